@@ -1,0 +1,56 @@
+//! One module per command group; [`run`] is the single dispatch point.
+
+pub mod config;
+pub mod docs;
+pub mod install;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command, ConfigCommand};
+use crate::error::CliError;
+use crate::printer::Printer;
+use crate::settings::{ConfigFile, Settings};
+
+/// Resolves settings, runs the command, prints any error and turns the outcome into an exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let env = |name: &str| std::env::var(name).ok();
+    let settings = resolve_settings(&cli, &env);
+    let settings = match settings {
+        Ok(settings) => settings,
+        Err(err) => {
+            Printer::fallback().error(&err);
+            return err.exit_code();
+        }
+    };
+    let printer = Printer::new(
+        settings.format.value,
+        settings.color.value,
+        settings.quiet,
+        settings.verbose,
+    );
+    let result = match cli.command {
+        Command::Install(args) => install::run(&settings, &printer, args),
+        Command::Config(ConfigCommand::Show) => config::show(&settings, &printer),
+        Command::Completions(args) => docs::completions(&printer, args),
+        Command::Man(args) => docs::man(&printer, args),
+    };
+    match result {
+        Ok(status) => ExitCode::from(status.code()),
+        Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
+        Err(err) => {
+            printer.error(&err);
+            err.exit_code()
+        }
+    }
+}
+
+fn resolve_settings(cli: &Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<Settings, CliError> {
+    let explicit = cli.global.config.clone().or_else(|| {
+        env("OBANCTL_CONFIG")
+            .filter(|v| !v.is_empty())
+            .map(Into::into)
+    });
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config = ConfigFile::discover(explicit.as_deref(), &cwd, dirs::config_dir().as_deref())?;
+    Settings::resolve(&cli.global, env, config.as_ref())
+}

@@ -1,0 +1,184 @@
+//! The database layer: the connection pool and the one helper that opens transactions.
+//!
+//! PgBouncer in transaction mode is a first-class target, so nothing here relies on session state:
+//! the prepared-statement cache is disabled on every pooled connection (Diesel then uses unnamed
+//! statements), and every setting is applied with `set_config(..., true)` inside each transaction.
+
+pub mod catalog;
+pub mod conninfo;
+pub mod ident;
+pub mod schema;
+
+use std::time::Duration;
+
+use diesel::connection::{CacheSize, Connection, SimpleConnection};
+use diesel::pg::PgConnection;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::sql_types::Text;
+use diesel::RunQueryDsl;
+
+use crate::error::{CliError, CliResult};
+use crate::printer::Printer;
+use crate::settings::Settings;
+use conninfo::ConnInfo;
+
+/// Bounds how long a transaction may sit idle (an operator answering a prompt never holds one,
+/// but a stuck client should not pin locks or xmin).
+const IDLE_IN_TRANSACTION_TIMEOUT: &str = "60s";
+const POOL_SIZE: u32 = 4;
+
+#[derive(Debug)]
+struct DisableStatementCache;
+
+impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for DisableStatementCache {
+    fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
+        conn.set_prepared_statement_cache_size(CacheSize::Disabled);
+        Ok(())
+    }
+}
+
+/// Whether a unit of work may write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    ReadOnly,
+    ReadWrite,
+}
+
+pub struct Database {
+    pool: Pool<ConnectionManager<PgConnection>>,
+    conn_info: ConnInfo,
+    prefix: String,
+    powertools_schema: String,
+    statement_timeout: Duration,
+    lock_timeout: Duration,
+}
+
+pub type Conn = PooledConnection<ConnectionManager<PgConnection>>;
+
+impl Database {
+    /// Probes the server once (so an unreachable database fails fast with libpq's own reason),
+    /// then builds the pool.
+    pub fn connect(settings: &Settings, printer: &Printer) -> CliResult<Database> {
+        let conn_info = ConnInfo::build(
+            settings.database_url.value.as_deref(),
+            std::env::var("PGPASSWORD").ok(),
+        );
+        printer.verbose(&format!(
+            "connecting to {} (from {})",
+            conn_info.display, settings.database_url.source
+        ));
+        match PgConnection::establish(&conn_info.conninfo) {
+            Ok(_) => {}
+            Err(diesel::ConnectionError::BadConnection(message)) => {
+                return Err(CliError::Unreachable(format!(
+                    "cannot connect to the database: {}",
+                    conn_info.scrub(message.trim())
+                )));
+            }
+            Err(diesel::ConnectionError::InvalidCString(_))
+            | Err(diesel::ConnectionError::InvalidConnectionUrl(_)) => {
+                return Err(CliError::Usage(format!(
+                    "invalid database URL: {}",
+                    conn_info.display
+                )));
+            }
+            Err(other) => {
+                return Err(CliError::Unreachable(format!(
+                    "cannot connect to the database: {}",
+                    conn_info.scrub(&other.to_string())
+                )));
+            }
+        }
+        let manager = ConnectionManager::<PgConnection>::new(conn_info.conninfo.clone());
+        let pool = Pool::builder()
+            .max_size(POOL_SIZE)
+            .min_idle(Some(0))
+            .connection_timeout(Duration::from_secs(30))
+            .connection_customizer(Box::new(DisableStatementCache))
+            .build_unchecked(manager);
+        Ok(Database {
+            pool,
+            conn_info,
+            prefix: settings.prefix.value.clone(),
+            powertools_schema: settings.powertools_schema.value.clone(),
+            statement_timeout: settings.statement_timeout.value,
+            lock_timeout: settings.lock_timeout.value,
+        })
+    }
+
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    pub fn powertools_schema(&self) -> &str {
+        &self.powertools_schema
+    }
+
+    fn checkout(&self) -> CliResult<Conn> {
+        self.pool.get().map_err(|e| {
+            CliError::Unreachable(format!(
+                "cannot connect to the database: {}",
+                self.conn_info.scrub(&e.to_string())
+            ))
+        })
+    }
+
+    /// Runs `work` in one read-only transaction.
+    pub fn read<T>(&self, work: impl FnOnce(&mut PgConnection) -> CliResult<T>) -> CliResult<T> {
+        self.transaction(Access::ReadOnly, work)
+    }
+
+    /// Runs `work` in one read-write transaction. Everything it does, audit rows included,
+    /// commits together or not at all.
+    pub fn write<T>(&self, work: impl FnOnce(&mut PgConnection) -> CliResult<T>) -> CliResult<T> {
+        self.transaction(Access::ReadWrite, work)
+    }
+
+    /// The one place a transaction is opened. Before `work` runs, the transaction gets
+    /// `search_path` (prefix, then Powertools schema), both timeouts and `application_name`,
+    /// all transaction-local.
+    pub fn transaction<T>(
+        &self,
+        access: Access,
+        work: impl FnOnce(&mut PgConnection) -> CliResult<T>,
+    ) -> CliResult<T> {
+        let mut conn = self.checkout()?;
+        let mut builder = conn.build_transaction();
+        if access == Access::ReadOnly {
+            builder = builder.read_only();
+        }
+        builder.run(|conn| {
+            self.apply_transaction_settings(conn)?;
+            work(conn)
+        })
+    }
+
+    fn apply_transaction_settings(&self, conn: &mut PgConnection) -> CliResult<()> {
+        let mut path = ident::quote(&self.prefix);
+        if self.powertools_schema != self.prefix {
+            path.push_str(", ");
+            path.push_str(&ident::quote(&self.powertools_schema));
+        }
+        diesel::sql_query(
+            "SELECT set_config('search_path', $1, true), set_config('statement_timeout', $2, true), \
+             set_config('lock_timeout', $3, true), set_config('application_name', $4, true), \
+             set_config('idle_in_transaction_session_timeout', $5, true)",
+        )
+        .bind::<Text, _>(path)
+        .bind::<Text, _>(format!("{}ms", self.statement_timeout.as_millis()))
+        .bind::<Text, _>(format!("{}ms", self.lock_timeout.as_millis()))
+        .bind::<Text, _>(conninfo::APPLICATION_NAME)
+        .bind::<Text, _>(IDLE_IN_TRANSACTION_TIMEOUT)
+        .execute(conn)?;
+        Ok(())
+    }
+
+    /// Runs one statement outside any transaction block, for the few statements PostgreSQL refuses
+    /// inside one (`CREATE INDEX CONCURRENTLY`). Such statements run under the server's own
+    /// timeouts, since there is no transaction to scope a `SET LOCAL` to.
+    pub fn autocommit(&self, sql: &str) -> CliResult<()> {
+        let mut conn = self.checkout()?;
+        conn.batch_execute(sql)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,38 @@
+//! obanctl: Oban Powertools for the terminal.
+//!
+//! `main.rs` only calls [`main_entry`]. Argument definitions live in [`cli`], settings resolution
+//! in [`settings`], the work in [`commands`] (one module per command group), pure domain logic in
+//! modules without database access ([`install`]), and all output goes through [`printer::Printer`].
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod audit;
+pub mod cli;
+pub mod commands;
+pub mod db;
+pub mod error;
+pub mod install;
+pub mod interrupt;
+pub mod printer;
+pub mod settings;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Parses arguments (usage errors exit 64 before anything runs), then runs the command.
+pub fn main_entry() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Help and version go to stdout and exit 0; everything else is a usage error.
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(64)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    interrupt::install_handler();
+    commands::run(cli)
+}

@@ -1,0 +1,638 @@
+//! Resolves flags, environment and config file into one [`Settings`], remembering where each value
+//! came from. Precedence: flag, then environment, then the selected profile, then the config file's
+//! top level, then the built-in default.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cli::{ColorChoice, Format, GlobalArgs};
+use crate::error::{CliError, CliResult};
+
+pub const CONFIG_FILE_NAME: &str = "obanctl.toml";
+const DEFAULT_STATEMENT_TIMEOUT: Duration = Duration::from_secs(15);
+const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(2);
+/// `oban_powertools_audit_events.actor_id` is `varchar(255)`.
+const MAX_ACTOR_CHARS: usize = 255;
+/// PostgreSQL truncates identifiers to 63 bytes; refusing longer names avoids silent aliasing.
+const MAX_IDENTIFIER_BYTES: usize = 63;
+
+/// Where a setting's value came from, shown by `config show` and recorded with the actor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "name")]
+pub enum Source {
+    Flag,
+    Env(String),
+    Profile(String),
+    ConfigFile,
+    Os,
+    Default,
+    Libpq,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag => write!(f, "flag"),
+            Source::Env(name) => write!(f, "env {name}"),
+            Source::Profile(name) => write!(f, "profile {name}"),
+            Source::ConfigFile => write!(f, "config file"),
+            Source::Os => write!(f, "OS user@host"),
+            Source::Default => write!(f, "default"),
+            Source::Libpq => write!(f, "libpq PG* variables"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Setting<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+/// Display policy for args and meta: keys (at any depth) or dotted JSON paths whose values are
+/// replaced with `"[REDACTED]"` in every output and audit row.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedactRules {
+    #[serde(default)]
+    pub keys: Vec<String>,
+    #[serde(default)]
+    pub paths: Vec<String>,
+}
+
+/// Keys redacted even without configuration, because their values are secrets by name.
+pub const DEFAULT_SECRET_KEYS: &[&str] = &["password", "secret", "token", "api_key"];
+
+/// One layer of settings as written in the config file (top level, or one profile).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    pub database_url: Option<String>,
+    pub prefix: Option<String>,
+    pub powertools_schema: Option<String>,
+    pub format: Option<String>,
+    pub color: Option<String>,
+    pub actor: Option<String>,
+    pub statement_timeout: Option<String>,
+    pub lock_timeout: Option<String>,
+    pub redact: Option<RedactRules>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ConfigFile {
+    pub path: PathBuf,
+    pub top: Layer,
+    pub profiles: BTreeMap<String, Layer>,
+}
+
+impl ConfigFile {
+    pub fn parse(path: &Path, text: &str) -> CliResult<ConfigFile> {
+        let bad = |e: &dyn fmt::Display| {
+            CliError::Usage(format!("invalid config file {}: {e}", path.display()))
+        };
+        let mut table: toml::Table = text.parse().map_err(|e| bad(&e))?;
+        let profiles_value = table.remove("profiles");
+        let top: Layer = table.try_into().map_err(|e| bad(&e))?;
+        let mut profiles = BTreeMap::new();
+        if let Some(value) = profiles_value {
+            let toml::Value::Table(entries) = value else {
+                return Err(bad(
+                    &"`profiles` must be a table of [profiles.NAME] sections",
+                ));
+            };
+            for (name, body) in entries {
+                let layer: Layer = body
+                    .try_into()
+                    .map_err(|e| bad(&format!("profile `{name}`: {e}")))?;
+                profiles.insert(name, layer);
+            }
+        }
+        Ok(ConfigFile {
+            path: path.to_path_buf(),
+            top,
+            profiles,
+        })
+    }
+
+    /// `--config`/`OBANCTL_CONFIG` if given (must exist), else `./obanctl.toml`, else the user
+    /// config dir. The first file found is the only one read.
+    pub fn discover(
+        explicit: Option<&Path>,
+        cwd: &Path,
+        user_config_dir: Option<&Path>,
+    ) -> CliResult<Option<ConfigFile>> {
+        let path = match explicit {
+            Some(path) => {
+                if !path.is_file() {
+                    return Err(CliError::Usage(format!(
+                        "config file {} does not exist",
+                        path.display()
+                    )));
+                }
+                path.to_path_buf()
+            }
+            None => {
+                let local = cwd.join(CONFIG_FILE_NAME);
+                let user = user_config_dir.map(|dir| dir.join("obanctl").join(CONFIG_FILE_NAME));
+                match (local.is_file(), user) {
+                    (true, _) => local,
+                    (false, Some(user)) if user.is_file() => user,
+                    _ => return Ok(None),
+                }
+            }
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            CliError::Usage(format!("cannot read config file {}: {e}", path.display()))
+        })?;
+        ConfigFile::parse(&path, &text).map(Some)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Settings {
+    /// `None` means: let libpq use its `PG*` variables and defaults.
+    #[serde(skip)]
+    pub database_url: Setting<Option<String>>,
+    pub prefix: Setting<String>,
+    pub powertools_schema: Setting<String>,
+    #[serde(skip)]
+    pub format: Setting<Format>,
+    #[serde(skip)]
+    pub color: Setting<ColorChoice>,
+    pub actor: Setting<String>,
+    #[serde(skip)]
+    pub statement_timeout: Setting<Duration>,
+    #[serde(skip)]
+    pub lock_timeout: Setting<Duration>,
+    pub profile: Option<String>,
+    pub config_path: Option<PathBuf>,
+    pub redact: RedactRules,
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+/// Looks up one setting through the layers, converting and validating the winner.
+struct Resolver<'a> {
+    env: &'a dyn Fn(&str) -> Option<String>,
+    profile: Option<(&'a str, &'a Layer)>,
+    top: Option<&'a Layer>,
+}
+
+impl Resolver<'_> {
+    fn pick<T>(
+        &self,
+        flag: Option<T>,
+        env_names: &[&str],
+        from_layer: impl Fn(&Layer) -> Option<T>,
+        parse_env: impl Fn(String) -> T,
+    ) -> Option<Setting<T>> {
+        if let Some(value) = flag {
+            return Some(Setting {
+                value,
+                source: Source::Flag,
+            });
+        }
+        for name in env_names {
+            if let Some(value) = (self.env)(name).filter(|v| !v.is_empty()) {
+                return Some(Setting {
+                    value: parse_env(value),
+                    source: Source::Env((*name).to_string()),
+                });
+            }
+        }
+        if let Some((name, layer)) = self.profile {
+            if let Some(value) = from_layer(layer) {
+                return Some(Setting {
+                    value,
+                    source: Source::Profile(name.to_string()),
+                });
+            }
+        }
+        if let Some(value) = self.top.and_then(&from_layer) {
+            return Some(Setting {
+                value,
+                source: Source::ConfigFile,
+            });
+        }
+        None
+    }
+
+    fn string(
+        &self,
+        flag: &Option<String>,
+        env: &[&str],
+        field: fn(&Layer) -> Option<String>,
+    ) -> Option<Setting<String>> {
+        self.pick(flag.clone(), env, field, |v| v)
+    }
+}
+
+pub fn parse_duration(what: &str, text: &str) -> CliResult<Duration> {
+    let duration = humantime::parse_duration(text.trim()).map_err(|e| {
+        CliError::Usage(format!(
+            "invalid {what} `{text}`: {e} (examples: 15s, 500ms, 2m)"
+        ))
+    })?;
+    if duration.is_zero() {
+        return Err(CliError::Usage(format!("{what} must be greater than zero")));
+    }
+    Ok(duration)
+}
+
+pub fn validate_identifier(what: &str, name: &str) -> CliResult<()> {
+    if name.is_empty() {
+        return Err(CliError::Usage(format!("{what} must not be empty")));
+    }
+    if name.len() > MAX_IDENTIFIER_BYTES {
+        return Err(CliError::Usage(format!(
+            "{what} `{name}` is longer than PostgreSQL's {MAX_IDENTIFIER_BYTES}-byte identifier limit"
+        )));
+    }
+    if name.contains('\0') {
+        return Err(CliError::Usage(format!(
+            "{what} must not contain NUL bytes"
+        )));
+    }
+    Ok(())
+}
+
+fn validate_actor(actor: &str) -> CliResult<String> {
+    let trimmed = actor.trim();
+    if trimmed.is_empty() {
+        return Err(CliError::Usage("actor must not be empty".into()));
+    }
+    if trimmed.chars().count() > MAX_ACTOR_CHARS {
+        return Err(CliError::Usage(format!(
+            "actor is longer than {MAX_ACTOR_CHARS} characters"
+        )));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(CliError::Usage(
+            "actor must not contain control characters".into(),
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+fn parse_format(text: &str) -> CliResult<Format> {
+    <Format as clap::ValueEnum>::from_str(text, true)
+        .map_err(|_| CliError::Usage(format!("invalid format `{text}` (expected human or json)")))
+}
+
+fn parse_color(text: &str) -> CliResult<ColorChoice> {
+    <ColorChoice as clap::ValueEnum>::from_str(text, true).map_err(|_| {
+        CliError::Usage(format!(
+            "invalid color `{text}` (expected auto, always or never)"
+        ))
+    })
+}
+
+/// The OS identity used when no actor is configured: `user@host`.
+pub fn os_actor(env: &dyn Fn(&str) -> Option<String>) -> String {
+    let user = ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|name| env(name).filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown".to_string());
+    let host = hostname::get()
+        .ok()
+        .and_then(|h| h.into_string().ok())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "localhost".to_string());
+    format!("{user}@{host}")
+}
+
+impl Settings {
+    /// Merges all sources. `env` is injected so tests can resolve without touching the process.
+    pub fn resolve(
+        global: &GlobalArgs,
+        env: &dyn Fn(&str) -> Option<String>,
+        config: Option<&ConfigFile>,
+    ) -> CliResult<Settings> {
+        let profile_name = global
+            .profile
+            .clone()
+            .or_else(|| env("OBANCTL_PROFILE").filter(|v| !v.is_empty()));
+        let profile = match (&profile_name, config) {
+            (None, _) => None,
+            (Some(name), Some(file)) => match file.profiles.get_key_value(name) {
+                Some((name, layer)) => Some((name.as_str(), layer)),
+                None => {
+                    let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+                    return Err(CliError::Usage(format!(
+                        "profile `{name}` is not defined in {} (defined: {})",
+                        file.path.display(),
+                        if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                    )));
+                }
+            },
+            (Some(name), None) => {
+                return Err(CliError::Usage(format!(
+                    "profile `{name}` requested but no {CONFIG_FILE_NAME} was found (use --config PATH)"
+                )))
+            }
+        };
+        let r = Resolver {
+            env,
+            profile,
+            top: config.map(|c| &c.top),
+        };
+
+        let database_url = r
+            .string(
+                &global.database_url,
+                &["OBANCTL_DATABASE_URL", "DATABASE_URL"],
+                |l| l.database_url.clone(),
+            )
+            .map(|s| Setting {
+                value: Some(s.value),
+                source: s.source,
+            })
+            .unwrap_or(Setting {
+                value: None,
+                source: Source::Libpq,
+            });
+
+        let schema = |flag: &Option<String>,
+                      env_name: &str,
+                      field: fn(&Layer) -> Option<String>,
+                      what: &str| {
+            let setting = r.string(flag, &[env_name], field).unwrap_or(Setting {
+                value: "public".to_string(),
+                source: Source::Default,
+            });
+            validate_identifier(what, &setting.value).map(|_| setting)
+        };
+        let prefix = schema(
+            &global.prefix,
+            "OBANCTL_PREFIX",
+            |l| l.prefix.clone(),
+            "prefix",
+        )?;
+        let powertools_schema = schema(
+            &global.powertools_schema,
+            "OBANCTL_POWERTOOLS_SCHEMA",
+            |l| l.powertools_schema.clone(),
+            "powertools schema",
+        )?;
+
+        let format = match r.string(
+            &global.format.map(|f| format!("{f:?}")),
+            &["OBANCTL_FORMAT"],
+            |l| l.format.clone(),
+        ) {
+            Some(s) => Setting {
+                value: parse_format(&s.value)?,
+                source: s.source,
+            },
+            None => Setting {
+                value: Format::Human,
+                source: Source::Default,
+            },
+        };
+        let color = match r.string(
+            &global.color.map(|c| format!("{c:?}")),
+            &["OBANCTL_COLOR"],
+            |l| l.color.clone(),
+        ) {
+            Some(s) => Setting {
+                value: parse_color(&s.value)?,
+                source: s.source,
+            },
+            None => Setting {
+                value: ColorChoice::Auto,
+                source: Source::Default,
+            },
+        };
+
+        let actor = match r.string(&global.actor, &["OBANCTL_ACTOR"], |l| l.actor.clone()) {
+            Some(s) => Setting {
+                value: validate_actor(&s.value)?,
+                source: s.source,
+            },
+            None => Setting {
+                value: validate_actor(&os_actor(env))?,
+                source: Source::Os,
+            },
+        };
+
+        let duration = |flag: &Option<String>,
+                        env_name: &str,
+                        field: fn(&Layer) -> Option<String>,
+                        what: &str,
+                        default: Duration|
+         -> CliResult<Setting<Duration>> {
+            match r.string(flag, &[env_name], field) {
+                Some(s) => Ok(Setting {
+                    value: parse_duration(what, &s.value)?,
+                    source: s.source,
+                }),
+                None => Ok(Setting {
+                    value: default,
+                    source: Source::Default,
+                }),
+            }
+        };
+        let statement_timeout = duration(
+            &global.statement_timeout,
+            "OBANCTL_STATEMENT_TIMEOUT",
+            |l| l.statement_timeout.clone(),
+            "statement timeout",
+            DEFAULT_STATEMENT_TIMEOUT,
+        )?;
+        let lock_timeout = duration(
+            &global.lock_timeout,
+            "OBANCTL_LOCK_TIMEOUT",
+            |l| l.lock_timeout.clone(),
+            "lock timeout",
+            DEFAULT_LOCK_TIMEOUT,
+        )?;
+
+        // Redaction rules add up: the file's top level plus the selected profile's.
+        let mut redact = config
+            .and_then(|c| c.top.redact.clone())
+            .unwrap_or_default();
+        if let Some((_, layer)) = profile {
+            if let Some(extra) = &layer.redact {
+                redact.keys.extend(extra.keys.iter().cloned());
+                redact.paths.extend(extra.paths.iter().cloned());
+            }
+        }
+
+        Ok(Settings {
+            database_url,
+            prefix,
+            powertools_schema,
+            format,
+            color,
+            actor,
+            statement_timeout,
+            lock_timeout,
+            profile: profile.map(|(name, _)| name.to_string()),
+            config_path: config.map(|c| c.path.clone()),
+            redact,
+            quiet: global.quiet,
+            verbose: global.verbose,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: BTreeMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    fn config(text: &str) -> ConfigFile {
+        ConfigFile::parse(Path::new("obanctl.toml"), text).unwrap()
+    }
+
+    #[test]
+    fn flag_beats_env_beats_profile_beats_file() {
+        let file = config("prefix = \"file\"\n[profiles.prod]\nprefix = \"prof\"\n");
+        let env = env_of(&[("OBANCTL_PREFIX", "env"), ("USER", "u")]);
+        let mut args = GlobalArgs {
+            prefix: Some("flag".into()),
+            profile: Some("prod".into()),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&args, &env, Some(&file)).unwrap();
+        assert_eq!(
+            s.prefix,
+            Setting {
+                value: "flag".into(),
+                source: Source::Flag
+            }
+        );
+
+        args.prefix = None;
+        let s = Settings::resolve(&args, &env, Some(&file)).unwrap();
+        assert_eq!(s.prefix.source, Source::Env("OBANCTL_PREFIX".into()));
+
+        let env = env_of(&[("USER", "u")]);
+        let s = Settings::resolve(&args, &env, Some(&file)).unwrap();
+        assert_eq!(
+            s.prefix,
+            Setting {
+                value: "prof".into(),
+                source: Source::Profile("prod".into())
+            }
+        );
+
+        args.profile = None;
+        let s = Settings::resolve(&args, &env, Some(&file)).unwrap();
+        assert_eq!(
+            s.prefix,
+            Setting {
+                value: "file".into(),
+                source: Source::ConfigFile
+            }
+        );
+
+        let s = Settings::resolve(&args, &env, None).unwrap();
+        assert_eq!(
+            s.prefix,
+            Setting {
+                value: "public".into(),
+                source: Source::Default
+            }
+        );
+    }
+
+    #[test]
+    fn obanctl_database_url_beats_database_url() {
+        let env = env_of(&[
+            ("DATABASE_URL", "postgres://app"),
+            ("OBANCTL_DATABASE_URL", "postgres://ops"),
+        ]);
+        let s = Settings::resolve(&GlobalArgs::default(), &env, None).unwrap();
+        assert_eq!(s.database_url.value.as_deref(), Some("postgres://ops"));
+        let env = env_of(&[("DATABASE_URL", "postgres://app")]);
+        let s = Settings::resolve(&GlobalArgs::default(), &env, None).unwrap();
+        assert_eq!(s.database_url.source, Source::Env("DATABASE_URL".into()));
+        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), None).unwrap();
+        assert_eq!(
+            s.database_url,
+            Setting {
+                value: None,
+                source: Source::Libpq
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_profile_lists_known_ones() {
+        let file = config("[profiles.prod]\n[profiles.staging]\n");
+        let args = GlobalArgs {
+            profile: Some("prdo".into()),
+            ..Default::default()
+        };
+        let err = Settings::resolve(&args, &env_of(&[]), Some(&file)).unwrap_err();
+        assert!(
+            matches!(&err, CliError::Usage(m) if m.contains("prod, staging")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_config_keys_are_refused() {
+        let err = ConfigFile::parse(Path::new("x.toml"), "prefx = \"a\"").unwrap_err();
+        assert!(err.to_string().contains("prefx"), "{err}");
+        let err = ConfigFile::parse(Path::new("x.toml"), "[profiles.a]\nbogus = 1").unwrap_err();
+        assert!(err.to_string().contains("bogus"), "{err}");
+    }
+
+    #[test]
+    fn durations_parse_and_refuse_nonsense() {
+        assert_eq!(parse_duration("t", "15s").unwrap(), Duration::from_secs(15));
+        assert_eq!(
+            parse_duration("t", "500ms").unwrap(),
+            Duration::from_millis(500)
+        );
+        assert!(parse_duration("t", "0s").is_err());
+        assert!(parse_duration("t", "soon").is_err());
+        assert!(parse_duration("t", "-1s").is_err());
+    }
+
+    #[test]
+    fn identifiers_may_be_anything_printable_but_bounded() {
+        assert!(validate_identifier("prefix", "weird \"schema\"; drop").is_ok());
+        assert!(validate_identifier("prefix", "").is_err());
+        assert!(validate_identifier("prefix", &"x".repeat(64)).is_err());
+        assert!(validate_identifier("prefix", "a\0b").is_err());
+    }
+
+    #[test]
+    fn actor_defaults_to_os_user_and_is_validated() {
+        let s =
+            Settings::resolve(&GlobalArgs::default(), &env_of(&[("USER", "alice")]), None).unwrap();
+        assert!(s.actor.value.starts_with("alice@"));
+        assert_eq!(s.actor.source, Source::Os);
+        let args = GlobalArgs {
+            actor: Some("  ".into()),
+            ..Default::default()
+        };
+        assert!(Settings::resolve(&args, &env_of(&[]), None).is_err());
+    }
+
+    #[test]
+    fn redaction_rules_add_up_across_layers() {
+        let file = config("[redact]\nkeys = [\"email\"]\n[profiles.p.redact]\nkeys = [\"ssn\"]\npaths = [\"a.b\"]\n");
+        let args = GlobalArgs {
+            profile: Some("p".into()),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&args, &env_of(&[]), Some(&file)).unwrap();
+        assert_eq!(s.redact.keys, vec!["email", "ssn"]);
+        assert_eq!(s.redact.paths, vec!["a.b"]);
+    }
+}
