@@ -78,7 +78,7 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
-    /// Also print connection details and the settings in effect (on stderr)
+    /// Also print connection details and each step taken (on stderr)
     #[arg(short, long, global = true)]
     pub verbose: bool,
 

@@ -296,6 +296,10 @@ pub const ECTO_MIGRATION_SUFFIX: &str = "_oban_powertools_install.exs";
 pub fn ecto_migration(repo_module: &str, schema: &str) -> String {
     let mut up = Vec::new();
     if schema != "public" {
+        up.push(format!(
+            "CREATE SCHEMA IF NOT EXISTS {}",
+            ident::quote(schema)
+        ));
         up.push(format!("SET LOCAL search_path TO {}", ident::quote(schema)));
     }
     for migration in POWERTOOLS_MIGRATIONS {

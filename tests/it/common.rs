@@ -1,0 +1,232 @@
+//! Test harness: every test gets its own schema (dropped afterwards), a cleared environment, a
+//! temporary HOME and working directory, and runs the real `obanctl` binary.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::sql_types::{BigInt, Text};
+use diesel::{Connection, QueryableByName, RunQueryDsl};
+
+pub const ACTOR: &str = "test-actor";
+
+pub fn database_url() -> String {
+    std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
+}
+
+pub fn connect() -> PgConnection {
+    PgConnection::establish(&database_url())
+        .expect("tests need a reachable PostgreSQL (DATABASE_URL)")
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// A unique, lower-case name for this process and call.
+pub fn unique_name(tag: &str) -> String {
+    format!(
+        "t_{tag}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
+pub struct TestSchema {
+    pub name: String,
+    pub dir: tempfile::TempDir,
+    extra_schemas: std::cell::RefCell<Vec<String>>,
+}
+
+#[derive(QueryableByName)]
+struct TextRow {
+    #[diesel(sql_type = Text)]
+    v: String,
+}
+
+#[derive(QueryableByName)]
+struct IntRow {
+    #[diesel(sql_type = BigInt)]
+    v: i64,
+}
+
+impl TestSchema {
+    pub fn new(tag: &str) -> Self {
+        TestSchema::named(unique_name(tag))
+    }
+
+    /// A schema with an arbitrary (possibly hostile) name.
+    pub fn named(name: String) -> Self {
+        let schema = TestSchema {
+            name,
+            dir: tempfile::tempdir().unwrap(),
+            extra_schemas: Default::default(),
+        };
+        schema.drop_schema(&schema.name);
+        schema
+    }
+
+    /// Another schema dropped together with this one.
+    pub fn companion(&self, tag: &str) -> String {
+        let name = unique_name(tag);
+        self.drop_schema(&name);
+        self.extra_schemas.borrow_mut().push(name.clone());
+        name
+    }
+
+    fn drop_schema(&self, name: &str) {
+        connect()
+            .batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", quote(name)))
+            .unwrap();
+    }
+
+    pub fn quoted(&self) -> String {
+        quote(&self.name)
+    }
+
+    /// `obanctl` with a clean environment pointed at this schema (prefix and Powertools schema).
+    pub fn cmd(&self) -> assert_cmd::Command {
+        let mut cmd = base_cmd(self.dir.path());
+        cmd.env("DATABASE_URL", database_url())
+            .env("OBANCTL_PREFIX", &self.name)
+            .env("OBANCTL_POWERTOOLS_SCHEMA", &self.name);
+        cmd
+    }
+
+    pub fn sql(&self, sql: &str) {
+        connect()
+            .batch_execute(sql)
+            .unwrap_or_else(|e| panic!("{e}\n{sql}"));
+    }
+
+    pub fn strings(&self, sql: &str) -> Vec<String> {
+        diesel::sql_query(sql)
+            .load::<TextRow>(&mut connect())
+            .unwrap_or_else(|e| panic!("{e}\n{sql}"))
+            .into_iter()
+            .map(|r| r.v)
+            .collect()
+    }
+
+    pub fn int(&self, sql: &str) -> i64 {
+        diesel::sql_query(sql)
+            .get_result::<IntRow>(&mut connect())
+            .unwrap_or_else(|e| panic!("{e}\n{sql}"))
+            .v
+    }
+
+    /// Table names in this schema.
+    pub fn tables(&self) -> Vec<String> {
+        self.strings(&format!(
+            "SELECT c.relname::text AS v FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = {} AND c.relkind = 'r' ORDER BY 1",
+            literal(&self.name)
+        ))
+    }
+
+    pub fn audit_count(&self) -> i64 {
+        self.int(&format!(
+            "SELECT count(*)::bigint AS v FROM {}.oban_powertools_audit_events",
+            self.quoted()
+        ))
+    }
+}
+
+impl Drop for TestSchema {
+    fn drop(&mut self) {
+        self.drop_schema(&self.name);
+        for name in self.extra_schemas.borrow().iter() {
+            self.drop_schema(name);
+        }
+    }
+}
+
+/// `obanctl` with nothing from the developer's environment: no config, no colour, fixed actor.
+pub fn base_cmd(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("obanctl").unwrap();
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("NO_COLOR", "1")
+        .env("OBANCTL_ACTOR", ACTOR)
+        .current_dir(dir)
+        .timeout(std::time::Duration::from_secs(120));
+    cmd
+}
+
+pub fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+pub fn literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// Columns, indexes and constraints of a schema, with the schema name taken out, for comparing two
+/// schemas built different ways.
+pub fn catalog_fingerprint(schema: &TestSchema, name: &str) -> Vec<String> {
+    let lit = literal(name);
+    let strip = |s: String| {
+        s.replace(&format!("{}.", quote(name)), "")
+            .replace(&format!("{name}."), "")
+    };
+    let mut rows = schema.strings(&format!(
+        "SELECT concat_ws('|', 'col', c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, \
+                coalesce(pg_get_expr(d.adbin, d.adrelid), '')) AS v \
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace \
+         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum \
+         WHERE n.nspname = {lit} AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped \
+         UNION ALL \
+         SELECT concat_ws('|', 'idx', indexname, indexdef) FROM pg_indexes WHERE schemaname = {lit} \
+         UNION ALL \
+         SELECT concat_ws('|', 'con', k.conname, c.relname, pg_get_constraintdef(k.oid)) \
+         FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = k.connamespace \
+         WHERE n.nspname = {lit} \
+         ORDER BY 1"
+    ));
+    rows = rows.into_iter().map(strip).collect();
+    rows.sort();
+    rows
+}
+
+/// Runs a script statement by statement outside a transaction (the fixture contains
+/// `CREATE INDEX CONCURRENTLY`), with `search_path` set to `schema` on that session.
+pub fn replay_in_schema(schema: &str, script: &str) {
+    let mut conn = connect();
+    conn.batch_execute(&format!(
+        "CREATE SCHEMA IF NOT EXISTS {0}; SET search_path TO {0}",
+        quote(schema)
+    ))
+    .unwrap();
+    let body: String = script
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("--"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for statement in body.split(";\n").map(str::trim).filter(|s| !s.is_empty()) {
+        conn.batch_execute(statement)
+            .unwrap_or_else(|e| panic!("{e}\n{statement}"));
+    }
+}
+
+pub const ELIXIR_REPLAY: &str = include_str!("../fixtures/powertools_elixir_replay.sql");
+
+/// The fixture up to (not including) the 1.0 migrations: what a Powertools 0.5.x host has.
+pub fn legacy_05x_replay() -> String {
+    let cut = ELIXIR_REPLAY
+        .find("-- ===== migration oban_powertools_batches_and_callbacks")
+        .unwrap();
+    let rest = &ELIXIR_REPLAY[cut..];
+    let resume = rest
+        .find("-- ===== migration oban_powertools_heartbeats")
+        .unwrap();
+    let job_records = ELIXIR_REPLAY
+        .find("-- ===== migration oban_powertools_job_records")
+        .unwrap();
+    format!(
+        "{}{}",
+        &ELIXIR_REPLAY[..cut],
+        &ELIXIR_REPLAY[cut + resume..job_records]
+    )
+}

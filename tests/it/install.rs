@@ -1,0 +1,368 @@
+//! `obanctl install` against a real database.
+
+use diesel::connection::SimpleConnection;
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::common::{
+    catalog_fingerprint, connect, legacy_05x_replay, literal, quote, replay_in_schema, TestSchema,
+    ACTOR, ELIXIR_REPLAY,
+};
+
+fn json_out(assert: assert_cmd::assert::Assert) -> Value {
+    serde_json::from_slice(&assert.get_output().stdout).unwrap()
+}
+
+#[test]
+fn installs_the_27_tables_once_and_a_second_run_changes_nothing() {
+    let schema = TestSchema::new("twice");
+    schema
+        .cmd()
+        .arg("install")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Created 27 tables"));
+    assert_eq!(schema.tables().len(), 27);
+    assert_eq!(schema.audit_count(), 1);
+
+    schema.cmd().arg("install").assert().success().stdout(
+        predicate::str::contains("already installed")
+            .and(predicate::str::contains("nothing to do")),
+    );
+    assert_eq!(schema.audit_count(), 1, "a no-op writes no audit row");
+
+    let doc = json_out(
+        schema
+            .cmd()
+            .args(["--format", "json", "install"])
+            .assert()
+            .success(),
+    );
+    assert_eq!(doc["changed"], false);
+}
+
+#[test]
+fn the_audit_row_reads_like_the_elixir_library_wrote_it() {
+    let schema = TestSchema::new("auditrow");
+    schema.cmd().arg("install").assert().success();
+    let row = schema.strings(&format!(
+        "SELECT concat_ws('|', actor_id, action, event_type, coalesce(command_key, '<null>'), resource, resource_type, \
+                resource_id, metadata->>'source', metadata->'principal'->>'id', metadata->>'actor_source', \
+                jsonb_array_length(metadata->'created_tables'), inserted_at = date_trunc('second', inserted_at), \
+                inserted_at <= timezone('UTC', now())) AS v \
+         FROM {}.oban_powertools_audit_events",
+        schema.quoted()
+    ));
+    assert_eq!(
+        row,
+        vec![format!(
+            "{ACTOR}|powertools.installed|powertools.installed|<null>|schema:{0}|schema|{0}|cli|{ACTOR}|env OBANCTL_ACTOR|27|t|t",
+            schema.name
+        )]
+    );
+}
+
+#[test]
+fn the_result_is_identical_to_the_elixir_installer_migrations() {
+    let schema = TestSchema::new("same");
+    schema.cmd().arg("install").assert().success();
+    let reference = schema.companion("ref");
+    replay_in_schema(&reference, ELIXIR_REPLAY);
+    let ours = catalog_fingerprint(&schema, &schema.name);
+    let theirs = catalog_fingerprint(&schema, &reference);
+    assert_eq!(ours.len(), theirs.len());
+    for (a, b) in ours.iter().zip(&theirs) {
+        assert_eq!(a, b);
+    }
+}
+
+#[test]
+fn a_partial_install_is_completed_not_duplicated() {
+    let schema = TestSchema::new("partial");
+    schema.cmd().arg("install").assert().success();
+    schema.sql(&format!(
+        "DROP TABLE {0}.oban_powertools_job_records; DROP INDEX {0}.oban_powertools_audit_events_action_index;",
+        schema.quoted()
+    ));
+    let doc = json_out(
+        schema
+            .cmd()
+            .args(["--format", "json", "install"])
+            .assert()
+            .success(),
+    );
+    assert_eq!(
+        doc["created_tables"],
+        serde_json::json!(["oban_powertools_job_records"])
+    );
+    let indexes: Vec<&str> = doc["created_indexes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(indexes.contains(&"oban_powertools_audit_events_action_index"));
+    assert!(indexes.contains(&"oban_powertools_job_records_worker_index"));
+    assert_eq!(indexes.len(), 5);
+    assert_eq!(schema.tables().len(), 27);
+    assert_eq!(schema.audit_count(), 2);
+}
+
+#[test]
+fn a_powertools_05x_host_is_upgraded_like_the_elixir_migration_does() {
+    let schema = TestSchema::new("legacy");
+    replay_in_schema(&schema.name, &legacy_05x_replay());
+    assert_eq!(schema.tables().len(), 24);
+    assert!(schema
+        .tables()
+        .contains(&"oban_powertools_workflow_callback_outbox".to_string()));
+    schema
+        .cmd()
+        .arg("install")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Renamed oban_powertools_workflow_callback_outbox",
+        ));
+    let reference = schema.companion("ref");
+    replay_in_schema(&reference, ELIXIR_REPLAY);
+    assert_eq!(
+        catalog_fingerprint(&schema, &schema.name),
+        catalog_fingerprint(&schema, &reference)
+    );
+}
+
+#[test]
+fn dry_run_prints_the_sql_and_changes_nothing() {
+    let schema = TestSchema::new("dry");
+    schema
+        .cmd()
+        .args(["install", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("CREATE TABLE IF NOT EXISTS \"oban_powertools_audit_events\"")
+                .and(predicate::str::contains("nothing has been changed")),
+        );
+    let exists = schema.int(&format!(
+        "SELECT count(*)::bigint AS v FROM pg_namespace WHERE nspname = {}",
+        literal(&schema.name)
+    ));
+    assert_eq!(exists, 0);
+}
+
+#[test]
+fn with_oban_creates_a_v14_schema_and_refuses_when_one_exists() {
+    let schema = TestSchema::new("withoban");
+    schema
+        .cmd()
+        .args(["install", "--with-oban"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Created an Oban v14 schema"));
+    let comment = schema.strings(&format!(
+        "SELECT obj_description({}::regclass, 'pg_class') AS v",
+        literal(&format!("{}.oban_jobs", schema.quoted()))
+    ));
+    assert_eq!(comment, vec!["14"]);
+    let states = schema.strings(&format!(
+        "SELECT e.enumlabel::text AS v FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid \
+         JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = {} ORDER BY e.enumsortorder",
+        literal(&schema.name)
+    ));
+    assert_eq!(
+        states,
+        [
+            "available",
+            "suspended",
+            "scheduled",
+            "executing",
+            "retryable",
+            "completed",
+            "discarded",
+            "cancelled"
+        ]
+    );
+    assert_eq!(schema.tables().len(), 29);
+
+    schema
+        .cmd()
+        .args(["install", "--with-oban"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already has an Oban schema"));
+    assert_eq!(schema.audit_count(), 1);
+}
+
+#[test]
+fn separate_prefix_and_powertools_schemas_with_hostile_names() {
+    let schema = TestSchema::named(format!("we\"ird; DROP TABLE x; -- {}", std::process::id()));
+    let prefix = schema.companion("pfx");
+    schema
+        .cmd()
+        .env("OBANCTL_PREFIX", &prefix)
+        .args(["install", "--with-oban"])
+        .assert()
+        .success();
+    assert_eq!(schema.tables().len(), 27);
+    let jobs = schema.int(&format!(
+        "SELECT count(*)::bigint AS v FROM {}.oban_jobs",
+        quote(&prefix)
+    ));
+    assert_eq!(jobs, 0);
+}
+
+#[test]
+fn a_held_lock_makes_install_give_up_cleanly() {
+    let schema = TestSchema::new("locked");
+    replay_in_schema(&schema.name, &legacy_05x_replay());
+    let mut holder = connect();
+    holder
+        .batch_execute(&format!(
+            "BEGIN; LOCK TABLE {}.oban_powertools_workflow_callback_outbox IN ACCESS EXCLUSIVE MODE",
+            schema.quoted()
+        ))
+        .unwrap();
+    schema
+        .cmd()
+        .args(["--lock-timeout", "200ms", "install"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("gave up waiting for a lock"));
+    holder.batch_execute("ROLLBACK").unwrap();
+    assert!(schema
+        .tables()
+        .contains(&"oban_powertools_workflow_callback_outbox".to_string()));
+    assert!(
+        !schema
+            .tables()
+            .contains(&"oban_powertools_batches".to_string()),
+        "nothing half-done"
+    );
+}
+
+fn write_mix_project(dir: &std::path::Path) -> std::path::PathBuf {
+    std::fs::write(
+        dir.join("mix.exs"),
+        "defmodule MyShop.MixProject do\n  use Mix.Project\nend\n",
+    )
+    .unwrap();
+    let migrations = dir.join("priv").join("repo").join("migrations");
+    std::fs::create_dir_all(&migrations).unwrap();
+    migrations
+}
+
+/// The SQL inside each `execute(~S"""...""")` of the migration's `up`.
+fn up_statements(migration: &str) -> Vec<String> {
+    let up =
+        &migration[migration.find("def up do").unwrap()..migration.find("def down do").unwrap()];
+    up.split("execute(~S\"\"\"\n")
+        .skip(1)
+        .map(|chunk| chunk[..chunk.find("\"\"\")").unwrap()].trim().to_string())
+        .collect()
+}
+
+#[test]
+fn ecto_writes_one_migration_that_builds_the_same_schema() {
+    let schema = TestSchema::new("ecto");
+    let migrations = write_mix_project(schema.dir.path());
+    let out = schema
+        .cmd()
+        .args(["install", "--ecto", "priv/repo/migrations"])
+        .assert()
+        .success();
+    let path = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let path = std::path::Path::new(path.trim());
+    let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        file_name.ends_with("_oban_powertools_install.exs"),
+        "{file_name}"
+    );
+    assert_eq!(
+        file_name.len(),
+        "20261123081500_oban_powertools_install.exs".len()
+    );
+    let text = std::fs::read_to_string(migrations.join(&file_name)).unwrap();
+    assert!(text.starts_with("defmodule MyShop.Repo.Migrations.ObanPowertoolsInstall do\n"));
+    assert!(text.contains("use Ecto.Migration"));
+    assert!(!text.contains("#{"), "no interpolation inside the SQL");
+    assert_eq!(text.matches(" do\n").count(), text.matches("end\n").count());
+    assert_eq!(
+        schema.tables().len(),
+        0,
+        "--ecto does not touch the database"
+    );
+
+    // Execute the migration's SQL the way Ecto would (one transaction), twice: same schema as
+    // `obanctl install`, and idempotent.
+    let statements = up_statements(&text);
+    assert!(statements[0].starts_with("CREATE SCHEMA IF NOT EXISTS"));
+    assert!(statements[1].starts_with("SET LOCAL search_path TO"));
+    for _ in 0..2 {
+        let mut conn = connect();
+        let script = format!("BEGIN;\n{};\nCOMMIT;", statements.join(";\n"));
+        conn.batch_execute(&script).unwrap();
+    }
+    let installed = schema.companion("inst");
+    schema
+        .cmd()
+        .env("OBANCTL_POWERTOOLS_SCHEMA", &installed)
+        .arg("install")
+        .assert()
+        .success();
+    let from_ecto = catalog_fingerprint(&schema, &schema.name);
+    assert_eq!(
+        from_ecto.len(),
+        catalog_fingerprint(&schema, &installed).len()
+    );
+    assert_eq!(from_ecto, catalog_fingerprint(&schema, &installed));
+
+    schema
+        .cmd()
+        .args(["install", "--ecto", "priv/repo/migrations"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "already holds an obanctl install migration",
+        ));
+}
+
+#[test]
+fn ecto_needs_a_repo_module() {
+    let schema = TestSchema::new("ectorepo");
+    let dir = schema.dir.path().join("migrations");
+    std::fs::create_dir_all(&dir).unwrap();
+    schema
+        .cmd()
+        .args(["install", "--ecto", "migrations"])
+        .assert()
+        .code(64)
+        .stderr(predicate::str::contains("--ecto-repo"));
+    schema
+        .cmd()
+        .args([
+            "install",
+            "--ecto",
+            "migrations",
+            "--ecto-repo",
+            "not a module",
+        ])
+        .assert()
+        .code(64);
+    schema
+        .cmd()
+        .args([
+            "install",
+            "--ecto",
+            "migrations",
+            "--ecto-repo",
+            "Shop.Repo",
+        ])
+        .assert()
+        .success();
+    schema
+        .cmd()
+        .args(["install", "--ecto", "nowhere"])
+        .assert()
+        .code(64);
+}

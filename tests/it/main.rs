@@ -1,0 +1,8 @@
+//! One integration-test binary (faster to link than one per file). Every module is listed here.
+
+mod cli;
+mod common;
+mod config;
+mod generated_docs;
+mod install;
+mod schema_conformance;
