@@ -34,5 +34,10 @@ pub fn main_entry() -> ExitCode {
         }
     };
     interrupt::install_handler();
-    commands::run(cli)
+    // A panic is a bug: report it in one line and exit 70, never with a backtrace dump.
+    std::panic::set_hook(Box::new(|info| printer::Printer::fallback().panic(info)));
+    match std::panic::catch_unwind(|| commands::run(cli)) {
+        Ok(code) => code,
+        Err(_) => ExitCode::from(70),
+    }
 }

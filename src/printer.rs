@@ -172,6 +172,25 @@ impl Printer {
         eprintln!("{} {text}", self.paint_err("warning:", Style::Warn));
     }
 
+    /// A bug: one line naming where it happened, and where to report it.
+    pub fn panic(&self, info: &std::panic::PanicHookInfo<'_>) {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "{} internal error: {message}{location} (this is a bug in obanctl {})",
+            self.paint_err("error:", Style::Bad),
+            env!("CARGO_PKG_VERSION")
+        );
+    }
+
     pub fn error(&self, err: &CliError) {
         eprintln!("{} {err}", self.paint_err("error:", Style::Bad));
         if let CliError::Internal(inner) = err {

@@ -366,3 +366,86 @@ fn ecto_needs_a_repo_module() {
         .assert()
         .code(64);
 }
+
+#[test]
+fn an_invalid_index_is_reported_with_its_fix_and_exit_1() {
+    let schema = TestSchema::new("invalid");
+    schema.cmd().arg("install").assert().success();
+    schema.sql(&format!(
+        "UPDATE pg_index SET indisvalid = false WHERE indexrelid = {}::regclass",
+        literal(&format!(
+            "{}.oban_powertools_heartbeats_health_state_index",
+            schema.quoted()
+        ))
+    ));
+    schema.cmd().arg("install").assert().code(1).stderr(
+        predicate::str::contains("REINDEX INDEX CONCURRENTLY")
+            .and(predicate::str::contains("health_state_index")),
+    );
+}
+
+#[test]
+fn an_unexpected_database_error_is_an_internal_error_70_and_rolls_back() {
+    let schema = TestSchema::new("internal");
+    // An audit table of the wrong shape: the audit insert fails, so the whole install must not stick.
+    schema.sql(&format!(
+        "CREATE SCHEMA {0}; CREATE TABLE {0}.oban_powertools_audit_events (id bigserial PRIMARY KEY, \
+         actor_id varchar(255), action varchar(255), command_key varchar(255), event_type varchar(255), \
+         resource varchar(255), resource_type varchar(255), resource_id varchar(255), inserted_at timestamp(0))",
+        schema.quoted()
+    ));
+    schema.cmd().arg("install").assert().code(70).stderr(
+        predicate::str::contains("metadata").and(predicate::str::contains("panicked").not()),
+    );
+    assert_eq!(schema.tables(), vec!["oban_powertools_audit_events"]);
+}
+
+#[test]
+fn ctrl_c_while_waiting_exits_130_and_changes_nothing() {
+    let schema = TestSchema::new("sigint");
+    replay_in_schema(&schema.name, &legacy_05x_replay());
+    let mut holder = connect();
+    holder
+        .batch_execute(&format!(
+            "BEGIN; LOCK TABLE {}.oban_powertools_workflow_callback_outbox IN ACCESS EXCLUSIVE MODE",
+            schema.quoted()
+        ))
+        .unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("obanctl"))
+        .args(["--lock-timeout", "60s", "install"])
+        .env("DATABASE_URL", crate::common::database_url())
+        .env("OBANCTL_PREFIX", &schema.name)
+        .env("OBANCTL_POWERTOOLS_SCHEMA", &schema.name)
+        .env("OBANCTL_ACTOR", ACTOR)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until obanctl is blocked on the lock, then interrupt it; this also shows every
+    // transaction carries application_name = obanctl.
+    let waiting = format!(
+        "SELECT count(*)::bigint AS v FROM pg_stat_activity WHERE application_name = 'obanctl' \
+         AND wait_event_type = 'Lock' AND query LIKE {}",
+        literal("%RENAME TO%")
+    );
+    let started = std::time::Instant::now();
+    while schema.int(&waiting) == 0 {
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "obanctl never blocked on the lock"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    holder.batch_execute("ROLLBACK").unwrap();
+    assert_eq!(status.code(), Some(130));
+    assert!(schema
+        .tables()
+        .contains(&"oban_powertools_workflow_callback_outbox".to_string()));
+    assert!(!schema
+        .tables()
+        .contains(&"oban_powertools_callbacks".to_string()));
+}
