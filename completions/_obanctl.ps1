@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Create the 27 Oban Powertools tables, or write them as an Ecto migration')
+            [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List, show, count, retry, cancel and discard jobs')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the settings in effect and where each one came from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write all of them into a directory')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (one per subcommand) into a directory')
@@ -69,6 +70,261 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obanctl;jobs' {
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List jobs matching filters, by ascending id (keyset pages with --after)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every column of one job, its error history (latest first) and meta')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count jobs by state and queue (planner estimates on large tables unless --exact)')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Make jobs available to run again, as Oban''s retry does')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel jobs (executing ones are also sent Oban''s pkill signal)')
+            [CompletionResult]::new('discard', 'discard', [CompletionResultType]::ParameterValue, 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'obanctl;jobs;list' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Page size')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start after this job id (the last id of the previous page)')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Queue name')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'Worker module, e.g. MyApp.Workers.Mailer')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag the job must have (repeat: must have all)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Job id (repeat or comma-separate)')
+            [CompletionResult]::new('--args', '--args', [CompletionResultType]::ParameterName, 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Meta contains KEY=VALUE (same rules as --args)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is before this time')
+            [CompletionResult]::new('--error-contains', '--error-contains', [CompletionResultType]::ParameterName, 'Only jobs with an error entry containing this text (case-insensitive)')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obanctl;jobs;show' {
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obanctl;jobs;count' {
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only these states')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Only these queues')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('--exact', '--exact', [CompletionResultType]::ParameterName, 'Count rows instead of reading planner estimates (slow on large tables)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obanctl;jobs;retry' {
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Refuse when more jobs than this match')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal')
+            [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Jobs per transaction')
+            [CompletionResult]::new('--sleep-ms', '--sleep-ms', [CompletionResultType]::ParameterName, 'Pause between batches, in milliseconds')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Queue name')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'Worker module, e.g. MyApp.Workers.Mailer')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag the job must have (repeat: must have all)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Job id (repeat or comma-separate)')
+            [CompletionResult]::new('--args', '--args', [CompletionResultType]::ParameterName, 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Meta contains KEY=VALUE (same rules as --args)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is before this time')
+            [CompletionResult]::new('--error-contains', '--error-contains', [CompletionResultType]::ParameterName, 'Only jobs with an error entry containing this text (case-insensitive)')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('--include-completed', '--include-completed', [CompletionResultType]::ParameterName, 'Also retry completed jobs (re-runs finished work)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Allow a run with no filter at all (every job in an allowed state)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obanctl;jobs;cancel' {
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Refuse when more jobs than this match')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal')
+            [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Jobs per transaction')
+            [CompletionResult]::new('--sleep-ms', '--sleep-ms', [CompletionResultType]::ParameterName, 'Pause between batches, in milliseconds')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Queue name')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'Worker module, e.g. MyApp.Workers.Mailer')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag the job must have (repeat: must have all)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Job id (repeat or comma-separate)')
+            [CompletionResult]::new('--args', '--args', [CompletionResultType]::ParameterName, 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Meta contains KEY=VALUE (same rules as --args)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is before this time')
+            [CompletionResult]::new('--error-contains', '--error-contains', [CompletionResultType]::ParameterName, 'Only jobs with an error entry containing this text (case-insensitive)')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Allow a run with no filter at all (every job in an allowed state)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obanctl;jobs;discard' {
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Refuse when more jobs than this match')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal')
+            [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Jobs per transaction')
+            [CompletionResult]::new('--sleep-ms', '--sleep-ms', [CompletionResultType]::ParameterName, 'Pause between batches, in milliseconds')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Queue name')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'Worker module, e.g. MyApp.Workers.Mailer')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag the job must have (repeat: must have all)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Job id (repeat or comma-separate)')
+            [CompletionResult]::new('--args', '--args', [CompletionResultType]::ParameterName, 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Meta contains KEY=VALUE (same rules as --args)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is before this time')
+            [CompletionResult]::new('--error-contains', '--error-contains', [CompletionResultType]::ParameterName, 'Only jobs with an error entry containing this text (case-insensitive)')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Allow a run with no filter at all (every job in an allowed state)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obanctl;jobs;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List jobs matching filters, by ascending id (keyset pages with --after)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every column of one job, its error history (latest first) and meta')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count jobs by state and queue (planner estimates on large tables unless --exact)')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Make jobs available to run again, as Oban''s retry does')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel jobs (executing ones are also sent Oban''s pkill signal)')
+            [CompletionResult]::new('discard', 'discard', [CompletionResultType]::ParameterValue, 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'obanctl;jobs;help;list' {
+            break
+        }
+        'obanctl;jobs;help;show' {
+            break
+        }
+        'obanctl;jobs;help;count' {
+            break
+        }
+        'obanctl;jobs;help;retry' {
+            break
+        }
+        'obanctl;jobs;help;cancel' {
+            break
+        }
+        'obanctl;jobs;help;discard' {
+            break
+        }
+        'obanctl;jobs;help;help' {
             break
         }
         'obanctl;config' {
@@ -172,6 +428,7 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
         }
         'obanctl;help' {
             [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Create the 27 Oban Powertools tables, or write them as an Ecto migration')
+            [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List, show, count, retry, cancel and discard jobs')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the settings in effect and where each one came from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write all of them into a directory')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (one per subcommand) into a directory')
@@ -179,6 +436,33 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             break
         }
         'obanctl;help;install' {
+            break
+        }
+        'obanctl;help;jobs' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List jobs matching filters, by ascending id (keyset pages with --after)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every column of one job, its error history (latest first) and meta')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count jobs by state and queue (planner estimates on large tables unless --exact)')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Make jobs available to run again, as Oban''s retry does')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel jobs (executing ones are also sent Oban''s pkill signal)')
+            [CompletionResult]::new('discard', 'discard', [CompletionResultType]::ParameterValue, 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)')
+            break
+        }
+        'obanctl;help;jobs;list' {
+            break
+        }
+        'obanctl;help;jobs;show' {
+            break
+        }
+        'obanctl;help;jobs;count' {
+            break
+        }
+        'obanctl;help;jobs;retry' {
+            break
+        }
+        'obanctl;help;jobs;cancel' {
+            break
+        }
+        'obanctl;help;jobs;discard' {
             break
         }
         'obanctl;help;config' {

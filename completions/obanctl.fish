@@ -42,6 +42,7 @@ complete -c obanctl -n "__fish_obanctl_needs_command" -s v -l verbose -d 'Also p
 complete -c obanctl -n "__fish_obanctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_needs_command" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
+complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "config" -d 'Show the settings in effect and where each one came from'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
@@ -68,6 +69,206 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s q -l quiet -
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "retry" -d 'Make jobs available to run again, as Oban\'s retry does'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "cancel" -d 'Cancel jobs (executing ones are also sent Oban\'s pkill signal)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "discard" -d 'Discard jobs: terminal, recorded in the job\'s own error history (executing ones get pkill)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l limit -d 'Page size' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l after -d 'Start after this job id (the last id of the previous page)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l queue -d 'Queue name' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l tag -d 'Tag the job must have (repeat: must have all)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l id -d 'Job id (repeat or comma-separate)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l args -d 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l meta -d 'Meta contains KEY=VALUE (same rules as --args)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l since -d 'Only jobs whose state\'s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l until -d 'Only jobs whose state\'s timestamp is before this time' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l error-contains -d 'Only jobs with an error entry containing this text (case-insensitive)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l state -d 'Only these states' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l queue -d 'Only these queues' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l exact -d 'Count rows instead of reading planner estimates (slow on large tables)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l max -d 'Refuse when more jobs than this match' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l reason -d 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l batch-size -d 'Jobs per transaction' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l sleep-ms -d 'Pause between batches, in milliseconds' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l queue -d 'Queue name' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l tag -d 'Tag the job must have (repeat: must have all)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l id -d 'Job id (repeat or comma-separate)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l args -d 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l meta -d 'Meta contains KEY=VALUE (same rules as --args)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l since -d 'Only jobs whose state\'s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l until -d 'Only jobs whose state\'s timestamp is before this time' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l error-contains -d 'Only jobs with an error entry containing this text (case-insensitive)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l include-completed -d 'Also retry completed jobs (re-runs finished work)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l all -d 'Allow a run with no filter at all (every job in an allowed state)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s y -l yes -d 'Do not ask for confirmation'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l dry-run -d 'Print the plan and change nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l max -d 'Refuse when more jobs than this match' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l reason -d 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l batch-size -d 'Jobs per transaction' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l sleep-ms -d 'Pause between batches, in milliseconds' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l queue -d 'Queue name' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l tag -d 'Tag the job must have (repeat: must have all)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l id -d 'Job id (repeat or comma-separate)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l args -d 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l meta -d 'Meta contains KEY=VALUE (same rules as --args)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l since -d 'Only jobs whose state\'s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l until -d 'Only jobs whose state\'s timestamp is before this time' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l error-contains -d 'Only jobs with an error entry containing this text (case-insensitive)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l all -d 'Allow a run with no filter at all (every job in an allowed state)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Do not ask for confirmation'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l dry-run -d 'Print the plan and change nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l max -d 'Refuse when more jobs than this match' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l reason -d 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l batch-size -d 'Jobs per transaction' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l sleep-ms -d 'Pause between batches, in milliseconds' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l queue -d 'Queue name' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l tag -d 'Tag the job must have (repeat: must have all)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l id -d 'Job id (repeat or comma-separate)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l args -d 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l meta -d 'Meta contains KEY=VALUE (same rules as --args)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l since -d 'Only jobs whose state\'s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l until -d 'Only jobs whose state\'s timestamp is before this time' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l error-contains -d 'Only jobs with an error entry containing this text (case-insensitive)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l all -d 'Allow a run with no filter at all (every job in an allowed state)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -s y -l yes -d 'Do not ask for confirmation'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l dry-run -d 'Print the plan and change nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Make jobs available to run again, as Oban\'s retry does'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel jobs (executing ones are also sent Oban\'s pkill signal)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "discard" -d 'Discard jobs: terminal, recorded in the job\'s own error history (executing ones get pkill)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
@@ -142,9 +343,16 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install config completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install config completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install config completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install config completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "retry" -d 'Make jobs available to run again, as Oban\'s retry does'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "cancel" -d 'Cancel jobs (executing ones are also sent Oban\'s pkill signal)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "discard" -d 'Discard jobs: terminal, recorded in the job\'s own error history (executing ones get pkill)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every resolved setting with its source (flag, env, config file, default)'

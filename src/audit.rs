@@ -123,6 +123,33 @@ pub fn record(
     Ok(row.id)
 }
 
+/// An `INSERT ... SELECT ... RETURNING id AS audit_id, resource_id` writing one audit row per row of
+/// `from`, for set-based mutations that change many rows in one statement. The `*_expr` arguments
+/// are SQL expressions over `from` or bind placeholders; `action` and `resource_type` are our own
+/// constants. `metadata_expr` must already include [`RunContext::standard_metadata`].
+pub fn insert_select_sql(
+    powertools_schema: &str,
+    action: &str,
+    resource_type: &str,
+    actor_expr: &str,
+    resource_id_expr: &str,
+    metadata_expr: &str,
+    from: &str,
+) -> String {
+    let action_sql = ident::literal(action);
+    let type_sql = ident::literal(resource_type);
+    let command_key = command_key_for(action)
+        .map(ident::literal)
+        .unwrap_or_else(|| "NULL".into());
+    format!(
+        "INSERT INTO {table} (actor_id, action, command_key, event_type, resource, resource_type, resource_id, metadata, inserted_at) \
+         SELECT {actor_expr}, {action_sql}, {command_key}, {action_sql}, {type_sql} || ':' || ({resource_id_expr}), {type_sql}, \
+                ({resource_id_expr}), {metadata_expr}, date_trunc('second', timezone('UTC', now())) \
+         FROM {from} RETURNING id AS audit_id, resource_id",
+        table = ident::qualified(powertools_schema, "oban_powertools_audit_events"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

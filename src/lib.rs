@@ -12,7 +12,9 @@ pub mod db;
 pub mod error;
 pub mod install;
 pub mod interrupt;
+pub mod jobs;
 pub mod printer;
+pub mod redact;
 pub mod settings;
 
 use std::process::ExitCode;

@@ -3,6 +3,7 @@
 pub mod config;
 pub mod docs;
 pub mod install;
+pub mod jobs;
 
 use std::process::ExitCode;
 
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> ExitCode {
     );
     let result = match cli.command {
         Command::Install(args) => install::run(&settings, &printer, args),
+        Command::Jobs(command) => jobs::run(&settings, &printer, command),
         Command::Config(ConfigCommand::Show) => config::show(&settings, &printer),
         Command::Completions(args) => docs::completions(&printer, args),
         Command::Man(args) => docs::man(&printer, args),

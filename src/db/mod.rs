@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod conninfo;
 pub mod ident;
+pub mod jobs;
 pub mod schema;
 
 use std::time::Duration;
@@ -181,4 +182,26 @@ impl Database {
         conn.batch_execute(sql)?;
         Ok(())
     }
+}
+
+/// A raw SQL query with its bind values applied in order (see [`crate::jobs::filter::Sql`]).
+pub fn bound_query(
+    sql: &str,
+    binds: &[crate::jobs::filter::Bind],
+) -> diesel::query_builder::BoxedSqlQuery<'static, diesel::pg::Pg, diesel::query_builder::SqlQuery>
+{
+    use crate::jobs::filter::Bind;
+    use diesel::sql_types::{Array, BigInt, Jsonb, Timestamp};
+    let mut query = diesel::sql_query(sql.to_string()).into_boxed::<diesel::pg::Pg>();
+    for bind in binds {
+        query = match bind.clone() {
+            Bind::BigInt(v) => query.bind::<BigInt, _>(v),
+            Bind::BigInts(v) => query.bind::<Array<BigInt>, _>(v),
+            Bind::Text(v) => query.bind::<Text, _>(v),
+            Bind::Texts(v) => query.bind::<Array<Text>, _>(v),
+            Bind::Json(v) => query.bind::<Jsonb, _>(v),
+            Bind::Timestamp(v) => query.bind::<Timestamp, _>(v),
+        };
+    }
+    query
 }

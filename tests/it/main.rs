@@ -5,4 +5,5 @@ mod common;
 mod config;
 mod generated_docs;
 mod install;
+mod jobs;
 mod schema_conformance;

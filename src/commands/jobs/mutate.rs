@@ -1,0 +1,697 @@
+//! `jobs retry|cancel|discard`: resolve targets, preview, require a reason and an actor, confirm,
+//! then change jobs in short batches, each one transaction with its audit rows.
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::{build_filter, require_oban};
+use crate::audit::{self, AuditEvent, RunContext};
+use crate::cli::JobsMutateArgs;
+use crate::db::jobs::{self as job_queries, BatchChange, IdState, JobRow, JobsTable};
+use crate::db::Database;
+use crate::error::{CliError, CliResult, ExitStatus};
+use crate::interrupt;
+use crate::jobs::filter::JobFilter;
+use crate::jobs::{classify_unchanged, validate_reason, JobState, Operation, Outcome};
+use crate::printer::{Printer, Style};
+use crate::settings::{Settings, Source};
+
+const SAMPLE_SIZE: i64 = 5;
+/// Skipped jobs listed individually in the human report; the rest are counted.
+const SKIPPED_SHOWN: usize = 20;
+
+/// What the run will act on (built once per run).
+#[allow(clippy::large_enum_variant)]
+enum Targets {
+    /// Explicit ids: each one is reported, including those that cannot be changed.
+    Ids(Vec<i64>),
+    /// A filter, already narrowed to the operation's allowed states.
+    Filter(JobFilter),
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct JobResult {
+    id: i64,
+    before_state: Option<String>,
+    after_state: Option<String>,
+    outcome: Outcome,
+    audit_id: Option<i64>,
+}
+
+struct Preview {
+    /// Jobs in an allowed state, by state.
+    by_state: BTreeMap<String, i64>,
+    eligible: i64,
+    /// For id targets: the ids and states to change.
+    eligible_ids: Vec<IdState>,
+    /// For id targets: jobs refused up front.
+    refused: Vec<JobResult>,
+    sample: Vec<JobRow>,
+    max_id: i64,
+}
+
+pub fn run(
+    settings: &Settings,
+    printer: &Printer,
+    op: Operation,
+    args: JobsMutateArgs,
+    include_completed: bool,
+) -> CliResult<ExitStatus> {
+    let allowed = op.allowed_states(include_completed);
+    let targets = resolve_targets(op, &args, &allowed, include_completed)?;
+    let reason = match &args.reason {
+        Some(text) => Some(validate_reason(text).map_err(CliError::refused)?),
+        None if args.dry_run || printer.can_prompt() => None,
+        None => {
+            return Err(CliError::refused_with_hint(
+                format!("a reason is required to {} jobs", op.verb()),
+                "pass --reason '...' (8 to 1000 characters); it is recorded in every audit row",
+            ))
+        }
+    };
+    require_actor(settings)?;
+
+    let db = Database::connect(settings, printer)?;
+    let jobs = JobsTable::new(db.prefix());
+    let (targets, preview) = db.read(|conn| {
+        require_oban(conn, db.prefix())?;
+        let now = job_queries::db_now(conn)?;
+        let targets = match targets {
+            Targets::Filter(mut filter) => {
+                filter.freeze(now);
+                Targets::Filter(filter)
+            }
+            ids => ids,
+        };
+        let preview = build_preview(conn, &jobs, &targets, &allowed, args.max)?;
+        Ok((targets, preview))
+    })?;
+
+    if preview.eligible > args.max {
+        return Err(CliError::refused_with_hint(
+            format!(
+                "more than {} jobs match; refusing a run this large",
+                args.max
+            ),
+            "narrow the filter, or raise --max if you mean it",
+        ));
+    }
+    if args.dry_run {
+        print_plan(printer, op, &preview, true)?;
+        return Ok(ExitStatus::Success);
+    }
+    if preview.eligible == 0 {
+        return report(printer, op, &preview.refused, 0, false);
+    }
+    if !printer.is_json() {
+        printer.status(&plan_text(printer, op, &preview));
+    }
+    let reason = match reason {
+        Some(reason) => reason,
+        None => prompt_reason(op)?,
+    };
+    confirm(printer, op, preview.eligible, args.yes)?;
+
+    let ctx = RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
+    let mut metadata = ctx.standard_metadata();
+    metadata.insert("operation".into(), json!(op.name()));
+    metadata.insert("reason".into(), json!(reason));
+    metadata.insert("result".into(), json!("ok"));
+    metadata.insert("incident_class".into(), json!("job_action"));
+    metadata.insert(
+        "affected_counts".into(),
+        json!({"jobs": 1, "workflow_steps": 0}),
+    );
+    let metadata = Value::Object(metadata);
+    let discard_error = format!("discarded by {}: {reason}", ctx.actor);
+    let change = BatchChange {
+        op,
+        powertools_schema: db.powertools_schema(),
+        actor: &ctx.actor,
+        metadata: &metadata,
+        discard_error: &discard_error,
+    };
+
+    let mut results: Vec<JobResult> = preview.refused.clone();
+    for refused in &preview.refused {
+        emit(printer, refused)?;
+    }
+    let progress = progress_bar(printer, preview.eligible as u64);
+    interrupt::allow_graceful_stop();
+    let started = Instant::now();
+    let mut interrupted = false;
+    let mut batches = 0u64;
+    let mut processed = 0i64;
+    let mut after = 0i64;
+    let mut id_batches = preview.eligible_ids.chunks(args.batch_size as usize);
+    loop {
+        if interrupt::requested() {
+            interrupted = true;
+            break;
+        }
+        let remaining = args.max - processed;
+        if remaining <= 0 {
+            break;
+        }
+        let batch_results = db.write(|conn| {
+            let seen: Vec<IdState> = match &targets {
+                Targets::Ids(_) => id_batches
+                    .next()
+                    .map(<[IdState]>::to_vec)
+                    .unwrap_or_default(),
+                Targets::Filter(filter) => job_queries::select_batch(
+                    conn,
+                    &jobs,
+                    filter,
+                    after,
+                    preview.max_id,
+                    args.batch_size.min(remaining),
+                )?,
+            };
+            if seen.is_empty() {
+                return Ok(None);
+            }
+            let changed = job_queries::apply_batch(conn, &jobs, &change, &seen)?;
+            Ok(Some(classify(conn, &jobs, op, &seen, &changed)?))
+        })?;
+        let Some((last_id, batch_results)) = batch_results else {
+            break;
+        };
+        batches += 1;
+        after = last_id;
+        processed += batch_results.len() as i64;
+        for result in &batch_results {
+            emit(printer, result)?;
+        }
+        progress.inc(batch_results.len() as u64);
+        results.extend(batch_results);
+        if args.sleep_ms > 0 {
+            std::thread::sleep(Duration::from_millis(args.sleep_ms));
+        }
+    }
+    progress.finish_and_clear();
+
+    let changed = results.iter().filter(|r| r.outcome == Outcome::Ok).count() as i64;
+    let bulk = matches!(targets, Targets::Filter(_)) || results.len() > 1;
+    if bulk {
+        write_summary(
+            &db,
+            &ctx,
+            op,
+            &targets,
+            &reason,
+            &results,
+            interrupted,
+            batches,
+            started.elapsed(),
+        )?;
+    }
+    if interrupted {
+        return Err(CliError::Interrupted(Some(format!(
+            "stopped after {batches} batches: {changed} jobs changed and audited; nothing is half-done. \
+             Rerun the same command to continue."
+        ))));
+    }
+    report(printer, op, &results, changed, true)
+}
+
+fn resolve_targets(
+    op: Operation,
+    args: &JobsMutateArgs,
+    allowed: &[JobState],
+    include_completed: bool,
+) -> CliResult<Targets> {
+    let mut filter = build_filter(&args.filter)?;
+    let mut ids: Vec<i64> = args
+        .job_ids
+        .iter()
+        .copied()
+        .chain(filter.ids.drain(..))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if !ids.is_empty() {
+        if !filter.is_empty() {
+            return Err(CliError::Usage("give job ids or filters, not both".into()));
+        }
+        return Ok(Targets::Ids(ids));
+    }
+    if filter.is_empty() && !args.all {
+        return Err(CliError::Usage(format!(
+            "no jobs selected: give job ids or filters, or --all to {} every job in an allowed state",
+            op.verb()
+        )));
+    }
+    let refused: Vec<&str> = filter
+        .states
+        .iter()
+        .filter(|s| !allowed.contains(s))
+        .map(|s| s.as_str())
+        .collect();
+    if !refused.is_empty() {
+        let hint = if op == Operation::Retry && refused == ["completed"] && !include_completed {
+            "pass --include-completed to re-run completed jobs".to_string()
+        } else {
+            format!(
+                "{} applies to: {}",
+                op.verb(),
+                allowed
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        return Err(CliError::refused_with_hint(
+            format!("cannot {} jobs in state {}", op.verb(), refused.join(", ")),
+            hint,
+        ));
+    }
+    if filter.states.is_empty() {
+        filter.states = allowed.to_vec();
+    }
+    Ok(Targets::Filter(filter))
+}
+
+/// Mutations must name who acted; an OS identity we could not read is no identity.
+fn require_actor(settings: &Settings) -> CliResult<()> {
+    if settings.actor.source == Source::Os && settings.actor.value.starts_with("unknown@") {
+        return Err(CliError::refused_with_hint(
+            "no actor: cannot tell who is making this change",
+            "pass --actor NAME or set OBANCTL_ACTOR",
+        ));
+    }
+    Ok(())
+}
+
+fn build_preview(
+    conn: &mut diesel::pg::PgConnection,
+    jobs: &JobsTable,
+    targets: &Targets,
+    allowed: &[JobState],
+    max: i64,
+) -> CliResult<Preview> {
+    let max_id = job_queries::max_id(conn, jobs)?;
+    match targets {
+        Targets::Ids(ids) => {
+            let found: HashMap<i64, String> = job_queries::states_of(conn, jobs, ids)?
+                .into_iter()
+                .map(|r| (r.id, r.state))
+                .collect();
+            let mut preview = Preview {
+                by_state: BTreeMap::new(),
+                eligible: 0,
+                eligible_ids: Vec::new(),
+                refused: Vec::new(),
+                sample: Vec::new(),
+                max_id,
+            };
+            for id in ids {
+                match found.get(id) {
+                    None => preview.refused.push(JobResult {
+                        id: *id,
+                        before_state: None,
+                        after_state: None,
+                        outcome: Outcome::NotFound,
+                        audit_id: None,
+                    }),
+                    Some(state) if allowed.iter().any(|a| a.as_str() == state) => {
+                        *preview.by_state.entry(state.clone()).or_default() += 1;
+                        preview.eligible_ids.push(IdState {
+                            id: *id,
+                            state: state.clone(),
+                        });
+                    }
+                    Some(state) => preview.refused.push(JobResult {
+                        id: *id,
+                        before_state: Some(state.clone()),
+                        after_state: Some(state.clone()),
+                        outcome: Outcome::WrongState,
+                        audit_id: None,
+                    }),
+                }
+            }
+            preview.eligible = preview.eligible_ids.len() as i64;
+            let sample_filter = JobFilter {
+                ids: preview
+                    .eligible_ids
+                    .iter()
+                    .take(SAMPLE_SIZE as usize)
+                    .map(|s| s.id)
+                    .collect(),
+                ..Default::default()
+            };
+            if !sample_filter.ids.is_empty() {
+                preview.sample = job_queries::list(conn, jobs, &sample_filter, None, SAMPLE_SIZE)?;
+            }
+            Ok(preview)
+        }
+        Targets::Filter(filter) => {
+            let counts = job_queries::bounded_state_counts(conn, jobs, filter, max_id, max + 1)?;
+            let by_state: BTreeMap<String, i64> =
+                counts.into_iter().map(|c| (c.state, c.n)).collect();
+            Ok(Preview {
+                eligible: by_state.values().sum(),
+                by_state,
+                eligible_ids: Vec::new(),
+                refused: Vec::new(),
+                sample: job_queries::list(conn, jobs, filter, None, SAMPLE_SIZE)?,
+                max_id,
+            })
+        }
+    }
+}
+
+/// Outcomes for one batch, and the last id it covered (the keyset position).
+fn classify(
+    conn: &mut diesel::pg::PgConnection,
+    jobs: &JobsTable,
+    op: Operation,
+    seen: &[IdState],
+    changed: &[job_queries::Changed],
+) -> CliResult<(i64, Vec<JobResult>)> {
+    let changed_by_id: HashMap<i64, &job_queries::Changed> =
+        changed.iter().map(|c| (c.id, c)).collect();
+    let unchanged: Vec<i64> = seen
+        .iter()
+        .filter(|s| !changed_by_id.contains_key(&s.id))
+        .map(|s| s.id)
+        .collect();
+    let now: HashMap<i64, String> = if unchanged.is_empty() {
+        HashMap::new()
+    } else {
+        job_queries::states_of(conn, jobs, &unchanged)?
+            .into_iter()
+            .map(|r| (r.id, r.state))
+            .collect()
+    };
+    let results = seen
+        .iter()
+        .map(|s| match changed_by_id.get(&s.id) {
+            Some(c) => JobResult {
+                id: s.id,
+                before_state: Some(c.before_state.clone()),
+                after_state: Some(op.target_state().as_str().to_string()),
+                outcome: Outcome::Ok,
+                audit_id: Some(c.audit_id),
+            },
+            None => {
+                let current = now.get(&s.id);
+                let parse = |text: &String| text.parse::<JobState>().ok();
+                let seen_state = parse(&s.state).unwrap_or(JobState::Available);
+                JobResult {
+                    id: s.id,
+                    before_state: Some(s.state.clone()),
+                    after_state: current.cloned(),
+                    outcome: classify_unchanged(seen_state, current.and_then(parse)),
+                    audit_id: None,
+                }
+            }
+        })
+        .collect();
+    Ok((seen.last().map(|s| s.id).unwrap_or_default(), results))
+}
+
+fn plan_text(printer: &Printer, op: Operation, preview: &Preview) -> String {
+    let mut out = format!(
+        "{} {} job{}",
+        printer.paint_err(&format!("Will {}", op.verb()), Style::Bold),
+        preview.eligible,
+        if preview.eligible == 1 { "" } else { "s" }
+    );
+    if !preview.by_state.is_empty() {
+        let parts: Vec<String> = preview
+            .by_state
+            .iter()
+            .map(|(s, n)| format!("{n} {s}"))
+            .collect();
+        out.push_str(&format!(" ({})", parts.join(", ")));
+    }
+    out.push_str(&format!(".\nChange: {}.", op.describe_change()));
+    if !preview.refused.is_empty() {
+        out.push_str(&format!(
+            "\nSkipped before starting: {}.",
+            outcome_counts(&preview.refused)
+        ));
+    }
+    if !preview.sample.is_empty() {
+        out.push_str("\nFirst jobs:");
+        for row in &preview.sample {
+            out.push_str(&format!(
+                "\n  {} {} {} {} attempt {}/{}",
+                row.id, row.state, row.queue, row.worker, row.attempt, row.max_attempts
+            ));
+        }
+    }
+    if op != Operation::Retry && preview.by_state.contains_key("executing") {
+        out.push_str(
+            "\nExecuting jobs get Oban's pkill signal on <prefix>.oban_signal; only nodes using the Postgres \
+             notifier receive it.",
+        );
+    }
+    out
+}
+
+fn print_plan(printer: &Printer, op: Operation, preview: &Preview, dry_run: bool) -> CliResult<()> {
+    if printer.is_json() {
+        let sample: Vec<Value> = preview
+            .sample
+            .iter()
+            .map(|r| json!({"id": r.id, "state": r.state, "queue": r.queue, "worker": r.worker, "attempt": r.attempt, "max_attempts": r.max_attempts}))
+            .collect();
+        return printer.json(&json!({
+            "dry_run": dry_run,
+            "operation": op.name(),
+            "matched": preview.eligible,
+            "by_state": preview.by_state,
+            "change": op.describe_change(),
+            "sample": sample,
+            "skipped": preview.refused,
+        }));
+    }
+    printer.line(&plan_text(printer, op, preview))?;
+    if dry_run {
+        printer.line("Dry run: nothing was changed.")?;
+    }
+    Ok(())
+}
+
+fn prompt_reason(op: Operation) -> CliResult<String> {
+    let text: String = dialoguer::Input::new()
+        .with_prompt(format!(
+            "Reason to {} (8 to 1000 characters, recorded in the audit log)",
+            op.verb()
+        ))
+        .validate_with(|input: &String| validate_reason(input).map(|_| ()))
+        .interact_text()
+        .map_err(|e| CliError::refused(format!("no reason given: {e}")))?;
+    validate_reason(&text).map_err(CliError::refused)
+}
+
+fn confirm(printer: &Printer, op: Operation, count: i64, yes: bool) -> CliResult<()> {
+    if yes {
+        return Ok(());
+    }
+    if !printer.can_prompt() {
+        return Err(CliError::refused_with_hint(
+            "not confirmed: no terminal to ask on",
+            "pass --yes to run without a prompt, or --dry-run to see the plan",
+        ));
+    }
+    let confirmed = dialoguer::Confirm::new()
+        .with_prompt(format!("{} {count} jobs?", capitalize(op.verb())))
+        .default(false)
+        .interact()
+        .map_err(|e| CliError::refused(format!("not confirmed: {e}")))?;
+    if confirmed {
+        Ok(())
+    } else {
+        Err(CliError::refused("not confirmed; nothing was changed"))
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn progress_bar(printer: &Printer, total: u64) -> indicatif::ProgressBar {
+    if printer.is_json() || !printer.shows_progress() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} jobs ({per_sec}, eta {eta})")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn emit(printer: &Printer, result: &JobResult) -> CliResult<()> {
+    if printer.is_json() {
+        printer.json(result)?;
+    }
+    Ok(())
+}
+
+fn outcome_counts(results: &[JobResult]) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in results.iter().filter(|r| r.outcome != Outcome::Ok) {
+        *counts.entry(r.outcome.as_str()).or_default() += 1;
+    }
+    counts
+        .iter()
+        .map(|(o, n)| format!("{n} {o}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn report(
+    printer: &Printer,
+    op: Operation,
+    results: &[JobResult],
+    changed: i64,
+    ran: bool,
+) -> CliResult<ExitStatus> {
+    let skipped: Vec<&JobResult> = results
+        .iter()
+        .filter(|r| r.outcome != Outcome::Ok)
+        .collect();
+    if !ran {
+        for result in results {
+            emit(printer, result)?;
+        }
+    }
+    let total = results.len() as i64;
+    if !printer.is_json() {
+        if total == 0 {
+            printer.line("No jobs match; nothing to do.")?;
+        } else {
+            printer.line(&format!(
+                "{} {changed} of {total} jobs{}.",
+                capitalize(&past_tense(op)),
+                if skipped.is_empty() {
+                    String::new()
+                } else {
+                    format!("; skipped {}", outcome_counts(results))
+                }
+            ))?;
+            if !skipped.is_empty() {
+                let mut table = printer.table(&["id", "outcome", "seen", "now"]);
+                for r in skipped.iter().take(SKIPPED_SHOWN) {
+                    table.add_row(vec![
+                        r.id.to_string(),
+                        r.outcome.as_str().to_string(),
+                        r.before_state.clone().unwrap_or_else(|| "-".into()),
+                        r.after_state.clone().unwrap_or_else(|| "-".into()),
+                    ]);
+                }
+                printer.print_table(&table)?;
+                if skipped.len() > SKIPPED_SHOWN {
+                    printer.line(&format!(
+                        "... and {} more (use --format json for all)",
+                        skipped.len() - SKIPPED_SHOWN
+                    ))?;
+                }
+            }
+            let notified = results
+                .iter()
+                .filter(|r| {
+                    r.outcome == Outcome::Ok && r.before_state.as_deref() == Some("executing")
+                })
+                .count();
+            if notified > 0 {
+                printer.line(&format!(
+                    "Sent pkill to {notified} executing jobs (effective only where Oban uses the Postgres notifier)."
+                ))?;
+            }
+        }
+    }
+    Ok(if total == 0 || changed == total {
+        ExitStatus::Success
+    } else if changed > 0 {
+        ExitStatus::Attention
+    } else {
+        ExitStatus::Failed
+    })
+}
+
+fn past_tense(op: Operation) -> String {
+    match op {
+        Operation::Retry => "retried".into(),
+        Operation::Cancel => "cancelled".into(),
+        Operation::Discard => "discarded".into(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_summary(
+    db: &Database,
+    ctx: &RunContext,
+    op: Operation,
+    targets: &Targets,
+    reason: &str,
+    results: &[JobResult],
+    interrupted: bool,
+    batches: u64,
+    elapsed: Duration,
+) -> CliResult<i64> {
+    let mut outcomes: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in results {
+        *outcomes.entry(r.outcome.as_str()).or_default() += 1;
+    }
+    let selection = match targets {
+        Targets::Ids(ids) => json!({"ids": ids.len()}),
+        Targets::Filter(filter) => json!({
+            "states": filter.states,
+            "queues": filter.queues,
+            "workers": filter.workers,
+            "tags": filter.tags,
+            "args": filter.args,
+            "meta": filter.meta,
+            "since": filter.since.as_ref().map(|b| b.freeze(chrono::NaiveDateTime::MIN)),
+            "until": filter.until.as_ref().map(|b| b.freeze(chrono::NaiveDateTime::MIN)),
+            "error_contains": filter.error_contains,
+        }),
+    };
+    let mut metadata = serde_json::Map::new();
+    metadata.insert("operation".into(), json!(op.name()));
+    metadata.insert("reason".into(), json!(reason));
+    metadata.insert("selection".into(), selection);
+    metadata.insert("matched".into(), json!(results.len()));
+    metadata.insert(
+        "changed".into(),
+        json!(outcomes.get("ok").copied().unwrap_or(0)),
+    );
+    metadata.insert(
+        "skipped".into(),
+        json!(results.iter().filter(|r| r.outcome != Outcome::Ok).count()),
+    );
+    metadata.insert("outcomes".into(), json!(outcomes));
+    metadata.insert("batches".into(), json!(batches));
+    metadata.insert("interrupted".into(), json!(interrupted));
+    metadata.insert("elapsed_ms".into(), json!(elapsed.as_millis() as u64));
+    db.write(|conn| {
+        audit::record(
+            conn,
+            db.powertools_schema(),
+            ctx,
+            AuditEvent {
+                action: "cli.bulk_operation".into(),
+                resource_type: "operation".into(),
+                resource_id: ctx.operation_id.to_string(),
+                metadata,
+            },
+        )
+    })
+}

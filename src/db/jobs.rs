@@ -1,0 +1,326 @@
+//! Reading `oban_jobs`, normalised across the Elixir and Python flavours (integer widths, `errors`
+//! as `jsonb[]` or `jsonb`, nullable or not) so the rest of the crate sees one row shape.
+
+use chrono::NaiveDateTime;
+use diesel::pg::PgConnection;
+use diesel::sql_types::{Array, BigInt, Integer, Jsonb, Nullable, Text, Timestamp};
+use diesel::{QueryableByName, RunQueryDsl};
+use serde_json::Value;
+
+use super::{bound_query, ident};
+use crate::error::CliResult;
+use crate::jobs::filter::{Bind, JobFilter, Sql};
+use crate::jobs::Operation;
+
+/// Names that SQL about `oban_jobs` in one prefix needs, quoted once.
+#[derive(Debug, Clone)]
+pub struct JobsTable {
+    /// `"prefix"."oban_jobs"`
+    pub table: String,
+    /// `"prefix".oban_job_state`
+    pub state_type: String,
+    pub prefix: String,
+}
+
+impl JobsTable {
+    pub fn new(prefix: &str) -> Self {
+        JobsTable {
+            table: ident::qualified(prefix, "oban_jobs"),
+            state_type: format!("{}.oban_job_state", ident::quote(prefix)),
+            prefix: prefix.to_string(),
+        }
+    }
+
+    /// The channel Oban's Postgres notifier listens on for signals such as `pkill`.
+    pub fn signal_channel(&self) -> String {
+        format!("{}.oban_signal", self.prefix)
+    }
+}
+
+/// Every column, in one shape for both flavours.
+pub const JOB_COLUMNS: &str = "j.id, j.state::text AS state, j.queue, j.worker, j.args, \
+    to_jsonb(j.errors) AS errors, j.attempt::int AS attempt, j.max_attempts::int AS max_attempts, \
+    j.priority::int AS priority, coalesce(j.tags, '{}') AS tags, coalesce(j.meta, '{}'::jsonb) AS meta, \
+    coalesce(j.attempted_by, '{}') AS attempted_by, j.inserted_at, j.scheduled_at, j.attempted_at, \
+    j.completed_at, j.discarded_at, j.cancelled_at";
+
+#[derive(Debug, Clone, QueryableByName)]
+pub struct JobRow {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = Text)]
+    pub state: String,
+    #[diesel(sql_type = Text)]
+    pub queue: String,
+    #[diesel(sql_type = Text)]
+    pub worker: String,
+    #[diesel(sql_type = Jsonb)]
+    pub args: Value,
+    #[diesel(sql_type = Jsonb)]
+    pub errors: Value,
+    #[diesel(sql_type = Integer)]
+    pub attempt: i32,
+    #[diesel(sql_type = Integer)]
+    pub max_attempts: i32,
+    #[diesel(sql_type = Integer)]
+    pub priority: i32,
+    #[diesel(sql_type = Array<Text>)]
+    pub tags: Vec<String>,
+    #[diesel(sql_type = Jsonb)]
+    pub meta: Value,
+    #[diesel(sql_type = Array<Text>)]
+    pub attempted_by: Vec<String>,
+    #[diesel(sql_type = Timestamp)]
+    pub inserted_at: NaiveDateTime,
+    #[diesel(sql_type = Timestamp)]
+    pub scheduled_at: NaiveDateTime,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    pub attempted_at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    pub completed_at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    pub discarded_at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    pub cancelled_at: Option<NaiveDateTime>,
+}
+
+/// One page of jobs matching `filter`, by ascending id after `after`.
+pub fn list(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    filter: &JobFilter,
+    after: Option<i64>,
+    limit: i64,
+) -> CliResult<Vec<JobRow>> {
+    let mut sql = Sql::default();
+    let mut conditions = filter.conditions(&mut sql, &jobs.state_type);
+    if let Some(after) = after {
+        conditions.push_str(&format!(" AND j.id > {}", sql.bind(Bind::BigInt(after))));
+    }
+    let limit = sql.bind(Bind::BigInt(limit));
+    let text = format!(
+        "SELECT {JOB_COLUMNS} FROM {} j WHERE {conditions} ORDER BY j.id LIMIT {limit}",
+        jobs.table
+    );
+    Ok(bound_query(&text, &sql.binds).load(conn)?)
+}
+
+pub fn get(conn: &mut PgConnection, jobs: &JobsTable, id: i64) -> CliResult<Option<JobRow>> {
+    let text = format!("SELECT {JOB_COLUMNS} FROM {} j WHERE j.id = $1", jobs.table);
+    Ok(bound_query(&text, &[Bind::BigInt(id)])
+        .load(conn)?
+        .into_iter()
+        .next())
+}
+
+#[derive(Debug, Clone, QueryableByName)]
+pub struct IdState {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = Text)]
+    pub state: String,
+}
+
+/// Current states of `ids` (absent ids are missing from the result). Takes no locks.
+pub fn states_of(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    ids: &[i64],
+) -> CliResult<Vec<IdState>> {
+    let text = format!(
+        "SELECT j.id, j.state::text AS state FROM {} j WHERE j.id = ANY($1::bigint[])",
+        jobs.table
+    );
+    Ok(bound_query(&text, &[Bind::BigInts(ids.to_vec())]).load(conn)?)
+}
+
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Timestamped {
+    #[diesel(sql_type = Timestamp)]
+    pub now: NaiveDateTime,
+}
+
+/// The database clock, UTC without zone (as Oban stores timestamps).
+pub fn db_now(conn: &mut PgConnection) -> CliResult<NaiveDateTime> {
+    let row: Timestamped =
+        diesel::sql_query("SELECT timezone('UTC', now()) AS now").get_result(conn)?;
+    Ok(row.now)
+}
+
+/// The highest job id now: bulk runs stop there, so jobs created during the run are left alone.
+pub fn max_id(conn: &mut PgConnection, jobs: &JobsTable) -> CliResult<i64> {
+    #[derive(QueryableByName)]
+    struct MaxId {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+    }
+    let row: MaxId = diesel::sql_query(format!(
+        "SELECT coalesce(max(id), 0)::bigint AS id FROM {}",
+        jobs.table
+    ))
+    .get_result(conn)?;
+    Ok(row.id)
+}
+
+#[derive(Debug, Clone, QueryableByName)]
+pub struct StateCount {
+    #[diesel(sql_type = Text)]
+    pub state: String,
+    #[diesel(sql_type = BigInt)]
+    pub n: i64,
+}
+
+/// Matching jobs per state, counting at most `cap` rows in all (never an unbounded count).
+pub fn bounded_state_counts(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    filter: &JobFilter,
+    max_id: i64,
+    cap: i64,
+) -> CliResult<Vec<StateCount>> {
+    let mut sql = Sql::default();
+    let conditions = filter.conditions(&mut sql, &jobs.state_type);
+    let max_id = sql.bind(Bind::BigInt(max_id));
+    let cap = sql.bind(Bind::BigInt(cap));
+    let text = format!(
+        "SELECT s.state, count(*)::bigint AS n FROM (SELECT j.state::text AS state FROM {} j \
+         WHERE {conditions} AND j.id <= {max_id} LIMIT {cap}) s GROUP BY 1 ORDER BY 1",
+        jobs.table
+    );
+    Ok(bound_query(&text, &sql.binds).load(conn)?)
+}
+
+/// The next keyset batch of matching jobs with the state each is in right now (no locks).
+pub fn select_batch(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    filter: &JobFilter,
+    after: i64,
+    max_id: i64,
+    limit: i64,
+) -> CliResult<Vec<IdState>> {
+    let mut sql = Sql::default();
+    let conditions = filter.conditions(&mut sql, &jobs.state_type);
+    let after = sql.bind(Bind::BigInt(after));
+    let max_id = sql.bind(Bind::BigInt(max_id));
+    let limit = sql.bind(Bind::BigInt(limit));
+    let text = format!(
+        "SELECT j.id, j.state::text AS state FROM {} j WHERE {conditions} AND j.id > {after} AND j.id <= {max_id} \
+         ORDER BY j.id LIMIT {limit}",
+        jobs.table
+    );
+    Ok(bound_query(&text, &sql.binds).load(conn)?)
+}
+
+/// The `SET` list of each operation, exactly as Oban makes the change (schema.md §1.3,
+/// operations.md §7.A). Timestamps come from the database clock, UTC without zone.
+fn set_clause(op: Operation, state_type: &str, discard_error: &str) -> String {
+    let now = "timezone('UTC', now())";
+    match op {
+        Operation::Retry => format!(
+            "state = 'available'::{state_type}, scheduled_at = {now}, \
+             max_attempts = GREATEST(j.max_attempts, j.attempt + 1), \
+             completed_at = NULL, cancelled_at = NULL, discarded_at = NULL, \
+             meta = CASE WHEN j.meta ? 'uniq_bmp' THEN jsonb_set(j.meta, '{{uniq_bmp}}', '[]'::jsonb) ELSE j.meta END"
+        ),
+        Operation::Cancel => format!("state = 'cancelled'::{state_type}, cancelled_at = {now}"),
+        // `errors || object` appends to both a jsonb[] (Elixir) and a jsonb array (Python port).
+        Operation::Discard => format!(
+            "state = 'discarded'::{state_type}, discarded_at = {now}, \
+             errors = j.errors || jsonb_build_object('attempt', j.attempt, \
+               'at', to_char({now}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), 'error', {discard_error}::text)"
+        ),
+    }
+}
+
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Changed {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = Text)]
+    pub before_state: String,
+    #[diesel(sql_type = BigInt)]
+    pub audit_id: i64,
+}
+
+/// What one batch needs besides the jobs themselves.
+pub struct BatchChange<'a> {
+    pub op: Operation,
+    pub powertools_schema: &'a str,
+    pub actor: &'a str,
+    /// Metadata shared by every audit row of the run (standard keys, operation, reason).
+    pub metadata: &'a Value,
+    /// The error entry text a discard appends.
+    pub discard_error: &'a str,
+}
+
+/// Changes every job of `seen` that is still in the state it was seen in and not locked by
+/// anyone, writing one audit row per changed job, all in one statement (so in the caller's
+/// transaction). Executing jobs that changed are sent Oban's `pkill` signal; NOTIFY is delivered
+/// at commit, so a rolled-back batch signals nothing.
+pub fn apply_batch(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    change: &BatchChange<'_>,
+    seen: &[IdState],
+) -> CliResult<Vec<Changed>> {
+    let mut sql = Sql::default();
+    let ids = sql.bind(Bind::BigInts(seen.iter().map(|s| s.id).collect()));
+    let states = sql.bind(Bind::Texts(seen.iter().map(|s| s.state.clone()).collect()));
+    let actor = sql.bind(Bind::Text(change.actor.to_string()));
+    let metadata = sql.bind(Bind::Json(change.metadata.clone()));
+    let discard_error = if change.op == Operation::Discard {
+        sql.bind(Bind::Text(change.discard_error.to_string()))
+    } else {
+        "NULL".to_string()
+    };
+    let target_state = change.op.target_state().as_str();
+    let audit_metadata = format!(
+        "{metadata}::jsonb || jsonb_build_object('job_id', c.id, \
+           'before', jsonb_build_object('job_id', c.id, 'state', c.before_state, 'attempt', c.attempt, \
+                                        'max_attempts', c.before_max_attempts, 'scheduled_at', c.before_scheduled_at), \
+           'after', jsonb_build_object('job_id', c.id, 'state', '{target_state}', 'attempt', c.attempt, \
+                                       'max_attempts', c.after_max_attempts, 'scheduled_at', c.after_scheduled_at), \
+           'notified', c.before_state = 'executing')"
+    );
+    let audit = crate::audit::insert_select_sql(
+        change.powertools_schema,
+        "lifeline.repair_executed",
+        "job",
+        &actor,
+        "c.id::text",
+        &audit_metadata,
+        "changed c",
+    );
+    let text = format!(
+        "WITH seen AS (SELECT s.id, s.state FROM unnest({ids}::bigint[], {states}::text[]) AS s(id, state)), \
+         target AS ( \
+           SELECT j.id, j.state::text AS before_state, j.attempt::int AS attempt, j.max_attempts::int AS max_attempts, j.scheduled_at \
+           FROM {table} j JOIN seen s ON s.id = j.id AND j.state = s.state::{state_type} \
+           WHERE j.id = ANY({ids}::bigint[]) ORDER BY j.id FOR UPDATE OF j SKIP LOCKED), \
+         changed AS ( \
+           UPDATE {table} j SET {set} FROM target t WHERE j.id = t.id \
+           RETURNING j.id, t.before_state, t.attempt, t.max_attempts AS before_max_attempts, \
+                     t.scheduled_at AS before_scheduled_at, j.max_attempts::int AS after_max_attempts, \
+                     j.scheduled_at AS after_scheduled_at), \
+         audit AS ({audit}) \
+         SELECT c.id, c.before_state, a.audit_id FROM changed c JOIN audit a ON a.resource_id = c.id::text ORDER BY c.id",
+        table = jobs.table,
+        state_type = jobs.state_type,
+        set = set_clause(change.op, &jobs.state_type, &discard_error),
+    );
+    let changed: Vec<Changed> = bound_query(&text, &sql.binds).load(conn)?;
+    let executing: Vec<i64> = changed
+        .iter()
+        .filter(|c| c.before_state == "executing")
+        .map(|c| c.id)
+        .collect();
+    if !executing.is_empty() {
+        bound_query(
+            "SELECT pg_notify($1, json_build_object('action', 'pkill', 'job_id', t.id)::text) FROM unnest($2::bigint[]) AS t(id)",
+            &[Bind::Text(jobs.signal_channel()), Bind::BigInts(executing)],
+        )
+        .execute(conn)?;
+    }
+    Ok(changed)
+}
