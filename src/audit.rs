@@ -123,10 +123,11 @@ pub fn record(
     Ok(row.id)
 }
 
-/// An `INSERT ... SELECT ... RETURNING id AS audit_id, resource_id` writing one audit row per row of
+/// An `INSERT ... SELECT ... RETURNING id AS audit_id, <returning>` writing one audit row per row of
 /// `from`, for set-based mutations that change many rows in one statement. The `*_expr` arguments
 /// are SQL expressions over `from` or bind placeholders; `action` and `resource_type` are our own
 /// constants. `metadata_expr` must already include [`RunContext::standard_metadata`].
+#[allow(clippy::too_many_arguments)]
 pub fn insert_select_sql(
     powertools_schema: &str,
     action: &str,
@@ -135,6 +136,7 @@ pub fn insert_select_sql(
     resource_id_expr: &str,
     metadata_expr: &str,
     from: &str,
+    returning: &str,
 ) -> String {
     let action_sql = ident::literal(action);
     let type_sql = ident::literal(resource_type);
@@ -145,7 +147,7 @@ pub fn insert_select_sql(
         "INSERT INTO {table} (actor_id, action, command_key, event_type, resource, resource_type, resource_id, metadata, inserted_at) \
          SELECT {actor_expr}, {action_sql}, {command_key}, {action_sql}, {type_sql} || ':' || ({resource_id_expr}), {type_sql}, \
                 ({resource_id_expr}), {metadata_expr}, date_trunc('second', timezone('UTC', now())) \
-         FROM {from} RETURNING id AS audit_id, resource_id",
+         FROM {from} RETURNING id AS audit_id, {returning}",
         table = ident::qualified(powertools_schema, "oban_powertools_audit_events"),
     )
 }

@@ -84,7 +84,15 @@ pub struct JobRow {
     pub cancelled_at: Option<NaiveDateTime>,
 }
 
+/// Matches counted to choose a plan for [`list`]; below this a filter counts as selective.
+const SELECTIVE_BELOW: i64 = 100_000;
+
 /// One page of jobs matching `filter`, by ascending id after `after`.
+///
+/// Walking the primary key in id order is fast when matches are dense, but reads the whole table
+/// when they are few or clustered at the end (a busy queue's recent jobs). So a bounded count
+/// decides first: fewer than [`SELECTIVE_BELOW`] matches are found through the state/queue/GIN
+/// indexes and their ids sorted (`ORDER BY j.id + 0` keeps the planner off the primary-key walk).
 pub fn list(
     conn: &mut PgConnection,
     jobs: &JobsTable,
@@ -92,15 +100,50 @@ pub fn list(
     after: Option<i64>,
     limit: i64,
 ) -> CliResult<Vec<JobRow>> {
+    // Oban's only queue index leads with `state`; naming every state lets PostgreSQL probe it once
+    // per state instead of scanning the table for a queue.
+    let widened;
+    let filter = if filter.states.is_empty() && !filter.queues.is_empty() {
+        widened = JobFilter {
+            states: crate::jobs::JobState::ALL.to_vec(),
+            ..filter.clone()
+        };
+        &widened
+    } else {
+        filter
+    };
     let mut sql = Sql::default();
     let mut conditions = filter.conditions(&mut sql, &jobs.state_type);
     if let Some(after) = after {
         conditions.push_str(&format!(" AND j.id > {}", sql.bind(Bind::BigInt(after))));
     }
+    let order = if filter.is_empty() {
+        "j.id"
+    } else {
+        let mut count_sql = sql.clone();
+        let cap = count_sql.bind(Bind::BigInt(SELECTIVE_BELOW));
+        let text = format!(
+            "SELECT count(*)::bigint AS n FROM (SELECT 1 FROM {} j WHERE {conditions} LIMIT {cap}) s",
+            jobs.table
+        );
+        let matches: StateCount = bound_query(
+            &format!("SELECT '' AS state, n FROM ({text}) c"),
+            &count_sql.binds,
+        )
+        .get_result(conn)?;
+        if matches.n < SELECTIVE_BELOW {
+            "j.id + 0"
+        } else {
+            "j.id"
+        }
+    };
     let limit = sql.bind(Bind::BigInt(limit));
+    // Page ids first (index-only where the indexes allow), then the wide rows for just those.
     let text = format!(
-        "SELECT {JOB_COLUMNS} FROM {} j WHERE {conditions} ORDER BY j.id LIMIT {limit}",
-        jobs.table
+        "SELECT {JOB_COLUMNS} FROM {table} j WHERE j.id IN \
+           (SELECT j.id FROM {table} j WHERE {conditions} ORDER BY {order} LIMIT {limit}) \
+         ORDER BY j.id",
+        table = jobs.table
     );
     Ok(bound_query(&text, &sql.binds).load(conn)?)
 }
@@ -275,13 +318,18 @@ pub fn apply_batch(
         "NULL".to_string()
     };
     let target_state = change.op.target_state().as_str();
+    // Only cancel and discard can reach executing jobs, so only they record the pkill signal.
+    let notified = if change.op == Operation::Retry {
+        ""
+    } else {
+        ", 'notified', c.before_state = 'executing'"
+    };
     let audit_metadata = format!(
-        "{metadata}::jsonb || jsonb_build_object('job_id', c.id, \
+        "{metadata}::jsonb || jsonb_build_object( \
            'before', jsonb_build_object('job_id', c.id, 'state', c.before_state, 'attempt', c.attempt, \
                                         'max_attempts', c.before_max_attempts, 'scheduled_at', c.before_scheduled_at), \
            'after', jsonb_build_object('job_id', c.id, 'state', '{target_state}', 'attempt', c.attempt, \
-                                       'max_attempts', c.after_max_attempts, 'scheduled_at', c.after_scheduled_at), \
-           'notified', c.before_state = 'executing')"
+                                       'max_attempts', c.after_max_attempts, 'scheduled_at', c.after_scheduled_at){notified})"
     );
     let audit = crate::audit::insert_select_sql(
         change.powertools_schema,
@@ -291,6 +339,9 @@ pub fn apply_batch(
         "c.id::text",
         &audit_metadata,
         "changed c",
+        // Everything the caller needs comes back from the insert itself: joining the CTEs again
+        // would be planned as a nested loop (CTE row counts are unknown to the planner).
+        "resource_id::bigint AS id, metadata->'before'->>'state' AS before_state",
     );
     let text = format!(
         "WITH seen AS (SELECT s.id, s.state FROM unnest({ids}::bigint[], {states}::text[]) AS s(id, state)), \
@@ -304,7 +355,7 @@ pub fn apply_batch(
                      t.scheduled_at AS before_scheduled_at, j.max_attempts::int AS after_max_attempts, \
                      j.scheduled_at AS after_scheduled_at), \
          audit AS ({audit}) \
-         SELECT c.id, c.before_state, a.audit_id FROM changed c JOIN audit a ON a.resource_id = c.id::text ORDER BY c.id",
+         SELECT a.id, a.before_state, a.audit_id FROM audit a ORDER BY a.id",
         table = jobs.table,
         state_type = jobs.state_type,
         set = set_clause(change.op, &jobs.state_type, &discard_error),

@@ -181,23 +181,19 @@ impl JobFilter {
             ));
         }
         if !self.states.is_empty() {
-            let states = self.states.iter().map(|s| s.as_str().to_string()).collect();
-            parts.push(format!(
-                "j.state = ANY({}::text[]::{state_type}[])",
-                sql.bind(Bind::Texts(states))
+            let states: Vec<String> = self.states.iter().map(|s| s.as_str().to_string()).collect();
+            parts.push(one_or_any(
+                sql,
+                "j.state",
+                states,
+                &format!("::{state_type}"),
             ));
         }
         if !self.queues.is_empty() {
-            parts.push(format!(
-                "j.queue = ANY({}::text[])",
-                sql.bind(Bind::Texts(self.queues.clone()))
-            ));
+            parts.push(one_or_any(sql, "j.queue", self.queues.clone(), ""));
         }
         if !self.workers.is_empty() {
-            parts.push(format!(
-                "j.worker = ANY({}::text[])",
-                sql.bind(Bind::Texts(self.workers.clone()))
-            ));
+            parts.push(one_or_any(sql, "j.worker", self.workers.clone(), ""));
         }
         if !self.tags.is_empty() {
             parts.push(format!(
@@ -241,6 +237,25 @@ impl JobFilter {
         } else {
             parts.join(" AND ")
         }
+    }
+}
+
+/// `column = $n` for one value (the planner then uses the column's statistics), `column = ANY($n)`
+/// for several. `cast` turns the bound text into the column's type (the state enum).
+fn one_or_any(sql: &mut Sql, column: &str, mut values: Vec<String>, cast: &str) -> String {
+    if values.len() == 1 {
+        let value = sql.bind(Bind::Text(values.remove(0)));
+        format!("{column} = {value}::text{cast}")
+    } else {
+        let array_cast = if cast.is_empty() {
+            String::new()
+        } else {
+            format!("{cast}[]")
+        };
+        format!(
+            "{column} = ANY({}::text[]{array_cast})",
+            sql.bind(Bind::Texts(values))
+        )
     }
 }
 
@@ -309,7 +324,7 @@ mod tests {
         let text = filter.conditions(&mut sql, "\"public\".oban_job_state");
         assert_eq!(
             text,
-            "j.state = ANY($1::text[]::\"public\".oban_job_state[]) AND j.queue = ANY($2::text[]) AND j.tags @> $3::text[] \
+            "j.state = $1::text::\"public\".oban_job_state AND j.queue = $2::text AND j.tags @> $3::text[] \
              AND EXISTS (SELECT 1 FROM jsonb_array_elements(to_jsonb(j.errors)) AS e(entry) WHERE e.entry->>'error' ILIKE $4 ESCAPE '\\')"
         );
         assert!(!text.contains("DROP"));

@@ -41,6 +41,48 @@ struct JobResult {
     audit_id: Option<i64>,
 }
 
+/// Running totals of a run: constant memory however many jobs it touches (per-job detail is
+/// streamed as JSON lines, not kept).
+#[derive(Debug, Default)]
+struct Tally {
+    total: i64,
+    changed: i64,
+    /// Executing jobs that were changed and so sent `pkill`.
+    notified: i64,
+    outcomes: BTreeMap<&'static str, i64>,
+    /// The first skipped jobs, for the human report.
+    skipped_sample: Vec<JobResult>,
+}
+
+impl Tally {
+    fn add(&mut self, result: JobResult) {
+        self.total += 1;
+        *self.outcomes.entry(result.outcome.as_str()).or_default() += 1;
+        if result.outcome == Outcome::Ok {
+            self.changed += 1;
+            if result.before_state.as_deref() == Some("executing") {
+                self.notified += 1;
+            }
+        } else if self.skipped_sample.len() < SKIPPED_SHOWN {
+            self.skipped_sample.push(result);
+        }
+    }
+
+    fn skipped(&self) -> i64 {
+        self.total - self.changed
+    }
+
+    /// `2 locked, 1 not_found`
+    fn skipped_text(&self) -> String {
+        self.outcomes
+            .iter()
+            .filter(|(outcome, _)| **outcome != Outcome::Ok.as_str())
+            .map(|(outcome, n)| format!("{n} {outcome}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 struct Preview {
     /// Jobs in an allowed state, by state.
     by_state: BTreeMap<String, i64>,
@@ -104,7 +146,12 @@ pub fn run(
         return Ok(ExitStatus::Success);
     }
     if preview.eligible == 0 {
-        return report(printer, op, &preview.refused, 0, false);
+        let mut tally = Tally::default();
+        for refused in preview.refused {
+            emit(printer, &refused)?;
+            tally.add(refused);
+        }
+        return report(printer, op, &tally);
     }
     if !printer.is_json() {
         printer.status(&plan_text(printer, op, &preview));
@@ -116,15 +163,13 @@ pub fn run(
     confirm(printer, op, preview.eligible, args.yes)?;
 
     let ctx = RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
+    // Per-job rows carry what the Elixir UI and `audit` read; run-level facts (where the actor came
+    // from, the selection, counts) live once in the summary row. Every byte here is paid per job.
     let mut metadata = ctx.standard_metadata();
+    metadata.remove("actor_source");
     metadata.insert("operation".into(), json!(op.name()));
     metadata.insert("reason".into(), json!(reason));
     metadata.insert("result".into(), json!("ok"));
-    metadata.insert("incident_class".into(), json!("job_action"));
-    metadata.insert(
-        "affected_counts".into(),
-        json!({"jobs": 1, "workflow_steps": 0}),
-    );
     let metadata = Value::Object(metadata);
     let discard_error = format!("discarded by {}: {reason}", ctx.actor);
     let change = BatchChange {
@@ -135,9 +180,10 @@ pub fn run(
         discard_error: &discard_error,
     };
 
-    let mut results: Vec<JobResult> = preview.refused.clone();
-    for refused in &preview.refused {
-        emit(printer, refused)?;
+    let mut tally = Tally::default();
+    for refused in preview.refused.iter().cloned() {
+        emit(printer, &refused)?;
+        tally.add(refused);
     }
     let progress = progress_bar(printer, preview.eligible as u64);
     interrupt::allow_graceful_stop();
@@ -183,19 +229,18 @@ pub fn run(
         batches += 1;
         after = last_id;
         processed += batch_results.len() as i64;
-        for result in &batch_results {
-            emit(printer, result)?;
-        }
         progress.inc(batch_results.len() as u64);
-        results.extend(batch_results);
+        for result in batch_results {
+            emit(printer, &result)?;
+            tally.add(result);
+        }
         if args.sleep_ms > 0 {
             std::thread::sleep(Duration::from_millis(args.sleep_ms));
         }
     }
     progress.finish_and_clear();
 
-    let changed = results.iter().filter(|r| r.outcome == Outcome::Ok).count() as i64;
-    let bulk = matches!(targets, Targets::Filter(_)) || results.len() > 1;
+    let bulk = matches!(targets, Targets::Filter(_)) || tally.total > 1;
     if bulk {
         write_summary(
             &db,
@@ -203,7 +248,7 @@ pub fn run(
             op,
             &targets,
             &reason,
-            &results,
+            &tally,
             interrupted,
             batches,
             started.elapsed(),
@@ -211,11 +256,12 @@ pub fn run(
     }
     if interrupted {
         return Err(CliError::Interrupted(Some(format!(
-            "stopped after {batches} batches: {changed} jobs changed and audited; nothing is half-done. \
-             Rerun the same command to continue."
+            "stopped after {batches} batches: {} jobs changed and audited; nothing is half-done. \
+             Rerun the same command to continue.",
+            tally.changed
         ))));
     }
-    report(printer, op, &results, changed, true)
+    report(printer, op, &tally)
 }
 
 fn resolve_targets(
@@ -434,7 +480,14 @@ fn plan_text(printer: &Printer, op: Operation, preview: &Preview) -> String {
     if !preview.refused.is_empty() {
         out.push_str(&format!(
             "\nSkipped before starting: {}.",
-            outcome_counts(&preview.refused)
+            preview
+                .refused
+                .iter()
+                .fold(Tally::default(), |mut tally, r| {
+                    tally.add(r.clone());
+                    tally
+                })
+                .skipped_text()
         ));
     }
     if !preview.sample.is_empty() {
@@ -544,51 +597,26 @@ fn emit(printer: &Printer, result: &JobResult) -> CliResult<()> {
     Ok(())
 }
 
-fn outcome_counts(results: &[JobResult]) -> String {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for r in results.iter().filter(|r| r.outcome != Outcome::Ok) {
-        *counts.entry(r.outcome.as_str()).or_default() += 1;
-    }
-    counts
-        .iter()
-        .map(|(o, n)| format!("{n} {o}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn report(
-    printer: &Printer,
-    op: Operation,
-    results: &[JobResult],
-    changed: i64,
-    ran: bool,
-) -> CliResult<ExitStatus> {
-    let skipped: Vec<&JobResult> = results
-        .iter()
-        .filter(|r| r.outcome != Outcome::Ok)
-        .collect();
-    if !ran {
-        for result in results {
-            emit(printer, result)?;
-        }
-    }
-    let total = results.len() as i64;
+fn report(printer: &Printer, op: Operation, tally: &Tally) -> CliResult<ExitStatus> {
     if !printer.is_json() {
-        if total == 0 {
+        if tally.total == 0 {
             printer.line("No jobs match; nothing to do.")?;
         } else {
+            let skipped = tally.skipped();
             printer.line(&format!(
-                "{} {changed} of {total} jobs{}.",
+                "{} {} of {} jobs{}.",
                 capitalize(&past_tense(op)),
-                if skipped.is_empty() {
+                tally.changed,
+                tally.total,
+                if skipped == 0 {
                     String::new()
                 } else {
-                    format!("; skipped {}", outcome_counts(results))
+                    format!("; skipped {}", tally.skipped_text())
                 }
             ))?;
-            if !skipped.is_empty() {
+            if !tally.skipped_sample.is_empty() {
                 let mut table = printer.table(&["id", "outcome", "seen", "now"]);
-                for r in skipped.iter().take(SKIPPED_SHOWN) {
+                for r in &tally.skipped_sample {
                     table.add_row(vec![
                         r.id.to_string(),
                         r.outcome.as_str().to_string(),
@@ -597,29 +625,24 @@ fn report(
                     ]);
                 }
                 printer.print_table(&table)?;
-                if skipped.len() > SKIPPED_SHOWN {
+                let unlisted = skipped - tally.skipped_sample.len() as i64;
+                if unlisted > 0 {
                     printer.line(&format!(
-                        "... and {} more (use --format json for all)",
-                        skipped.len() - SKIPPED_SHOWN
+                        "... and {unlisted} more (use --format json for all)"
                     ))?;
                 }
             }
-            let notified = results
-                .iter()
-                .filter(|r| {
-                    r.outcome == Outcome::Ok && r.before_state.as_deref() == Some("executing")
-                })
-                .count();
-            if notified > 0 {
+            if tally.notified > 0 {
                 printer.line(&format!(
-                    "Sent pkill to {notified} executing jobs (effective only where Oban uses the Postgres notifier)."
+                    "Sent pkill to {} executing jobs (effective only where Oban uses the Postgres notifier).",
+                    tally.notified
                 ))?;
             }
         }
     }
-    Ok(if total == 0 || changed == total {
+    Ok(if tally.total == 0 || tally.changed == tally.total {
         ExitStatus::Success
-    } else if changed > 0 {
+    } else if tally.changed > 0 {
         ExitStatus::Attention
     } else {
         ExitStatus::Failed
@@ -641,15 +664,11 @@ fn write_summary(
     op: Operation,
     targets: &Targets,
     reason: &str,
-    results: &[JobResult],
+    tally: &Tally,
     interrupted: bool,
     batches: u64,
     elapsed: Duration,
 ) -> CliResult<i64> {
-    let mut outcomes: BTreeMap<&str, usize> = BTreeMap::new();
-    for r in results {
-        *outcomes.entry(r.outcome.as_str()).or_default() += 1;
-    }
     let selection = match targets {
         Targets::Ids(ids) => json!({"ids": ids.len()}),
         Targets::Filter(filter) => json!({
@@ -668,16 +687,10 @@ fn write_summary(
     metadata.insert("operation".into(), json!(op.name()));
     metadata.insert("reason".into(), json!(reason));
     metadata.insert("selection".into(), selection);
-    metadata.insert("matched".into(), json!(results.len()));
-    metadata.insert(
-        "changed".into(),
-        json!(outcomes.get("ok").copied().unwrap_or(0)),
-    );
-    metadata.insert(
-        "skipped".into(),
-        json!(results.iter().filter(|r| r.outcome != Outcome::Ok).count()),
-    );
-    metadata.insert("outcomes".into(), json!(outcomes));
+    metadata.insert("matched".into(), json!(tally.total));
+    metadata.insert("changed".into(), json!(tally.changed));
+    metadata.insert("skipped".into(), json!(tally.skipped()));
+    metadata.insert("outcomes".into(), json!(tally.outcomes));
     metadata.insert("batches".into(), json!(batches));
     metadata.insert("interrupted".into(), json!(interrupted));
     metadata.insert("elapsed_ms".into(), json!(elapsed.as_millis() as u64));

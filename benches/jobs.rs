@@ -1,0 +1,292 @@
+//! Jobs benchmark: `cargo bench --bench jobs` (sizes: BENCH_JOBS, default 1 000 000 discarded jobs
+//! plus 20 % other rows). Runs against DATABASE_URL in a throwaway schema and prints a Markdown
+//! table. Measured side by side in one run, on the same table:
+//!
+//! 1. a raw single `UPDATE` making every discarded job available (Oban's retry columns, no audit);
+//! 2. `obanctl jobs retry --state discarded` doing the same with one audit row per job, while an
+//!    Oban-style worker loop fetches and acks jobs (`FOR UPDATE SKIP LOCKED`) and records its
+//!    longest wait;
+//! 3. the raw `UPDATE` again, to show the spread between identical runs;
+//! 4. `obanctl jobs list --state available --queue live` latency (whole command, process start
+//!    included), and obanctl's peak resident memory.
+//!
+//! Between runs the jobs are put back to `discarded` and the table vacuumed, so every run starts
+//! from the same state.
+
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::sql_types::BigInt;
+use diesel::{Connection, QueryableByName, RunQueryDsl};
+
+const BIN: &str = env!("CARGO_BIN_EXE_obanctl");
+
+fn database_url() -> String {
+    std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn connect() -> PgConnection {
+    PgConnection::establish(&database_url()).expect("benchmark needs PostgreSQL at DATABASE_URL")
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn count(conn: &mut PgConnection, sql: &str) -> i64 {
+    diesel::sql_query(sql).get_result::<Count>(conn).unwrap().n
+}
+
+fn obanctl(schema: &str) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env("DATABASE_URL", database_url())
+        .env("OBANCTL_PREFIX", schema)
+        .env("OBANCTL_POWERTOOLS_SCHEMA", schema)
+        .env("OBANCTL_ACTOR", "bench")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs the command, returning its wall time and peak resident memory (VmHWM, polled from /proc).
+fn timed(mut cmd: Command) -> (Duration, u64) {
+    let started = Instant::now();
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status_path) {
+            if let Some(kb) = text
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+            {
+                peak_kb = peak_kb.max(kb);
+            }
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            let elapsed = started.elapsed();
+            if !status.success() {
+                let mut err = String::new();
+                use std::io::Read;
+                child
+                    .stderr
+                    .take()
+                    .unwrap()
+                    .read_to_string(&mut err)
+                    .unwrap();
+                panic!("obanctl failed ({status}): {err}");
+            }
+            return (elapsed, peak_kb);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+const RAW_RETRY: &str = "UPDATE {t} SET state = 'available', scheduled_at = timezone('UTC', now()), \
+    max_attempts = GREATEST(max_attempts, attempt + 1), completed_at = NULL, cancelled_at = NULL, discarded_at = NULL \
+    WHERE state = 'discarded'";
+
+fn reset(conn: &mut PgConnection, schema: &str, jobs: i64) {
+    let t = format!("\"{schema}\".oban_jobs");
+    conn.batch_execute(&format!(
+        "UPDATE {t} SET state = 'discarded', discarded_at = timezone('UTC', now()), max_attempts = 20, attempt = 20 \
+         WHERE queue = 'default' AND id <= {jobs}; \
+         DELETE FROM \"{schema}\".oban_powertools_audit_events WHERE action <> 'powertools.installed'"
+    ))
+    .unwrap();
+    // Separate calls: VACUUM refuses to run inside the implicit transaction of a multi-statement batch.
+    conn.batch_execute(&format!("VACUUM ANALYZE {t}")).unwrap();
+    conn.batch_execute(&format!(
+        "VACUUM ANALYZE \"{schema}\".oban_powertools_audit_events"
+    ))
+    .unwrap();
+}
+
+/// An Oban-like producer: fetch up to 10 available jobs of `queue` with SKIP LOCKED, ack them.
+/// Returns the longest single fetch and the number of jobs it completed.
+fn worker_loop(schema: String, queue: &'static str, stop: Arc<AtomicBool>) -> (Duration, u64, u64) {
+    let mut conn = connect();
+    let t = format!("\"{schema}\".oban_jobs");
+    let mut longest = Duration::ZERO;
+    let mut done = 0u64;
+    let mut fetches = 0u64;
+    while !stop.load(Ordering::SeqCst) {
+        let started = Instant::now();
+        let fetched = count(
+            &mut conn,
+            &format!(
+                "WITH c AS (SELECT id FROM {t} WHERE state = 'available' AND queue = '{queue}' \
+                 ORDER BY priority, scheduled_at, id LIMIT 10 FOR UPDATE SKIP LOCKED), \
+                 f AS (UPDATE {t} j SET state = 'executing', attempted_at = timezone('UTC', now()), attempt = j.attempt + 1 \
+                       FROM c WHERE j.id = c.id AND j.attempt < j.max_attempts RETURNING j.id) \
+                 SELECT count(*)::bigint AS n FROM f"
+            ),
+        );
+        longest = longest.max(started.elapsed());
+        fetches += 1;
+        if fetched > 0 {
+            conn.batch_execute(&format!(
+                "UPDATE {t} SET state = 'completed', completed_at = timezone('UTC', now()) WHERE state = 'executing' AND queue = '{queue}'"
+            ))
+            .unwrap();
+            done += fetched as u64;
+        } else {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+    (longest, done, fetches)
+}
+
+fn main() {
+    // `cargo bench` passes --bench; nothing else is accepted.
+    let jobs: i64 = std::env::var("BENCH_JOBS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let batch: i64 = std::env::var("BENCH_BATCH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    let schema = format!("obanctl_bench_{}", std::process::id());
+    let mut conn = connect();
+    eprintln!(
+        "benchmark schema {schema}: {jobs} discarded jobs + {} others",
+        jobs / 5
+    );
+    let status = obanctl(&schema)
+        .args(["install", "--with-oban", "-q"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let t = format!("\"{schema}\".oban_jobs");
+    let started = Instant::now();
+    conn.batch_execute(&format!(
+        "INSERT INTO {t} (state, queue, worker, args, attempt, max_attempts, discarded_at, errors, meta) \
+         SELECT 'discarded', 'default', 'MyApp.Workers.Sync', jsonb_build_object('account_id', i, 'region', 'eu'), 20, 20, \
+                timezone('UTC', now()), ARRAY[jsonb_build_object('attempt', 20, 'at', '2026-11-01T00:00:00Z', 'error', 'timeout')], '{{}}' \
+         FROM generate_series(1, {jobs}) i; \
+         INSERT INTO {t} (state, queue, worker, args, completed_at) \
+         SELECT (ARRAY['completed', 'completed', 'completed', 'available'])[1 + i % 4]::\"{schema}\".oban_job_state, \
+                (ARRAY['live', 'mailers', 'reports'])[1 + i % 3], 'MyApp.Workers.Other', jsonb_build_object('n', i), \
+                CASE WHEN i % 4 <> 3 THEN timezone('UTC', now()) END \
+         FROM generate_series(1, {others}) i;",
+        others = jobs / 5
+    ))
+    .unwrap();
+    conn.batch_execute(&format!("VACUUM ANALYZE {t}")).unwrap();
+    eprintln!("generated in {:.1?}", started.elapsed());
+
+    // 1. Raw single UPDATE.
+    let started = Instant::now();
+    conn.batch_execute(&RAW_RETRY.replace("{t}", &t)).unwrap();
+    let raw_first = started.elapsed();
+    eprintln!("raw UPDATE: {raw_first:.1?}");
+    reset(&mut conn, &schema, jobs);
+
+    // 2. obanctl with audit, alone: the figure compared with the raw UPDATE.
+    let retry = |schema: &str| {
+        let mut cmd = obanctl(schema);
+        cmd.args([
+            "jobs",
+            "retry",
+            "--state",
+            "discarded",
+            "--reason",
+            "benchmark: bulk retry",
+            "--yes",
+        ])
+        .args([
+            "--max",
+            &jobs.to_string(),
+            "--batch-size",
+            &batch.to_string(),
+        ]);
+        cmd
+    };
+    let (ours, peak_kb) = timed(retry(&schema));
+    let audit_rows = count(
+        &mut conn,
+        &format!(
+            "SELECT count(*)::bigint AS n FROM \"{schema}\".oban_powertools_audit_events WHERE action = 'lifeline.repair_executed'"
+        ),
+    );
+    assert_eq!(audit_rows, jobs, "one audit row per retried job");
+    eprintln!("obanctl retry: {ours:.1?}, peak {peak_kb} kB");
+    reset(&mut conn, &schema, jobs);
+
+    // 2b. The same run while an Oban-style worker fetches from the queue being retried into.
+    let stop = Arc::new(AtomicBool::new(false));
+    let worker = {
+        let (schema, stop) = (schema.clone(), stop.clone());
+        std::thread::spawn(move || worker_loop(schema, "default", stop))
+    };
+    let (ours_with_worker, _) = timed(retry(&schema));
+    stop.store(true, Ordering::SeqCst);
+    let (longest_fetch, worker_done, fetches) = worker.join().unwrap();
+    let batches = (jobs + batch - 1) / batch;
+    let per_batch = ours_with_worker / batches as u32;
+    eprintln!("with a worker: {ours_with_worker:.1?}; worker longest fetch {longest_fetch:.1?} over {fetches} fetches");
+    reset(&mut conn, &schema, jobs);
+
+    // 3. Raw again.
+    let started = Instant::now();
+    conn.batch_execute(&RAW_RETRY.replace("{t}", &t)).unwrap();
+    let raw_second = started.elapsed();
+    eprintln!("raw UPDATE again: {raw_second:.1?}");
+
+    // 4. jobs list latency.
+    let mut list_times = Vec::new();
+    let mut list_peak = 0;
+    for _ in 0..21 {
+        let mut cmd = obanctl(&schema);
+        cmd.args(["jobs", "list", "--state", "available", "--queue", "live"]);
+        let (elapsed, peak) = timed(cmd);
+        list_times.push(elapsed);
+        list_peak = list_peak.max(peak);
+    }
+    list_times.sort();
+    let median = list_times[list_times.len() / 2];
+    let worst = *list_times.last().unwrap();
+
+    conn.batch_execute(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
+        .unwrap();
+
+    let raw_mean = (raw_first + raw_second) / 2;
+    let ratio = ours.as_secs_f64() / raw_mean.as_secs_f64();
+    println!("| measurement | result | target |");
+    println!("|---|---|---|");
+    println!("| raw single `UPDATE` of {jobs} discarded jobs (no audit), run 1 / run 2 | {:.1} s / {:.1} s | baseline |", raw_first.as_secs_f64(), raw_second.as_secs_f64());
+    println!(
+        "| `obanctl jobs retry --state discarded` ({jobs} jobs, {jobs} audit rows, batches of {batch}) | {:.1} s = {ratio:.2}x the raw mean | ≤ 2x (aim 1.5x) |",
+        ours.as_secs_f64()
+    );
+    println!(
+        "| same retry with an Oban-style worker fetching (`FOR UPDATE SKIP LOCKED`) and acking from the same queue | run {:.1} s; worker's longest fetch {:.0} ms over {fetches} fetches ({worker_done} jobs completed); one batch took {:.0} ms on average | longest fetch ≤ one batch |",
+        ours_with_worker.as_secs_f64(),
+        longest_fetch.as_secs_f64() * 1000.0,
+        per_batch.as_secs_f64() * 1000.0
+    );
+    println!(
+        "| `obanctl jobs list --state available --queue live` on {} rows, whole command | median {:.0} ms, worst {:.0} ms of 21 | < 100 ms |",
+        jobs + jobs / 5,
+        median.as_secs_f64() * 1000.0,
+        worst.as_secs_f64() * 1000.0
+    );
+    println!(
+        "| obanctl peak resident memory: bulk retry / list | {} MB / {} MB | |",
+        peak_kb / 1024,
+        list_peak / 1024
+    );
+}
