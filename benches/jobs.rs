@@ -124,7 +124,10 @@ impl WorkerReport {
     fn percentile(&self, p: f64) -> Duration {
         let mut sorted = self.fetches.clone();
         sorted.sort();
-        sorted.get(((sorted.len() as f64 - 1.0) * p) as usize).copied().unwrap_or_default()
+        sorted
+            .get(((sorted.len() as f64 - 1.0) * p) as usize)
+            .copied()
+            .unwrap_or_default()
     }
 }
 
@@ -132,7 +135,10 @@ impl WorkerReport {
 fn worker_loop(schema: String, queue: &'static str, stop: Arc<AtomicBool>) -> WorkerReport {
     let mut conn = connect();
     let t = format!("\"{schema}\".oban_jobs");
-    let mut report = WorkerReport { fetches: Vec::new(), done: 0 };
+    let mut report = WorkerReport {
+        fetches: Vec::new(),
+        done: 0,
+    };
     while !stop.load(Ordering::SeqCst) {
         let started = Instant::now();
         let fetched = count(
@@ -160,7 +166,10 @@ fn worker_loop(schema: String, queue: &'static str, stop: Arc<AtomicBool>) -> Wo
 }
 
 fn wal_lsn(conn: &mut PgConnection) -> i64 {
-    count(conn, "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint AS n")
+    count(
+        conn,
+        "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint AS n",
+    )
 }
 
 fn main() {
@@ -308,7 +317,9 @@ fn main() {
         "| `obanctl jobs retry --state discarded` ({jobs} jobs, {jobs} audit rows, batches of {batch}) | {:.1} s = {ratio:.2}x the raw mean | ≤ 2x (aim 1.5x) |",
         ours.as_secs_f64()
     );
-    println!("| WAL written: raw `UPDATE` / obanctl with audit | {raw_wal_mb} MB / {ours_wal_mb} MB | |");
+    println!(
+        "| WAL written: raw `UPDATE` / obanctl with audit | {raw_wal_mb} MB / {ours_wal_mb} MB | |"
+    );
     println!(
         "| same retry with an Oban-style worker fetching (`FOR UPDATE SKIP LOCKED`) and acking from the same queue | run {:.1} s, {:.0} ms per batch; worker fetch p99 {:.0} ms, max {:.0} ms over {} fetches ({} jobs completed) | worker never waits longer than one batch |",
         ours_with_worker.as_secs_f64(),

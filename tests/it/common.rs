@@ -16,6 +16,13 @@ pub fn database_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
 }
 
+/// The URL the obanctl binary under test connects with. The PgBouncer lane of `.ci/run` points it
+/// at PgBouncer in transaction mode; the tests' own connections (fixtures, LISTEN, ad-hoc roles)
+/// stay on [`database_url`].
+pub fn cli_database_url() -> String {
+    std::env::var("OBANCTL_TEST_CLI_URL").unwrap_or_else(|_| database_url())
+}
+
 pub fn connect() -> PgConnection {
     PgConnection::establish(&database_url())
         .expect("tests need a reachable PostgreSQL (DATABASE_URL)")
@@ -87,7 +94,7 @@ impl TestSchema {
     /// `obanctl` with a clean environment pointed at this schema (prefix and Powertools schema).
     pub fn cmd(&self) -> assert_cmd::Command {
         let mut cmd = base_cmd(self.dir.path());
-        cmd.env("DATABASE_URL", database_url())
+        cmd.env("DATABASE_URL", cli_database_url())
             .env("OBANCTL_PREFIX", &self.name)
             .env("OBANCTL_POWERTOOLS_SCHEMA", &self.name);
         cmd

@@ -413,7 +413,7 @@ fn ctrl_c_while_waiting_exits_130_and_changes_nothing() {
         .unwrap();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("obanctl"))
         .args(["--lock-timeout", "60s", "install"])
-        .env("DATABASE_URL", crate::common::database_url())
+        .env("DATABASE_URL", crate::common::cli_database_url())
         .env("OBANCTL_PREFIX", &schema.name)
         .env("OBANCTL_POWERTOOLS_SCHEMA", &schema.name)
         .env("OBANCTL_ACTOR", ACTOR)

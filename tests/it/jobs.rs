@@ -728,7 +728,7 @@ fn a_job_that_changes_after_selection_is_reported_drifted() {
             "--format",
             "json",
         ])
-        .env("DATABASE_URL", crate::common::database_url())
+        .env("DATABASE_URL", crate::common::cli_database_url())
         .env("OBANCTL_PREFIX", &schema.name)
         .env("OBANCTL_POWERTOOLS_SCHEMA", &schema.name)
         .env("OBANCTL_ACTOR", ACTOR)
@@ -777,7 +777,7 @@ fn ctrl_c_stops_after_the_current_batch_with_everything_committed_audited() {
             "--yes",
         ])
         .args(["--batch-size", "5", "--sleep-ms", "300"])
-        .env("DATABASE_URL", crate::common::database_url())
+        .env("DATABASE_URL", crate::common::cli_database_url())
         .env("OBANCTL_PREFIX", &schema.name)
         .env("OBANCTL_POWERTOOLS_SCHEMA", &schema.name)
         .env("OBANCTL_ACTOR", ACTOR)

@@ -6,4 +6,5 @@ mod config;
 mod generated_docs;
 mod install;
 mod jobs;
+mod pooling;
 mod schema_conformance;
