@@ -38,6 +38,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --version 'Print version'
             cand install 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
             cand jobs 'List, show, count, retry, cancel and discard jobs'
+            cand audit 'Read the audit trail: tail (and follow) it, export it'
             cand config 'Show the settings in effect and where each one came from'
             cand completions 'Print a shell completion script, or write all of them into a directory'
             cand man 'Write man pages (one per subcommand) into a directory'
@@ -307,6 +308,96 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         }
         &'obanctl;jobs;help;help'= {
         }
+        &'obanctl;audit'= {
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand tail 'Newest audit events first; --follow keeps printing new ones as they commit'
+            cand export 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;audit;tail'= {
+            cand --limit 'How many events'
+            cand --actor 'The actor_id column, e.g. ops-demo'
+            cand --action 'Action (event type), e.g. cron.paused, lifeline.repair_executed'
+            cand --resource 'Target as TYPE:ID (job:42, cron_entry:nightly_sync) or just TYPE'
+            cand --operation 'Operation recorded in metadata, e.g. job_retry'
+            cand --since 'Events at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
+            cand --until 'Events before this time'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -f 'Keep printing new events as they commit (Ctrl-C to stop)'
+            cand --follow 'Keep printing new events as they commit (Ctrl-C to stop)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;audit;export'= {
+            cand --as 'File format'
+            cand -o 'Write to FILE instead of stdout'
+            cand --output 'Write to FILE instead of stdout'
+            cand --actor 'The actor_id column, e.g. ops-demo'
+            cand --action 'Action (event type), e.g. cron.paused, lifeline.repair_executed'
+            cand --resource 'Target as TYPE:ID (job:42, cron_entry:nightly_sync) or just TYPE'
+            cand --operation 'Operation recorded in metadata, e.g. job_retry'
+            cand --since 'Events at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
+            cand --until 'Events before this time'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;audit;help'= {
+            cand tail 'Newest audit events first; --follow keeps printing new ones as they commit'
+            cand export 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;audit;help;tail'= {
+        }
+        &'obanctl;audit;help;export'= {
+        }
+        &'obanctl;audit;help;help'= {
+        }
         &'obanctl;config'= {
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
@@ -402,6 +493,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;help'= {
             cand install 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
             cand jobs 'List, show, count, retry, cancel and discard jobs'
+            cand audit 'Read the audit trail: tail (and follow) it, export it'
             cand config 'Show the settings in effect and where each one came from'
             cand completions 'Print a shell completion script, or write all of them into a directory'
             cand man 'Write man pages (one per subcommand) into a directory'
@@ -428,6 +520,14 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;help;jobs;cancel'= {
         }
         &'obanctl;help;jobs;discard'= {
+        }
+        &'obanctl;help;audit'= {
+            cand tail 'Newest audit events first; --follow keeps printing new ones as they commit'
+            cand export 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
+        }
+        &'obanctl;help;audit;tail'= {
+        }
+        &'obanctl;help;audit;export'= {
         }
         &'obanctl;help;config'= {
             cand show 'Print every resolved setting with its source (flag, env, config file, default)'

@@ -43,6 +43,7 @@ complete -c obanctl -n "__fish_obanctl_needs_command" -s h -l help -d 'Print hel
 complete -c obanctl -n "__fish_obanctl_needs_command" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
+complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "config" -d 'Show the settings in effect and where each one came from'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
@@ -269,6 +270,78 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel jobs (executing ones are also sent Oban\'s pkill signal)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "discard" -d 'Discard jobs: terminal, recorded in the job\'s own error history (executing ones get pkill)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -f -a "tail" -d 'Newest audit events first; --follow keeps printing new ones as they commit'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -f -a "export" -d 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l limit -d 'How many events' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l actor -d 'The actor_id column, e.g. ops-demo' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l action -d 'Action (event type), e.g. cron.paused, lifeline.repair_executed' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l resource -d 'Target as TYPE:ID (job:42, cron_entry:nightly_sync) or just TYPE' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l operation -d 'Operation recorded in metadata, e.g. job_retry' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l since -d 'Events at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l until -d 'Events before this time' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s f -l follow -d 'Keep printing new events as they commit (Ctrl-C to stop)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l as -d 'File format' -r -f -a "jsonl\t''
+csv\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l actor -d 'The actor_id column, e.g. ops-demo' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l action -d 'Action (event type), e.g. cron.paused, lifeline.repair_executed' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l resource -d 'Target as TYPE:ID (job:42, cron_entry:nightly_sync) or just TYPE' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l operation -d 'Operation recorded in metadata, e.g. job_retry' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l since -d 'Events at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l until -d 'Events before this time' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Newest audit events first; --follow keeps printing new ones as they commit'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
@@ -343,16 +416,19 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs audit config completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs audit config completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs audit config completions man help" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs audit config completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs audit config completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs audit config completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs audit config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "retry" -d 'Make jobs available to run again, as Oban\'s retry does'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "cancel" -d 'Cancel jobs (executing ones are also sent Oban\'s pkill signal)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "discard" -d 'Discard jobs: terminal, recorded in the job\'s own error history (executing ones get pkill)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "tail" -d 'Newest audit events first; --follow keeps printing new ones as they commit'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every resolved setting with its source (flag, env, config file, default)'

@@ -1,5 +1,6 @@
 //! One module per command group; [`run`] is the single dispatch point.
 
+pub mod audit;
 pub mod config;
 pub mod docs;
 pub mod install;
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Install(args) => install::run(&settings, &printer, args),
         Command::Jobs(command) => jobs::run(&settings, &printer, command),
+        Command::Audit(command) => audit::run(&settings, &printer, command),
         Command::Config(ConfigCommand::Show) => config::show(&settings, &printer),
         Command::Completions(args) => docs::completions(&printer, args),
         Command::Man(args) => docs::man(&printer, args),

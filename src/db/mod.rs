@@ -4,6 +4,7 @@
 //! the prepared-statement cache is disabled on every pooled connection (Diesel then uses unnamed
 //! statements), and every setting is applied with `set_config(..., true)` inside each transaction.
 
+pub mod audit;
 pub mod catalog;
 pub mod conninfo;
 pub mod ident;

@@ -1,5 +1,6 @@
 //! One integration-test binary (faster to link than one per file). Every module is listed here.
 
+mod audit;
 mod cli;
 mod common;
 mod config;
