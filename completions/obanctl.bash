@@ -46,6 +46,9 @@ _obanctl() {
             obanctl__subcmd__audit,tail)
                 cmd="obanctl__subcmd__audit__subcmd__tail"
                 ;;
+            obanctl__subcmd__audit,verify)
+                cmd="obanctl__subcmd__audit__subcmd__verify"
+                ;;
             obanctl__subcmd__audit__subcmd__help,export)
                 cmd="obanctl__subcmd__audit__subcmd__help__subcmd__export"
                 ;;
@@ -54,6 +57,9 @@ _obanctl() {
                 ;;
             obanctl__subcmd__audit__subcmd__help,tail)
                 cmd="obanctl__subcmd__audit__subcmd__help__subcmd__tail"
+                ;;
+            obanctl__subcmd__audit__subcmd__help,verify)
+                cmd="obanctl__subcmd__audit__subcmd__help__subcmd__verify"
                 ;;
             obanctl__subcmd__config,help)
                 cmd="obanctl__subcmd__config__subcmd__help"
@@ -93,6 +99,9 @@ _obanctl() {
                 ;;
             obanctl__subcmd__help__subcmd__audit,tail)
                 cmd="obanctl__subcmd__help__subcmd__audit__subcmd__tail"
+                ;;
+            obanctl__subcmd__help__subcmd__audit,verify)
+                cmd="obanctl__subcmd__help__subcmd__audit__subcmd__verify"
                 ;;
             obanctl__subcmd__help__subcmd__config,show)
                 cmd="obanctl__subcmd__help__subcmd__config__subcmd__show"
@@ -218,7 +227,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__audit)
-            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version tail export help"
+            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version tail export verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -358,7 +367,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__audit__subcmd__help)
-            opts="tail export help"
+            opts="tail export verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -400,6 +409,20 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__audit__subcmd__help__subcmd__tail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__audit__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -466,6 +489,60 @@ _obanctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__audit__subcmd__verify)
+            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --statement-timeout)
@@ -714,7 +791,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help__subcmd__audit)
-            opts="tail export"
+            opts="tail export verify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -742,6 +819,20 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help__subcmd__audit__subcmd__tail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__help__subcmd__audit__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

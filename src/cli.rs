@@ -394,7 +394,21 @@ pub enum AuditCommand {
     /// Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer
     /// (row count, SHA-256 of the rows) so a truncated file is detectable
     Export(AuditExportArgs),
+
+    /// Recompute the tamper-evident chain and report the first break (exit 2)
+    #[command(after_long_help = AUDIT_VERIFY_HELP)]
+    Verify,
 }
+
+const AUDIT_VERIFY_HELP: &str = "\
+Every event obanctl writes is chained in obanctl_audit_chain:
+  row_hash = SHA-256(prev_hash || SHA-256(canonical event))
+verify walks the chain from its start (or from the last `audit purge` checkpoint) and reports the
+first edited, deleted or missing event. Events written by other writers (the Elixir library) are
+not chained and are reported as unchained, not as tampering; an unchained event that claims to come
+from obanctl (metadata.source = \"cli\") is reported as inserted.
+
+Exit 0 when the chain is intact, 2 at the first break.";
 
 const AUDIT_TAIL_HELP: &str = "\
 The actor shown is the one the Elixir library's UI shows: metadata.principal, then actor_id, else

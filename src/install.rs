@@ -48,6 +48,13 @@ pub const POWERTOOLS_MIGRATIONS: &[Migration] = migrations![
     "22_oban_powertools_job_records.sql" => "oban_powertools_job_records",
 ];
 
+/// obanctl's own tables, installed next to the Powertools tables.
+pub const OBANCTL_MIGRATIONS: &[Migration] = &[Migration {
+    name: "obanctl_audit_chain",
+    sql: include_str!("../migrations/obanctl/01_audit_chain.sql"),
+}];
+pub const AUDIT_CHAIN_TABLE: &str = "obanctl_audit_chain";
+
 pub const OBAN_ELIXIR_V14_SQL: &str = include_str!("../migrations/oban/elixir_v14.sql");
 pub const OBAN_PYTHON_SQL: &str = include_str!("../migrations/oban/python.sql");
 pub const OBAN_CURRENT_VERSION: i64 = 14;
@@ -171,6 +178,17 @@ pub fn powertools_statements() -> Vec<(&'static str, Statement)> {
         .collect()
 }
 
+/// Everything `install` creates: the Powertools statements, then obanctl's own.
+pub fn install_statements() -> Vec<(&'static str, Statement)> {
+    let mut statements = powertools_statements();
+    statements.extend(
+        OBANCTL_MIGRATIONS
+            .iter()
+            .flat_map(|m| parse_sql(m.sql).into_iter().map(move |s| (m.name, s))),
+    );
+    statements
+}
+
 /// The 27 table names, in install order.
 pub fn powertools_tables() -> Vec<String> {
     powertools_statements()
@@ -252,7 +270,7 @@ pub fn plan(state: &CatalogState) -> Plan {
     if plan.upgrade_outbox {
         present_after_run.insert(CALLBACKS_TABLE);
     }
-    for (_, statement) in powertools_statements() {
+    for (_, statement) in install_statements() {
         match &statement {
             Statement::CreateTable { table, .. } => {
                 if !present_after_run.contains(table.as_str()) {
@@ -302,7 +320,7 @@ pub fn ecto_migration(repo_module: &str, schema: &str) -> String {
         ));
         up.push(format!("SET LOCAL search_path TO {}", ident::quote(schema)));
     }
-    for migration in POWERTOOLS_MIGRATIONS {
+    for migration in POWERTOOLS_MIGRATIONS.iter().chain(OBANCTL_MIGRATIONS) {
         if migration.name == MIGRATION_CONTAINING_CALLBACKS {
             up.push(format!(
                 "DO $$\nBEGIN\n  IF to_regclass('{LEGACY_OUTBOX_TABLE}') IS NOT NULL AND to_regclass('{CALLBACKS_TABLE}') IS NULL THEN\n    {}\n  END IF;\nEND\n$$",
@@ -322,6 +340,7 @@ pub fn ecto_migration(repo_module: &str, schema: &str) -> String {
     down.extend(
         powertools_tables()
             .iter()
+            .chain(&[AUDIT_CHAIN_TABLE.to_string()])
             .rev()
             .map(|t| format!("DROP TABLE IF EXISTS {}", ident::quote(t))),
     );
@@ -372,7 +391,7 @@ mod tests {
             schema_exists: true,
             ..Default::default()
         };
-        for (_, s) in powertools_statements() {
+        for (_, s) in install_statements() {
             match s {
                 Statement::CreateTable { table, .. } => {
                     state.tables.insert(table);
@@ -408,7 +427,11 @@ mod tests {
     fn fresh_schema_creates_everything_in_one_transaction() {
         let plan = plan(&CatalogState::default());
         assert!(plan.create_schema);
-        assert_eq!(plan.created_tables().len(), 27);
+        assert_eq!(
+            plan.created_tables().len(),
+            28,
+            "27 Powertools tables and the audit chain"
+        );
         assert!(plan.concurrent.is_empty());
         // Tables come before their indexes, and parents before children.
         let position = |t: &str| plan.created_tables().iter().position(|x| *x == t).unwrap();
@@ -494,7 +517,8 @@ mod tests {
         assert!(!text.contains("SET LOCAL"));
         assert_eq!(
             text.matches("execute(~S\"\"\"").count(),
-            powertools_statements().len() + 1 + 27
+            // every statement, the outbox upgrade block, and one DROP per table on the way down
+            install_statements().len() + 1 + 28
         );
         let in_schema = ecto_migration("MyShop.Repo", "ops");
         assert!(in_schema.contains("SET LOCAL search_path TO \"ops\""));

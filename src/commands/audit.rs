@@ -28,6 +28,7 @@ pub fn run(settings: &Settings, printer: &Printer, command: AuditCommand) -> Cli
     match command {
         AuditCommand::Tail(args) => tail(settings, printer, args),
         AuditCommand::Export(args) => export(settings, printer, args),
+        AuditCommand::Verify => verify(settings, printer),
     }
 }
 
@@ -325,4 +326,146 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
         "Exported {rows} audit events (rows sha256 {sha256})."
     ));
     Ok(ExitStatus::Success)
+}
+
+const VERIFY_CHUNK: i64 = 10_000;
+
+/// Where the chain first stops adding up.
+fn chain_break(seq: i64, kind: &str, detail: String) -> Value {
+    json!({"seq": seq, "kind": kind, "detail": detail})
+}
+
+fn verify(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
+    let (db, events, _) = open(settings, printer, AuditFilter::default())?;
+    let schema = db.powertools_schema().to_string();
+    let chain = crate::db::ident::qualified(&schema, crate::install::AUDIT_CHAIN_TABLE);
+    let start = db.read(|conn| {
+        crate::audit::require_chain(conn, &schema)?;
+        audit_queries::chain_start(conn, &chain, &events)
+    })?;
+    let mut found_break: Option<Value> = None;
+    let mut checked = 0i64;
+    let mut head: Option<(i64, Vec<u8>)> = None;
+    if let Some(first_seq) = start.first_seq {
+        let mut expected_seq = first_seq;
+        let mut expected_prev = if first_seq == 1 {
+            Some(crate::audit::CHAIN_GENESIS.to_vec())
+        } else {
+            start
+                .checkpoint_hash
+                .as_deref()
+                .and_then(crate::audit::unhex)
+        };
+        if expected_prev.is_none() {
+            found_break = Some(chain_break(
+                first_seq,
+                "deleted",
+                format!("the chain starts at entry {first_seq} and no audit.purged checkpoint accounts for the entries before it"),
+            ));
+        }
+        'walk: while found_break.is_none() {
+            let links = db.read(|conn| {
+                audit_queries::chain_links(conn, &chain, &events, expected_seq, VERIFY_CHUNK)
+            })?;
+            let full = links.len() as i64 == VERIFY_CHUNK;
+            for link in links {
+                let prev = expected_prev.clone().unwrap_or_default();
+                let problem = if link.seq != expected_seq {
+                    Some((
+                        "deleted",
+                        format!(
+                            "chain entries {expected_seq} to {} are missing",
+                            link.seq - 1
+                        ),
+                    ))
+                } else if link.prev_hash != prev {
+                    Some((
+                        "edited",
+                        format!(
+                            "chain entry {} does not follow entry {}",
+                            link.seq,
+                            link.seq - 1
+                        ),
+                    ))
+                } else {
+                    match &link.digest {
+                        None => Some((
+                            "deleted",
+                            format!(
+                                "event {} (chain entry {}) was deleted",
+                                link.event_id, link.seq
+                            ),
+                        )),
+                        Some(digest)
+                            if crate::audit::chain_hash(&prev, digest).as_slice()
+                                != link.row_hash.as_slice() =>
+                        {
+                            Some((
+                                "edited",
+                                format!(
+                                    "event {} (chain entry {}) was changed after it was written",
+                                    link.event_id, link.seq
+                                ),
+                            ))
+                        }
+                        Some(_) => None,
+                    }
+                };
+                if let Some((kind, detail)) = problem {
+                    found_break = Some(chain_break(link.seq, kind, detail));
+                    break 'walk;
+                }
+                checked += 1;
+                expected_seq += 1;
+                head = Some((link.seq, link.row_hash.clone()));
+                expected_prev = Some(link.row_hash);
+            }
+            if !full {
+                break;
+            }
+        }
+    }
+    let unchained = db.read(|conn| audit_queries::unchained(conn, &chain, &events))?;
+    if found_break.is_none() && unchained.claiming_obanctl > 0 {
+        found_break = Some(chain_break(
+            0,
+            "inserted",
+            format!(
+                "{} events claim to come from obanctl but are not in the chain (first: event {})",
+                unchained.claiming_obanctl,
+                unchained.first_claiming_id.unwrap_or_default()
+            ),
+        ));
+    }
+    let doc = json!({
+        "intact": found_break.is_none(),
+        "chained_events_checked": checked,
+        "head_seq": head.as_ref().map(|h| h.0),
+        "head_hash": head.as_ref().map(|h| crate::audit::hex(&h.1)),
+        "unchained_other_writers": unchained.other_writers,
+        "break": found_break,
+    });
+    if printer.is_json() {
+        printer.json(&doc)?;
+    } else {
+        match &doc["break"] {
+            Value::Null => printer.line(&format!(
+                "Audit chain intact: {checked} events verified{}; {} events from other writers are not chained.",
+                head.as_ref()
+                    .map(|(seq, hash)| format!(" (head: entry {seq}, {})", crate::audit::hex(hash)))
+                    .unwrap_or_default(),
+                unchained.other_writers
+            ))?,
+            found => printer.line(&format!(
+                "Audit chain BROKEN ({}): {}. {checked} events before it verified.",
+                found["kind"].as_str().unwrap_or("?"),
+                found["detail"].as_str().unwrap_or("?")
+            ))?,
+        }
+    }
+    Ok(if found_break.is_none() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failed
+    })
 }

@@ -120,3 +120,77 @@ pub fn export_chunk(
     );
     Ok(bound_query(&text, &sql.binds).load(conn)?)
 }
+
+#[derive(Debug, QueryableByName)]
+pub struct ChainLink {
+    #[diesel(sql_type = BigInt)]
+    pub seq: i64,
+    #[diesel(sql_type = BigInt)]
+    pub event_id: i64,
+    #[diesel(sql_type = diesel::sql_types::Bytea)]
+    pub prev_hash: Vec<u8>,
+    #[diesel(sql_type = diesel::sql_types::Bytea)]
+    pub row_hash: Vec<u8>,
+    /// The event's canonical digest now; none when the event is gone.
+    #[diesel(sql_type = Nullable<diesel::sql_types::Bytea>)]
+    pub digest: Option<Vec<u8>>,
+}
+
+/// Chain rows from `from_seq` on, each with its event's current digest.
+pub fn chain_links(
+    conn: &mut PgConnection,
+    chain: &str,
+    events: &str,
+    from_seq: i64,
+    limit: i64,
+) -> CliResult<Vec<ChainLink>> {
+    let text = format!(
+        "SELECT c.seq, c.event_id, c.prev_hash, c.row_hash, CASE WHEN e.id IS NULL THEN NULL ELSE {digest} END AS digest \
+         FROM {chain} c LEFT JOIN {events} e ON e.id = c.event_id \
+         WHERE c.seq >= $1 ORDER BY c.seq LIMIT $2",
+        digest = crate::audit::event_digest_sql("e.")
+    );
+    Ok(bound_query(&text, &[Bind::BigInt(from_seq), Bind::BigInt(limit)]).load(conn)?)
+}
+
+#[derive(Debug, QueryableByName)]
+pub struct ChainStart {
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub first_seq: Option<i64>,
+    /// `last_deleted_hash` of the purge checkpoint that ends just before `first_seq`, if any.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub checkpoint_hash: Option<String>,
+}
+
+pub fn chain_start(conn: &mut PgConnection, chain: &str, events: &str) -> CliResult<ChainStart> {
+    let text = format!(
+        "SELECT s.first_seq, (SELECT e.metadata->>'last_deleted_hash' FROM {events} e \
+            WHERE e.action = 'audit.purged' AND (e.metadata->>'last_deleted_seq')::bigint = s.first_seq - 1 \
+            ORDER BY e.id DESC LIMIT 1) AS checkpoint_hash \
+         FROM (SELECT min(seq) AS first_seq FROM {chain}) s"
+    );
+    Ok(diesel::sql_query(text).get_result(conn)?)
+}
+
+#[derive(Debug, QueryableByName)]
+pub struct Unchained {
+    #[diesel(sql_type = BigInt)]
+    pub other_writers: i64,
+    #[diesel(sql_type = BigInt)]
+    pub claiming_obanctl: i64,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub first_claiming_id: Option<i64>,
+}
+
+/// Events with no chain row: written by other writers, or inserted behind obanctl's back when they
+/// claim to come from it.
+pub fn unchained(conn: &mut PgConnection, chain: &str, events: &str) -> CliResult<Unchained> {
+    let text = format!(
+        "SELECT count(*) FILTER (WHERE NOT claims)::bigint AS other_writers, \
+                count(*) FILTER (WHERE claims)::bigint AS claiming_obanctl, \
+                min(id) FILTER (WHERE claims) AS first_claiming_id \
+         FROM (SELECT e.id, coalesce(e.metadata->>'source' = 'cli', false) AS claims FROM {events} e \
+               WHERE NOT EXISTS (SELECT 1 FROM {chain} c WHERE c.event_id = e.id)) u"
+    );
+    Ok(diesel::sql_query(text).get_result(conn)?)
+}

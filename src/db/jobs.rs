@@ -284,6 +284,9 @@ pub struct Changed {
     pub before_state: String,
     #[diesel(sql_type = BigInt)]
     pub audit_id: i64,
+    /// The audit event's canonical digest, for the tamper-evident chain.
+    #[diesel(sql_type = diesel::sql_types::Bytea)]
+    pub digest: Vec<u8>,
 }
 
 /// What one batch needs besides the jobs themselves.
@@ -355,12 +358,17 @@ pub fn apply_batch(
                      t.scheduled_at AS before_scheduled_at, j.max_attempts::int AS after_max_attempts, \
                      j.scheduled_at AS after_scheduled_at), \
          audit AS ({audit}) \
-         SELECT a.id, a.before_state, a.audit_id FROM audit a ORDER BY a.id",
+         SELECT a.id, a.before_state, a.audit_id, a.digest FROM audit a ORDER BY a.audit_id",
         table = jobs.table,
         state_type = jobs.state_type,
         set = set_clause(change.op, &jobs.state_type, &discard_error),
     );
     let changed: Vec<Changed> = bound_query(&text, &sql.binds).load(conn)?;
+    let chained: Vec<(i64, Vec<u8>)> = changed
+        .iter()
+        .map(|c| (c.audit_id, c.digest.clone()))
+        .collect();
+    crate::audit::append_to_chain(conn, change.powertools_schema, &chained)?;
     let executing: Vec<i64> = changed
         .iter()
         .filter(|c| c.before_state == "executing")

@@ -291,3 +291,188 @@ fn export_streams_rows_with_a_header_and_a_checkable_trailer() {
     let metadata: Value = serde_json::from_str(&records[0][9]).unwrap();
     assert_eq!(metadata["reason"], "line, with \"quotes\"");
 }
+
+fn verify(schema: &TestSchema) -> (i32, Value) {
+    let out = schema
+        .cmd()
+        .args(["--format", "json", "audit", "verify"])
+        .assert();
+    let code = out.get_output().status.code().unwrap();
+    (
+        code,
+        serde_json::from_slice(&out.get_output().stdout).unwrap(),
+    )
+}
+
+/// Install, a bulk retry (chained in batches) and a row from another writer.
+fn chained(tag: &str) -> TestSchema {
+    let schema = TestSchema::new(tag);
+    schema
+        .cmd()
+        .args(["install", "--with-oban", "-q"])
+        .assert()
+        .success();
+    schema.sql(&format!(
+        "INSERT INTO {}.oban_jobs (state, queue, worker, attempt, max_attempts) SELECT 'discarded', 'q', 'W', 1, 1 FROM generate_series(1, 30)",
+        schema.quoted()
+    ));
+    schema
+        .cmd()
+        .args([
+            "jobs",
+            "retry",
+            "--state",
+            "discarded",
+            "--reason",
+            "chain test retry",
+            "--yes",
+            "--batch-size",
+            "7",
+        ])
+        .assert()
+        .success();
+    schema.sql(&event_sql(
+        &schema,
+        Some("alice"),
+        "cron.paused",
+        "cron_entry:nightly_sync",
+        r#"{"source": "operator"}"#,
+    ));
+    schema
+}
+
+#[test]
+fn verify_passes_on_an_untouched_chain_and_counts_other_writers_apart() {
+    let schema = chained("verifyok");
+    let (code, doc) = verify(&schema);
+    assert_eq!(code, 0, "{doc}");
+    assert_eq!(doc["intact"], true);
+    assert_eq!(
+        doc["chained_events_checked"], 32,
+        "install, 30 jobs, the bulk summary"
+    );
+    assert_eq!(doc["unchained_other_writers"], 1);
+    let chain_rows = schema.int(&format!(
+        "SELECT count(*)::bigint AS v FROM {}.obanctl_audit_chain",
+        schema.quoted()
+    ));
+    assert_eq!(chain_rows, 32);
+    schema
+        .cmd()
+        .args(["audit", "verify"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Audit chain intact: 32 events"));
+}
+
+#[test]
+fn verify_catches_an_edited_event_and_passes_again_once_it_is_restored() {
+    let schema = chained("verifyedit");
+    let target = format!("{}.oban_powertools_audit_events", schema.quoted());
+    let original = schema.strings(&format!(
+        "SELECT metadata::text AS v FROM {target} WHERE resource = 'job:5'"
+    ))[0]
+        .clone();
+    schema.sql(&format!(
+        "UPDATE {target} SET metadata = jsonb_set(metadata, '{{reason}}', '\"nothing to see here\"') WHERE resource = 'job:5'"
+    ));
+    let (code, doc) = verify(&schema);
+    assert_eq!(code, 2);
+    assert_eq!(doc["break"]["kind"], "edited");
+    assert!(doc["break"]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("changed after it was written"));
+    schema.sql(&format!(
+        "UPDATE {target} SET metadata = {}::jsonb WHERE resource = 'job:5'",
+        literal(&original)
+    ));
+    assert_eq!(verify(&schema).0, 0);
+    schema.sql(&format!(
+        "UPDATE {target} SET actor_id = 'mallory' WHERE resource = 'job:9'"
+    ));
+    assert_eq!(verify(&schema).1["break"]["kind"], "edited");
+}
+
+#[test]
+fn verify_catches_deleted_and_inserted_events() {
+    let schema = chained("verifydel");
+    let target = format!("{}.oban_powertools_audit_events", schema.quoted());
+    schema.sql(&format!("DELETE FROM {target} WHERE resource = 'job:12'"));
+    let (code, doc) = verify(&schema);
+    assert_eq!(code, 2);
+    assert_eq!(doc["break"]["kind"], "deleted");
+
+    let schema = chained("verifyins");
+    schema.sql(&event_sql(
+        &schema,
+        Some(ACTOR),
+        "lifeline.repair_executed",
+        "job:99",
+        r#"{"source": "cli", "operation": "job_retry", "reason": "forged"}"#,
+    ));
+    let (code, doc) = verify(&schema);
+    assert_eq!(code, 2);
+    assert_eq!(doc["break"]["kind"], "inserted");
+
+    // Removing the chain rows of deleted events as well leaves a gap in the sequence.
+    let schema = chained("verifygap");
+    schema.sql(&format!(
+        "DELETE FROM {0}.obanctl_audit_chain WHERE event_id IN (SELECT id FROM {0}.oban_powertools_audit_events WHERE resource = 'job:3'); \
+         DELETE FROM {0}.oban_powertools_audit_events WHERE resource = 'job:3'",
+        schema.quoted()
+    ));
+    let (code, doc) = verify(&schema);
+    assert_eq!(code, 2);
+    assert!(
+        doc["break"]["detail"].as_str().unwrap().contains("missing"),
+        "{doc}"
+    );
+}
+
+#[test]
+fn mutations_refuse_without_the_chain_table_and_change_nothing() {
+    let schema = TestSchema::new("nochain");
+    schema
+        .cmd()
+        .args(["install", "--with-oban", "-q"])
+        .assert()
+        .success();
+    schema.sql(&format!(
+        "DROP TABLE {0}.obanctl_audit_chain; INSERT INTO {0}.oban_jobs (state, queue, worker) VALUES ('retryable', 'q', 'W')",
+        schema.quoted()
+    ));
+    schema
+        .cmd()
+        .args([
+            "jobs",
+            "cancel",
+            "--all",
+            "--reason",
+            "chain table is gone",
+            "--yes",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("obanctl install"));
+    assert_eq!(
+        schema.int(&format!(
+            "SELECT count(*)::bigint AS v FROM {}.oban_jobs WHERE state = 'retryable'",
+            schema.quoted()
+        )),
+        1
+    );
+    schema.cmd().args(["install", "-q"]).assert().success();
+    schema
+        .cmd()
+        .args([
+            "jobs",
+            "cancel",
+            "--all",
+            "--reason",
+            "chain table is back",
+            "--yes",
+        ])
+        .assert()
+        .success();
+}

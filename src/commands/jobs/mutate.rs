@@ -120,6 +120,9 @@ pub fn run(
     let jobs = JobsTable::new(db.prefix());
     let (targets, preview) = db.read(|conn| {
         require_oban(conn, db.prefix())?;
+        if !args.dry_run {
+            audit::require_chain(conn, db.powertools_schema())?;
+        }
         let now = job_queries::db_now(conn)?;
         let targets = match targets {
             Targets::Filter(mut filter) => {
