@@ -43,6 +43,9 @@ _obanctl() {
             obanctl__subcmd__audit,help)
                 cmd="obanctl__subcmd__audit__subcmd__help"
                 ;;
+            obanctl__subcmd__audit,purge)
+                cmd="obanctl__subcmd__audit__subcmd__purge"
+                ;;
             obanctl__subcmd__audit,tail)
                 cmd="obanctl__subcmd__audit__subcmd__tail"
                 ;;
@@ -54,6 +57,9 @@ _obanctl() {
                 ;;
             obanctl__subcmd__audit__subcmd__help,help)
                 cmd="obanctl__subcmd__audit__subcmd__help__subcmd__help"
+                ;;
+            obanctl__subcmd__audit__subcmd__help,purge)
+                cmd="obanctl__subcmd__audit__subcmd__help__subcmd__purge"
                 ;;
             obanctl__subcmd__audit__subcmd__help,tail)
                 cmd="obanctl__subcmd__audit__subcmd__help__subcmd__tail"
@@ -96,6 +102,9 @@ _obanctl() {
                 ;;
             obanctl__subcmd__help__subcmd__audit,export)
                 cmd="obanctl__subcmd__help__subcmd__audit__subcmd__export"
+                ;;
+            obanctl__subcmd__help__subcmd__audit,purge)
+                cmd="obanctl__subcmd__help__subcmd__audit__subcmd__purge"
                 ;;
             obanctl__subcmd__help__subcmd__audit,tail)
                 cmd="obanctl__subcmd__help__subcmd__audit__subcmd__tail"
@@ -227,7 +236,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__audit)
-            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version tail export verify help"
+            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version tail export verify purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -367,7 +376,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__audit__subcmd__help)
-            opts="tail export verify help"
+            opts="tail export verify purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -408,6 +417,20 @@ _obanctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        obanctl__subcmd__audit__subcmd__help__subcmd__purge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         obanctl__subcmd__audit__subcmd__help__subcmd__tail)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -429,6 +452,72 @@ _obanctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__audit__subcmd__purge)
+            opts="-y -q -v -h -V --older-than --execute --reason --yes --batch-size --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -791,7 +880,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help__subcmd__audit)
-            opts="tail export verify"
+            opts="tail export verify purge"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -805,6 +894,20 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help__subcmd__audit__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__help__subcmd__audit__subcmd__purge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

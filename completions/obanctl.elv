@@ -330,6 +330,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand tail 'Newest audit events first; --follow keeps printing new ones as they commit'
             cand export 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
             cand verify 'Recompute the tamper-evident chain and report the first break (exit 2)'
+            cand purge 'Delete events older than a cutoff (a dry run unless --execute)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obanctl;audit;tail'= {
@@ -408,10 +409,37 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'obanctl;audit;purge'= {
+            cand --older-than 'Delete events older than this, e.g. 90d'
+            cand --reason 'Why (8 to 1000 characters); recorded in every checkpoint event'
+            cand --batch-size 'Events per transaction'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand --execute 'Actually delete (otherwise only counts are shown)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'obanctl;audit;help'= {
             cand tail 'Newest audit events first; --follow keeps printing new ones as they commit'
             cand export 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
             cand verify 'Recompute the tamper-evident chain and report the first break (exit 2)'
+            cand purge 'Delete events older than a cutoff (a dry run unless --execute)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obanctl;audit;help;tail'= {
@@ -419,6 +447,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;audit;help;export'= {
         }
         &'obanctl;audit;help;verify'= {
+        }
+        &'obanctl;audit;help;purge'= {
         }
         &'obanctl;audit;help;help'= {
         }
@@ -549,12 +579,15 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand tail 'Newest audit events first; --follow keeps printing new ones as they commit'
             cand export 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
             cand verify 'Recompute the tamper-evident chain and report the first break (exit 2)'
+            cand purge 'Delete events older than a cutoff (a dry run unless --execute)'
         }
         &'obanctl;help;audit;tail'= {
         }
         &'obanctl;help;audit;export'= {
         }
         &'obanctl;help;audit;verify'= {
+        }
+        &'obanctl;help;audit;purge'= {
         }
         &'obanctl;help;config'= {
             cand show 'Print every resolved setting with its source (flag, env, config file, default)'

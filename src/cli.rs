@@ -398,6 +398,44 @@ pub enum AuditCommand {
     /// Recompute the tamper-evident chain and report the first break (exit 2)
     #[command(after_long_help = AUDIT_VERIFY_HELP)]
     Verify,
+
+    /// Delete events older than a cutoff (a dry run unless --execute)
+    #[command(after_long_help = AUDIT_PURGE_HELP)]
+    Purge(AuditPurgeArgs),
+}
+
+const AUDIT_PURGE_HELP: &str = "\
+The cutoff is computed from the database clock. Chained events go oldest first, as a prefix of the
+chain; each batch deletes its events and their chain entries and writes an `audit.purged`
+checkpoint event (cutoff, deleted range, last deleted hash) in one transaction, so `audit verify`
+keeps working after a purge, and a purge that is interrupted or killed leaves a chain that still
+verifies. Events written by other writers that are older than the cutoff are deleted too.
+
+Examples:
+  obanctl audit purge --older-than 90d
+  obanctl audit purge --older-than 90d --execute --reason 'retention policy: 90 days' --yes";
+
+#[derive(Debug, Args)]
+pub struct AuditPurgeArgs {
+    /// Delete events older than this, e.g. 90d
+    #[arg(long, value_name = "DURATION")]
+    pub older_than: String,
+
+    /// Actually delete (otherwise only counts are shown)
+    #[arg(long)]
+    pub execute: bool,
+
+    /// Why (8 to 1000 characters); recorded in every checkpoint event
+    #[arg(long)]
+    pub reason: Option<String>,
+
+    /// Do not ask for confirmation
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Events per transaction
+    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(i64).range(1..=100_000))]
+    pub batch_size: i64,
 }
 
 const AUDIT_VERIFY_HELP: &str = "\

@@ -10,7 +10,10 @@ use crate::audit::TOOL_VERSION;
 use crate::audit_trail::{
     effective_actor, outcome, parse_resource, AuditFilter, FollowWindow, FOLLOW_OVERLAP,
 };
-use crate::cli::{AuditCommand, AuditExportArgs, AuditFilterArgs, AuditTailArgs, ExportFormat};
+use crate::cli::{
+    AuditCommand, AuditExportArgs, AuditFilterArgs, AuditPurgeArgs, AuditTailArgs, ExportFormat,
+};
+use crate::commands::guard;
 use crate::db::audit::{self as audit_queries, AuditRow};
 use crate::db::{catalog, jobs as job_queries, Database};
 use crate::error::{CliError, CliResult, ExitStatus};
@@ -29,6 +32,7 @@ pub fn run(settings: &Settings, printer: &Printer, command: AuditCommand) -> Cli
         AuditCommand::Tail(args) => tail(settings, printer, args),
         AuditCommand::Export(args) => export(settings, printer, args),
         AuditCommand::Verify => verify(settings, printer),
+        AuditCommand::Purge(args) => purge(settings, printer, args),
     }
 }
 
@@ -468,4 +472,186 @@ fn verify(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
     } else {
         ExitStatus::Failed
     })
+}
+
+fn purge(settings: &Settings, printer: &Printer, args: AuditPurgeArgs) -> CliResult<ExitStatus> {
+    let older_than = crate::settings::parse_duration("--older-than", &args.older_than)?;
+    let reason = guard::reason_given(
+        args.reason.as_deref(),
+        !args.execute,
+        printer,
+        "purge audit events",
+    )?;
+    if args.execute {
+        guard::require_actor(settings)?;
+    }
+    let (db, events, _) = open(settings, printer, AuditFilter::default())?;
+    let schema = db.powertools_schema().to_string();
+    let chain = crate::db::ident::qualified(&schema, crate::install::AUDIT_CHAIN_TABLE);
+    // The cutoff comes from the database clock, once, for the whole run.
+    let (cutoff, plan) = db.read(|conn| {
+        crate::audit::require_chain(conn, &schema)?;
+        let cutoff = job_queries::db_now(conn)?
+            - chrono::Duration::from_std(older_than).unwrap_or(chrono::Duration::MAX);
+        Ok((
+            cutoff,
+            audit_queries::purge_plan(conn, &chain, &events, cutoff)?,
+        ))
+    })?;
+    let chained = match (plan.first_seq, plan.last_seq) {
+        (Some(first), Some(last)) => last - first + 1,
+        _ => 0,
+    };
+    let summary = json!({
+        "cutoff": cutoff,
+        "chained_events": chained,
+        "chain_entries": [plan.first_seq, plan.last_seq],
+        "other_writers_events": plan.unchained,
+        "oldest_event": plan.oldest,
+        "execute": args.execute,
+    });
+    if !args.execute {
+        if printer.is_json() {
+            printer.json(&summary)?;
+        } else {
+            printer.line(&format!(
+                "Would delete {} events older than {} ({chained} chained, {} from other writers). Dry run: nothing was deleted; add --execute.",
+                chained + plan.unchained,
+                cutoff.format("%Y-%m-%d %H:%M:%S"),
+                plan.unchained
+            ))?;
+        }
+        return Ok(ExitStatus::Success);
+    }
+    let total = chained + plan.unchained;
+    if total == 0 {
+        printer.line("No audit events are older than the cutoff; nothing to delete.")?;
+        return Ok(ExitStatus::Success);
+    }
+    let reason = match reason {
+        Some(reason) => reason,
+        None => guard::prompt_reason("purge audit events")?,
+    };
+    guard::confirm(
+        printer,
+        &format!("Delete {total} audit events older than {cutoff}?"),
+        args.yes,
+    )?;
+
+    let ctx =
+        crate::audit::RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
+    let progress = if printer.shows_progress() && !printer.is_json() {
+        indicatif::ProgressBar::with_draw_target(
+            Some(total as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        )
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    crate::interrupt::allow_graceful_stop();
+    let mut deleted = 0i64;
+    let mut interrupted = false;
+    // Chained events first: each batch deletes a prefix of the chain and records where the chain
+    // now starts, in the same transaction.
+    if let Some(last_seq) = plan.last_seq {
+        loop {
+            if crate::interrupt::requested() {
+                interrupted = true;
+                break;
+            }
+            let gone = db.write(|conn| {
+                let gone = audit_queries::purge_chained_batch(
+                    conn,
+                    &chain,
+                    &events,
+                    last_seq,
+                    args.batch_size,
+                )?;
+                if gone.deleted > 0 {
+                    let mut metadata = serde_json::Map::new();
+                    metadata.insert("reason".into(), json!(reason));
+                    metadata.insert("cutoff".into(), json!(cutoff));
+                    metadata.insert("deleted".into(), json!(gone.deleted));
+                    metadata.insert(
+                        "deleted_seq_range".into(),
+                        json!([gone.first_seq, gone.last_seq]),
+                    );
+                    metadata.insert("deleted_id_range".into(), json!([gone.min_id, gone.max_id]));
+                    metadata.insert("last_deleted_seq".into(), json!(gone.last_seq));
+                    metadata.insert(
+                        "last_deleted_hash".into(),
+                        json!(gone.last_hash.as_deref().map(crate::audit::hex)),
+                    );
+                    crate::audit::record(
+                        conn,
+                        &schema,
+                        &ctx,
+                        crate::audit::AuditEvent {
+                            action: "audit.purged".into(),
+                            resource_type: "audit".into(),
+                            resource_id: ctx.operation_id.to_string(),
+                            metadata,
+                        },
+                    )?;
+                }
+                Ok(gone.deleted)
+            })?;
+            deleted += gone;
+            progress.inc(gone as u64);
+            if gone < args.batch_size {
+                break;
+            }
+        }
+    }
+    // Then what other writers left, which the chain does not cover.
+    let mut other_deleted = 0i64;
+    while !interrupted && plan.unchained > 0 {
+        if crate::interrupt::requested() {
+            interrupted = true;
+            break;
+        }
+        let gone = db.write(|conn| {
+            audit_queries::purge_unchained_batch(conn, &chain, &events, cutoff, args.batch_size)
+        })?;
+        other_deleted += gone.deleted;
+        progress.inc(gone.deleted as u64);
+        if gone.deleted < args.batch_size {
+            break;
+        }
+    }
+    if other_deleted > 0 {
+        let mut metadata = serde_json::Map::new();
+        metadata.insert("reason".into(), json!(reason));
+        metadata.insert("cutoff".into(), json!(cutoff));
+        metadata.insert("deleted_other_writers".into(), json!(other_deleted));
+        db.write(|conn| {
+            crate::audit::record(
+                conn,
+                &schema,
+                &ctx,
+                crate::audit::AuditEvent {
+                    action: "audit.purged".into(),
+                    resource_type: "audit".into(),
+                    resource_id: ctx.operation_id.to_string(),
+                    metadata,
+                },
+            )
+        })?;
+    }
+    progress.finish_and_clear();
+    let done = deleted + other_deleted;
+    if interrupted {
+        return Err(CliError::Interrupted(Some(format!(
+            "stopped after deleting {done} events; each batch left a checkpoint, so the chain still verifies. Rerun to continue."
+        ))));
+    }
+    if printer.is_json() {
+        printer.json(&json!({"cutoff": cutoff, "deleted_chained": deleted, "deleted_other_writers": other_deleted}))?;
+    } else {
+        printer.line(&format!(
+            "Deleted {done} audit events older than {} ({deleted} chained, {other_deleted} from other writers); checkpoints recorded as audit.purged.",
+            cutoff.format("%Y-%m-%d %H:%M:%S")
+        ))?;
+    }
+    Ok(ExitStatus::Success)
 }

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod config;
 pub mod docs;
+pub mod guard;
 pub mod install;
 pub mod jobs;
 

@@ -194,3 +194,97 @@ pub fn unchained(conn: &mut PgConnection, chain: &str, events: &str) -> CliResul
     );
     Ok(diesel::sql_query(text).get_result(conn)?)
 }
+
+#[derive(Debug, QueryableByName)]
+pub struct PurgePlan {
+    /// Chain entries up to this seq belong to events older than the cutoff (and nothing newer
+    /// comes before them); none when nothing chained is old enough.
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub first_seq: Option<i64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub last_seq: Option<i64>,
+    #[diesel(sql_type = BigInt)]
+    pub unchained: i64,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    pub oldest: Option<NaiveDateTime>,
+}
+
+/// What a purge with this cutoff would delete.
+pub fn purge_plan(
+    conn: &mut PgConnection,
+    chain: &str,
+    events: &str,
+    cutoff: NaiveDateTime,
+) -> CliResult<PurgePlan> {
+    let text = format!(
+        "SELECT (SELECT min(seq) FROM {chain}) AS first_seq, \
+                coalesce((SELECT min(c.seq) - 1 FROM {chain} c JOIN {events} e ON e.id = c.event_id WHERE e.inserted_at >= $1), \
+                         (SELECT max(seq) FROM {chain})) AS last_seq, \
+                (SELECT count(*) FROM {events} e WHERE e.inserted_at < $1 \
+                   AND NOT EXISTS (SELECT 1 FROM {chain} c WHERE c.event_id = e.id))::bigint AS unchained, \
+                (SELECT min(inserted_at) FROM {events}) AS oldest"
+    );
+    let mut plan: PurgePlan = bound_query(&text, &[Bind::Timestamp(cutoff)]).get_result(conn)?;
+    if matches!((plan.first_seq, plan.last_seq), (Some(first), Some(last)) if last < first) {
+        plan.last_seq = None;
+    }
+    if plan.last_seq.is_none() {
+        plan.first_seq = None;
+    }
+    Ok(plan)
+}
+
+#[derive(Debug, QueryableByName)]
+pub struct Purged {
+    #[diesel(sql_type = BigInt)]
+    pub deleted: i64,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub first_seq: Option<i64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub last_seq: Option<i64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub min_id: Option<i64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub max_id: Option<i64>,
+    #[diesel(sql_type = Nullable<diesel::sql_types::Bytea>)]
+    pub last_hash: Option<Vec<u8>>,
+}
+
+/// Deletes the oldest chain entries up to `last_seq` (at most `limit`) and their events.
+pub fn purge_chained_batch(
+    conn: &mut PgConnection,
+    chain: &str,
+    events: &str,
+    last_seq: i64,
+    limit: i64,
+) -> CliResult<Purged> {
+    let text = format!(
+        "WITH gone AS (DELETE FROM {chain} WHERE seq IN (SELECT seq FROM {chain} WHERE seq <= $1 ORDER BY seq LIMIT $2) \
+                       RETURNING seq, event_id, row_hash), \
+              events_gone AS (DELETE FROM {events} e USING gone g WHERE e.id = g.event_id RETURNING e.id) \
+         SELECT count(*)::bigint AS deleted, min(seq) AS first_seq, max(seq) AS last_seq, \
+                (SELECT min(id) FROM events_gone) AS min_id, (SELECT max(id) FROM events_gone) AS max_id, \
+                (SELECT row_hash FROM gone ORDER BY seq DESC LIMIT 1) AS last_hash \
+         FROM gone"
+    );
+    Ok(bound_query(&text, &[Bind::BigInt(last_seq), Bind::BigInt(limit)]).get_result(conn)?)
+}
+
+/// Deletes up to `limit` unchained events older than the cutoff, oldest first.
+pub fn purge_unchained_batch(
+    conn: &mut PgConnection,
+    chain: &str,
+    events: &str,
+    cutoff: NaiveDateTime,
+    limit: i64,
+) -> CliResult<Purged> {
+    let text = format!(
+        "WITH gone AS (DELETE FROM {events} WHERE id IN ( \
+                         SELECT e.id FROM {events} e WHERE e.inserted_at < $1 \
+                           AND NOT EXISTS (SELECT 1 FROM {chain} c WHERE c.event_id = e.id) ORDER BY e.id LIMIT $2) \
+                       RETURNING id) \
+         SELECT count(*)::bigint AS deleted, NULL::bigint AS first_seq, NULL::bigint AS last_seq, \
+                min(id) AS min_id, max(id) AS max_id, NULL::bytea AS last_hash FROM gone"
+    );
+    Ok(bound_query(&text, &[Bind::Timestamp(cutoff), Bind::BigInt(limit)]).get_result(conn)?)
+}

@@ -476,3 +476,119 @@ fn mutations_refuse_without_the_chain_table_and_change_nothing() {
         .assert()
         .success();
 }
+
+#[test]
+fn purge_is_a_dry_run_by_default_and_a_purge_leaves_a_chain_that_verifies() {
+    let schema = chained("purge");
+    let events = format!("{}.oban_powertools_audit_events", schema.quoted());
+    // Another writer's old rows (not chained).
+    schema.sql(&format!(
+        "INSERT INTO {events} (actor_id, action, resource, resource_type, resource_id, metadata, inserted_at) \
+         SELECT 'elixir', 'cron.slot_claimed', 'cron_entry:x', 'cron_entry', 'x', '{{}}', '2020-01-01' FROM generate_series(1, 3)"
+    ));
+    let before = schema.audit_count();
+    std::thread::sleep(Duration::from_millis(3100));
+    // Newer events that must survive.
+    schema.sql(&format!(
+        "INSERT INTO {}.oban_jobs (state, queue, worker) VALUES ('retryable', 'late', 'W')",
+        schema.quoted()
+    ));
+    schema
+        .cmd()
+        .args([
+            "jobs",
+            "cancel",
+            "--queue",
+            "late",
+            "--reason",
+            "newer than the cutoff",
+            "--yes",
+        ])
+        .assert()
+        .success();
+
+    let dry = schema
+        .cmd()
+        .args(["--format", "json", "audit", "purge", "--older-than", "2s"])
+        .assert()
+        .success();
+    let plan: Value = serde_json::from_slice(&dry.get_output().stdout).unwrap();
+    assert_eq!(plan["chained_events"], 32);
+    assert_eq!(
+        plan["other_writers_events"], 4,
+        "the three 2020 rows and the cron row"
+    );
+    assert_eq!(
+        schema.audit_count(),
+        before + 2,
+        "a dry run deletes nothing"
+    );
+
+    // Refusals: no reason, no confirmation.
+    schema
+        .cmd()
+        .args(["audit", "purge", "--older-than", "2s", "--execute", "--yes"])
+        .assert()
+        .code(2);
+    schema
+        .cmd()
+        .args([
+            "audit",
+            "purge",
+            "--older-than",
+            "2s",
+            "--execute",
+            "--reason",
+            "retention policy test",
+        ])
+        .assert()
+        .code(2);
+    schema
+        .cmd()
+        .args(["audit", "purge", "--older-than", "soon"])
+        .assert()
+        .code(64);
+    assert_eq!(schema.audit_count(), before + 2);
+
+    schema
+        .cmd()
+        .args([
+            "audit",
+            "purge",
+            "--older-than",
+            "2s",
+            "--execute",
+            "--reason",
+            "retention policy test",
+            "--yes",
+        ])
+        .args(["--batch-size", "10"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Deleted 36 audit events"));
+    let kept: Vec<String> =
+        schema.strings(&format!("SELECT action AS v FROM {events} ORDER BY id"));
+    assert_eq!(
+        kept.iter().filter(|a| *a == "audit.purged").count(),
+        5,
+        "4 chained batches of 10 and the other writers' summary"
+    );
+    assert!(
+        kept.contains(&"lifeline.repair_executed".to_string()),
+        "newer events survive"
+    );
+    assert!(!kept.contains(&"powertools.installed".to_string()));
+    let (code, doc) = verify(&schema);
+    assert_eq!(code, 0, "{doc}");
+    assert_eq!(doc["unchained_other_writers"], 0);
+
+    // Deleting the oldest remaining entries by hand is not a purge: the chain start is unexplained.
+    schema.sql(&format!(
+        "DELETE FROM {0}.oban_powertools_audit_events WHERE id = (SELECT event_id FROM {0}.obanctl_audit_chain ORDER BY seq LIMIT 1); \
+         DELETE FROM {0}.obanctl_audit_chain WHERE seq = (SELECT min(seq) FROM {0}.obanctl_audit_chain)",
+        schema.quoted()
+    ));
+    let (code, doc) = verify(&schema);
+    assert_eq!(code, 2);
+    assert_eq!(doc["break"]["kind"], "deleted");
+}

@@ -10,14 +10,15 @@ use serde_json::{json, Value};
 use super::{build_filter, require_oban};
 use crate::audit::{self, AuditEvent, RunContext};
 use crate::cli::JobsMutateArgs;
+use crate::commands::guard;
 use crate::db::jobs::{self as job_queries, BatchChange, IdState, JobRow, JobsTable};
 use crate::db::Database;
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::interrupt;
 use crate::jobs::filter::JobFilter;
-use crate::jobs::{classify_unchanged, validate_reason, JobState, Operation, Outcome};
+use crate::jobs::{classify_unchanged, JobState, Operation, Outcome};
 use crate::printer::{Printer, Style};
-use crate::settings::{Settings, Source};
+use crate::settings::Settings;
 
 const SAMPLE_SIZE: i64 = 5;
 /// Skipped jobs listed individually in the human report; the rest are counted.
@@ -104,17 +105,13 @@ pub fn run(
 ) -> CliResult<ExitStatus> {
     let allowed = op.allowed_states(include_completed);
     let targets = resolve_targets(op, &args, &allowed, include_completed)?;
-    let reason = match &args.reason {
-        Some(text) => Some(validate_reason(text).map_err(CliError::refused)?),
-        None if args.dry_run || printer.can_prompt() => None,
-        None => {
-            return Err(CliError::refused_with_hint(
-                format!("a reason is required to {} jobs", op.verb()),
-                "pass --reason '...' (8 to 1000 characters); it is recorded in every audit row",
-            ))
-        }
-    };
-    require_actor(settings)?;
+    let reason = guard::reason_given(
+        args.reason.as_deref(),
+        args.dry_run,
+        printer,
+        &format!("{} jobs", op.verb()),
+    )?;
+    guard::require_actor(settings)?;
 
     let db = Database::connect(settings, printer)?;
     let jobs = JobsTable::new(db.prefix());
@@ -161,9 +158,17 @@ pub fn run(
     }
     let reason = match reason {
         Some(reason) => reason,
-        None => prompt_reason(op)?,
+        None => guard::prompt_reason(&format!("{} jobs", op.verb()))?,
     };
-    confirm(printer, op, preview.eligible, args.yes)?;
+    guard::confirm(
+        printer,
+        &format!(
+            "{} {} jobs?",
+            guard::capitalize(op.verb()),
+            preview.eligible
+        ),
+        args.yes,
+    )?;
 
     let ctx = RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
     // Per-job rows carry what the Elixir UI and `audit` read; run-level facts (where the actor came
@@ -323,17 +328,6 @@ fn resolve_targets(
         filter.states = allowed.to_vec();
     }
     Ok(Targets::Filter(filter))
-}
-
-/// Mutations must name who acted; an OS identity we could not read is no identity.
-fn require_actor(settings: &Settings) -> CliResult<()> {
-    if settings.actor.source == Source::Os && settings.actor.value.starts_with("unknown@") {
-        return Err(CliError::refused_with_hint(
-            "no actor: cannot tell who is making this change",
-            "pass --actor NAME or set OBANCTL_ACTOR",
-        ));
-    }
-    Ok(())
 }
 
 fn build_preview(
@@ -535,48 +529,6 @@ fn print_plan(printer: &Printer, op: Operation, preview: &Preview, dry_run: bool
     Ok(())
 }
 
-fn prompt_reason(op: Operation) -> CliResult<String> {
-    let text: String = dialoguer::Input::new()
-        .with_prompt(format!(
-            "Reason to {} (8 to 1000 characters, recorded in the audit log)",
-            op.verb()
-        ))
-        .validate_with(|input: &String| validate_reason(input).map(|_| ()))
-        .interact_text()
-        .map_err(|e| CliError::refused(format!("no reason given: {e}")))?;
-    validate_reason(&text).map_err(CliError::refused)
-}
-
-fn confirm(printer: &Printer, op: Operation, count: i64, yes: bool) -> CliResult<()> {
-    if yes {
-        return Ok(());
-    }
-    if !printer.can_prompt() {
-        return Err(CliError::refused_with_hint(
-            "not confirmed: no terminal to ask on",
-            "pass --yes to run without a prompt, or --dry-run to see the plan",
-        ));
-    }
-    let confirmed = dialoguer::Confirm::new()
-        .with_prompt(format!("{} {count} jobs?", capitalize(op.verb())))
-        .default(false)
-        .interact()
-        .map_err(|e| CliError::refused(format!("not confirmed: {e}")))?;
-    if confirmed {
-        Ok(())
-    } else {
-        Err(CliError::refused("not confirmed; nothing was changed"))
-    }
-}
-
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 fn progress_bar(printer: &Printer, total: u64) -> indicatif::ProgressBar {
     if printer.is_json() || !printer.shows_progress() {
         return indicatif::ProgressBar::hidden();
@@ -608,7 +560,7 @@ fn report(printer: &Printer, op: Operation, tally: &Tally) -> CliResult<ExitStat
             let skipped = tally.skipped();
             printer.line(&format!(
                 "{} {} of {} jobs{}.",
-                capitalize(&past_tense(op)),
+                guard::capitalize(&past_tense(op)),
                 tally.changed,
                 tally.total,
                 if skipped == 0 {

@@ -1,0 +1,78 @@
+//! The rules every mutation follows before it changes anything: a reason, an actor, and a
+//! confirmation (or `--yes`). Without a terminal these refuse rather than wait for input.
+
+use crate::error::{CliError, CliResult};
+use crate::jobs::validate_reason;
+use crate::printer::Printer;
+use crate::settings::{Settings, Source};
+
+/// The validated `--reason`, or `None` when it will be asked for on the terminal (or is not
+/// needed, for a dry run). `what` names the change, e.g. "retry jobs".
+pub fn reason_given(
+    reason: Option<&str>,
+    dry_run: bool,
+    printer: &Printer,
+    what: &str,
+) -> CliResult<Option<String>> {
+    match reason {
+        Some(text) => Ok(Some(validate_reason(text).map_err(CliError::refused)?)),
+        None if dry_run || printer.can_prompt() => Ok(None),
+        None => Err(CliError::refused_with_hint(
+            format!("a reason is required to {what}"),
+            "pass --reason '...' (8 to 1000 characters); it is recorded in the audit log",
+        )),
+    }
+}
+
+pub fn prompt_reason(what: &str) -> CliResult<String> {
+    let text: String = dialoguer::Input::new()
+        .with_prompt(format!(
+            "Reason to {what} (8 to 1000 characters, recorded in the audit log)"
+        ))
+        .validate_with(|input: &String| validate_reason(input).map(|_| ()))
+        .interact_text()
+        .map_err(|e| CliError::refused(format!("no reason given: {e}")))?;
+    validate_reason(&text).map_err(CliError::refused)
+}
+
+/// Mutations must name who acted; an OS identity we could not read is no identity.
+pub fn require_actor(settings: &Settings) -> CliResult<()> {
+    if settings.actor.source == Source::Os && settings.actor.value.starts_with("unknown@") {
+        return Err(CliError::refused_with_hint(
+            "no actor: cannot tell who is making this change",
+            "pass --actor NAME or set OBANCTL_ACTOR",
+        ));
+    }
+    Ok(())
+}
+
+/// Asks `question` on the terminal unless `yes`; refuses when there is no terminal to ask on.
+pub fn confirm(printer: &Printer, question: &str, yes: bool) -> CliResult<()> {
+    if yes {
+        return Ok(());
+    }
+    if !printer.can_prompt() {
+        return Err(CliError::refused_with_hint(
+            "not confirmed: no terminal to ask on",
+            "pass --yes to run without a prompt, or look at the plan first (--dry-run, or no --execute)",
+        ));
+    }
+    let confirmed = dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()
+        .map_err(|e| CliError::refused(format!("not confirmed: {e}")))?;
+    if confirmed {
+        Ok(())
+    } else {
+        Err(CliError::refused("not confirmed; nothing was changed"))
+    }
+}
+
+pub fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
