@@ -51,6 +51,8 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
         'obanctl;install' {
             [CompletionResult]::new('--ecto', '--ecto', [CompletionResultType]::ParameterName, 'Write a timestamped Ecto migration into DIR (e.g. `priv/repo/migrations`) instead of touching the database')
             [CompletionResult]::new('--ecto-repo', '--ecto-repo', [CompletionResultType]::ParameterName, 'Repo module for the Ecto migration (default: derived from the app''s `mix.exs`)')
+            [CompletionResult]::new('--operator-role', '--operator-role', [CompletionResultType]::ParameterName, 'With --harden: the role obanctl operators connect as')
+            [CompletionResult]::new('--retention-role', '--retention-role', [CompletionResultType]::ParameterName, 'With --harden: the role that runs `audit purge`')
             [CompletionResult]::new('--with-oban', '--with-oban', [CompletionResultType]::ParameterName, 'Also create an Oban v14 schema in `--prefix` (refused if `oban_jobs` already exists there)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
@@ -63,6 +65,8 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, and change nothing')
+            [CompletionResult]::new('--harden', '--harden', [CompletionResultType]::ParameterName, 'Print the GRANT/REVOKE statements that make the audit tables append-only for an operator role and deletable only by a retention role (with --apply, run them)')
+            [CompletionResult]::new('--apply', '--apply', [CompletionResultType]::ParameterName, 'With --harden: run the statements instead of printing them')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')

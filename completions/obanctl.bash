@@ -1132,7 +1132,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__install)
-            opts="-q -v -h -V --dry-run --ecto --ecto-repo --with-oban --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-q -v -h -V --dry-run --ecto --ecto-repo --harden --apply --operator-role --retention-role --with-oban --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1143,6 +1143,14 @@ _obanctl() {
                     return 0
                     ;;
                 --ecto-repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retention-role)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -47,6 +47,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;install'= {
             cand --ecto 'Write a timestamped Ecto migration into DIR (e.g. `priv/repo/migrations`) instead of touching the database'
             cand --ecto-repo 'Repo module for the Ecto migration (default: derived from the app''s `mix.exs`)'
+            cand --operator-role 'With --harden: the role obanctl operators connect as'
+            cand --retention-role 'With --harden: the role that runs `audit purge`'
             cand --with-oban 'Also create an Oban v14 schema in `--prefix` (refused if `oban_jobs` already exists there)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
@@ -59,6 +61,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
             cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
             cand --dry-run 'Print the SQL that would run, and change nothing'
+            cand --harden 'Print the GRANT/REVOKE statements that make the audit tables append-only for an operator role and deletable only by a retention role (with --apply, run them)'
+            cand --apply 'With --harden: run the statements instead of printing them'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Also print connection details and each step taken (on stderr)'

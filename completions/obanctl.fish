@@ -50,6 +50,8 @@ complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "man" -d 'Write man 
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l ecto -d 'Write a timestamped Ecto migration into DIR (e.g. `priv/repo/migrations`) instead of touching the database' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l ecto-repo -d 'Repo module for the Ecto migration (default: derived from the app\'s `mix.exs`)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l operator-role -d 'With --harden: the role obanctl operators connect as' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l retention-role -d 'With --harden: the role that runs `audit purge`' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l with-oban -d 'Also create an Oban v14 schema in `--prefix` (refused if `oban_jobs` already exists there)' -r -f -a "elixir\t'Elixir Oban, migration version 14'
 python\t'The Python port `oban`'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
@@ -66,6 +68,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l lock-timeout
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l dry-run -d 'Print the SQL that would run, and change nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l harden -d 'Print the GRANT/REVOKE statements that make the audit tables append-only for an operator role and deletable only by a retention role (with --apply, run them)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l apply -d 'With --harden: run the statements instead of printing them'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s h -l help -d 'Print help (see more with \'--help\')'

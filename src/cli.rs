@@ -161,6 +161,33 @@ pub struct InstallArgs {
     #[arg(long, value_name = "MODULE", requires = "ecto")]
     pub ecto_repo: Option<String>,
 
+    /// Print the GRANT/REVOKE statements that make the audit tables append-only for an operator
+    /// role and deletable only by a retention role (with --apply, run them)
+    #[arg(long, conflicts_with_all = ["ecto", "with_oban", "dry_run"])]
+    pub harden: bool,
+
+    /// With --harden: run the statements instead of printing them
+    #[arg(long, requires = "harden")]
+    pub apply: bool,
+
+    /// With --harden: the role obanctl operators connect as
+    #[arg(
+        long,
+        value_name = "ROLE",
+        default_value = "obanctl_operator",
+        requires = "harden"
+    )]
+    pub operator_role: String,
+
+    /// With --harden: the role that runs `audit purge`
+    #[arg(
+        long,
+        value_name = "ROLE",
+        default_value = "obanctl_retention",
+        requires = "harden"
+    )]
+    pub retention_role: String,
+
     /// Also create an Oban v14 schema in `--prefix` (refused if `oban_jobs` already exists there)
     #[arg(long, value_enum, value_name = "FLAVOUR", num_args = 0..=1, default_missing_value = "elixir", conflicts_with = "ecto")]
     pub with_oban: Option<ObanFlavourArg>,

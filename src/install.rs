@@ -288,6 +288,31 @@ pub fn plan(state: &CatalogState) -> Plan {
     plan
 }
 
+/// Statements that make the audit trail append-only: the operator role may read and add events
+/// (and chain entries) but never change or remove them; only the retention role may delete (it
+/// also adds the `audit.purged` checkpoints). Nobody else keeps write access through PUBLIC.
+pub fn harden_sql(schema: &str, operator: &str, retention: &str) -> Vec<String> {
+    let tables = format!(
+        "{}, {}",
+        ident::qualified(schema, "oban_powertools_audit_events"),
+        ident::qualified(schema, AUDIT_CHAIN_TABLE)
+    );
+    let sequence = ident::qualified(schema, "oban_powertools_audit_events_id_seq");
+    let (operator, retention) = (ident::quote(operator), ident::quote(retention));
+    vec![
+        format!("REVOKE ALL ON {tables} FROM PUBLIC"),
+        format!("REVOKE UPDATE, DELETE, TRUNCATE ON {tables} FROM {operator}"),
+        format!(
+            "GRANT USAGE ON SCHEMA {} TO {operator}, {retention}",
+            ident::quote(schema)
+        ),
+        format!("GRANT SELECT, INSERT ON {tables} TO {operator}"),
+        format!("GRANT USAGE ON SEQUENCE {sequence} TO {operator}, {retention}"),
+        format!("REVOKE UPDATE, TRUNCATE ON {tables} FROM {retention}"),
+        format!("GRANT SELECT, INSERT, DELETE ON {tables} TO {retention}"),
+    ]
+}
+
 /// Turns `MyApp.MixProject` (from `mix.exs`) into `MyApp.Repo`.
 pub fn repo_module_from_mix_exs(mix_exs: &str) -> Option<String> {
     mix_exs.lines().find_map(|line| {

@@ -22,6 +22,9 @@ pub fn run(settings: &Settings, printer: &Printer, args: InstallArgs) -> CliResu
     if let Some(dir) = &args.ecto {
         return write_ecto_migration(settings, printer, dir, args.ecto_repo.as_deref());
     }
+    if args.harden {
+        return harden(settings, printer, &args);
+    }
     let db = Database::connect(settings, printer)?;
     let schema = db.powertools_schema().to_string();
 
@@ -387,5 +390,62 @@ fn write_ecto_migration(
             "Wrote an Ecto migration for {repo}; the database was not touched. Run `mix ecto.migrate` to apply it."
         ));
     }
+    Ok(ExitStatus::Success)
+}
+
+fn harden(settings: &Settings, printer: &Printer, args: &InstallArgs) -> CliResult<ExitStatus> {
+    for role in [&args.operator_role, &args.retention_role] {
+        crate::settings::validate_identifier("role", role)?;
+    }
+    let schema = &settings.powertools_schema.value;
+    let statements = install::harden_sql(schema, &args.operator_role, &args.retention_role);
+    if !args.apply {
+        for sql in &statements {
+            printer.line(&format!("{sql};"))?;
+        }
+        printer.status("Not applied; run again with --apply (as the tables' owner) to apply.");
+        return Ok(ExitStatus::Success);
+    }
+    let db = Database::connect(settings, printer)?;
+    let ctx = RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
+    let audit_id = db.write(|conn| {
+        crate::audit::require_chain(conn, schema)?;
+        for role in [&args.operator_role, &args.retention_role] {
+            if !catalog::role_exists(conn, role)? {
+                return Err(CliError::refused_with_hint(
+                    format!("role `{role}` does not exist"),
+                    format!(
+                        "create it first, e.g. CREATE ROLE {} LOGIN",
+                        ident::quote(role)
+                    ),
+                ));
+            }
+        }
+        for sql in &statements {
+            conn.batch_execute(sql)?;
+        }
+        let mut metadata = serde_json::Map::new();
+        metadata.insert("operator_role".into(), json!(args.operator_role));
+        metadata.insert("retention_role".into(), json!(args.retention_role));
+        metadata.insert("statements".into(), json!(statements));
+        audit::record(
+            conn,
+            schema,
+            &ctx,
+            AuditEvent {
+                action: "powertools.hardened".into(),
+                resource_type: "schema".into(),
+                resource_id: schema.clone(),
+                metadata,
+            },
+        )
+    })?;
+    printer.line(&format!(
+        "Audit tables in `{schema}` hardened: {} may read and append, {} may also delete.",
+        args.operator_role, args.retention_role
+    ))?;
+    printer.status(&format!(
+        "Recorded in the audit log as event {audit_id} (powertools.hardened)."
+    ));
     Ok(ExitStatus::Success)
 }

@@ -94,6 +94,14 @@ pub fn schema_exists(conn: &mut PgConnection, schema: &str) -> CliResult<bool> {
     Ok(row.exists)
 }
 
+pub fn role_exists(conn: &mut PgConnection, role: &str) -> CliResult<bool> {
+    let row: ExistsRow =
+        diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists")
+            .bind::<Text, _>(role)
+            .get_result(conn)?;
+    Ok(row.exists)
+}
+
 #[derive(QueryableByName)]
 struct NameRow {
     #[diesel(sql_type = Text)]

@@ -592,3 +592,82 @@ fn purge_is_a_dry_run_by_default_and_a_purge_leaves_a_chain_that_verifies() {
     assert_eq!(code, 2);
     assert_eq!(doc["break"]["kind"], "deleted");
 }
+
+#[test]
+fn harden_makes_the_trail_append_only_for_operators() {
+    let schema = installed("harden");
+    let operator = crate::common::unique_name("op");
+    let retention = crate::common::unique_name("ret");
+    schema
+        .cmd()
+        .args([
+            "install",
+            "--harden",
+            "--operator-role",
+            &operator,
+            "--retention-role",
+            &retention,
+        ])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains(format!("GRANT SELECT, INSERT ON"))
+                .and(predicate::str::contains(&operator)),
+        );
+    schema
+        .cmd()
+        .args([
+            "install",
+            "--harden",
+            "--apply",
+            "--operator-role",
+            &operator,
+            "--retention-role",
+            &retention,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"));
+
+    schema.sql(&format!(
+        "CREATE ROLE {operator} LOGIN; CREATE ROLE {retention} LOGIN"
+    ));
+    schema
+        .cmd()
+        .args([
+            "install",
+            "--harden",
+            "--apply",
+            "--operator-role",
+            &operator,
+            "--retention-role",
+            &retention,
+        ])
+        .assert()
+        .success();
+    let url = crate::common::database_url();
+    let as_role = |role: &str, sql: &str| -> Result<(), String> {
+        use diesel::Connection;
+        let mut conn = diesel::pg::PgConnection::establish(&format!(
+            "postgres://{role}@{}",
+            url.split('@').nth(1).unwrap()
+        ))
+        .unwrap();
+        conn.batch_execute(sql).map_err(|e| e.to_string())
+    };
+    let events = format!("{}.oban_powertools_audit_events", schema.quoted());
+    let insert = event_sql(&schema, Some("op"), "test.appended", "job:1", "{}");
+    assert!(as_role(&operator, &insert).is_ok());
+    assert!(as_role(&operator, &format!("SELECT count(*) FROM {events}")).is_ok());
+    let update = as_role(&operator, &format!("UPDATE {events} SET actor_id = 'x'"));
+    assert!(update.unwrap_err().contains("permission denied"));
+    let delete = as_role(&operator, &format!("DELETE FROM {events}"));
+    assert!(delete.unwrap_err().contains("permission denied"));
+    assert!(as_role(
+        &retention,
+        &format!("DELETE FROM {events} WHERE action = 'test.appended'")
+    )
+    .is_ok());
+    assert!(as_role(&retention, &format!("UPDATE {events} SET actor_id = 'x'")).is_err());
+    schema.sql(&format!("DROP OWNED BY {operator}; DROP OWNED BY {retention}; DROP ROLE {operator}; DROP ROLE {retention}"));
+}
