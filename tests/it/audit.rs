@@ -611,7 +611,7 @@ fn harden_makes_the_trail_append_only_for_operators() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains(format!("GRANT SELECT, INSERT ON"))
+            predicate::str::contains("GRANT SELECT, INSERT ON")
                 .and(predicate::str::contains(&operator)),
         );
     schema
