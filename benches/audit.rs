@@ -3,53 +3,14 @@
 //! `audit tail` latency (unfiltered and filtered), `audit export` throughput and peak memory, and
 //! `audit verify` over a chain of BENCH_CHAINED events written by obanctl itself.
 
-use std::process::{Command, Stdio};
+mod support;
+
 use std::time::{Duration, Instant};
+
+use support::{database_url, obanctl, timed};
 
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
-
-const BIN: &str = env!("CARGO_BIN_EXE_obanctl");
-
-fn database_url() -> String {
-    std::env::var("DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
-}
-
-fn obanctl(schema: &str) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env("DATABASE_URL", database_url())
-        .env("OBANCTL_PREFIX", schema)
-        .env("OBANCTL_POWERTOOLS_SCHEMA", schema)
-        .env("OBANCTL_ACTOR", "bench")
-        .env("OBANCTL_STATEMENT_TIMEOUT", "10m")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-/// Wall time and peak resident memory (VmHWM polled from /proc) of one run.
-fn timed(mut cmd: Command) -> (Duration, u64) {
-    let started = Instant::now();
-    let mut child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
-    let status_path = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0;
-    loop {
-        if let Ok(text) = std::fs::read_to_string(&status_path) {
-            if let Some(kb) = text
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<u64>().ok())
-            {
-                peak_kb = peak_kb.max(kb);
-            }
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(status.success(), "obanctl failed: {status}");
-            return (started.elapsed(), peak_kb);
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
 
 fn median_ms(mut times: Vec<Duration>) -> (f64, f64) {
     times.sort();
@@ -60,11 +21,21 @@ fn median_ms(mut times: Vec<Duration>) -> (f64, f64) {
 }
 
 fn main() {
-    let events: i64 = std::env::var("BENCH_EVENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000_000);
-    let chained: i64 = std::env::var("BENCH_CHAINED").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let events: i64 = std::env::var("BENCH_EVENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5_000_000);
+    let chained: i64 = std::env::var("BENCH_CHAINED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     let schema = format!("obanctl_audit_bench_{}", std::process::id());
     let mut conn = PgConnection::establish(&database_url()).unwrap();
-    assert!(obanctl(&schema).args(["install", "--with-oban", "-q"]).status().unwrap().success());
+    assert!(obanctl(&schema)
+        .args(["install", "--with-oban", "-q"])
+        .status()
+        .unwrap()
+        .success());
     let events_table = format!("\"{schema}\".oban_powertools_audit_events");
     let started = Instant::now();
     conn.batch_execute(&format!(
@@ -76,7 +47,8 @@ fn main() {
          FROM generate_series(1, {events}) i"
     ))
     .unwrap();
-    conn.batch_execute(&format!("VACUUM ANALYZE {events_table}")).unwrap();
+    conn.batch_execute(&format!("VACUUM ANALYZE {events_table}"))
+        .unwrap();
     eprintln!("{events} events generated in {:.1?}", started.elapsed());
 
     let tail = |args: &[&str]| {
@@ -91,7 +63,8 @@ fn main() {
     };
     let (tail_median, tail_worst) = tail(&[]);
     let (resource_median, resource_worst) = tail(&["--resource", "job:4000000"]);
-    let (actor_median, actor_worst) = tail(&["--actor", "ops-3", "--action", "lifeline.repair_executed"]);
+    let (actor_median, actor_worst) =
+        tail(&["--actor", "ops-3", "--action", "lifeline.repair_executed"]);
 
     let mut cmd = obanctl(&schema);
     cmd.args(["audit", "export", "--output", "/dev/null"]);
@@ -108,13 +81,24 @@ fn main() {
     ))
     .unwrap();
     let mut cmd = obanctl(&schema);
-    cmd.args(["jobs", "retry", "--state", "discarded", "--reason", "benchmark chain", "--yes", "--max", &chained.to_string()]);
+    cmd.args([
+        "jobs",
+        "retry",
+        "--state",
+        "discarded",
+        "--reason",
+        "benchmark chain",
+        "--yes",
+        "--max",
+        &chained.to_string(),
+    ]);
     timed(cmd);
     let mut cmd = obanctl(&schema);
     cmd.args(["audit", "verify"]);
     let (verify_time, _) = timed(cmd);
 
-    conn.batch_execute(&format!("DROP SCHEMA \"{schema}\" CASCADE")).unwrap();
+    conn.batch_execute(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
+        .unwrap();
 
     println!("| measurement | result | target |");
     println!("|---|---|---|");
@@ -128,7 +112,11 @@ fn main() {
         rate(export_time),
         export_peak / 1024
     );
-    println!("| `audit export --as csv` | {:.1} s = {:.0} events/s | |", csv_time.as_secs_f64(), rate(csv_time));
+    println!(
+        "| `audit export --as csv` | {:.1} s = {:.0} events/s | |",
+        csv_time.as_secs_f64(),
+        rate(csv_time)
+    );
     println!(
         "| `audit verify` over {} chained events (+ {events} unchained) | {:.1} s | |",
         chained + 3,

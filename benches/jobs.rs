@@ -13,22 +13,18 @@
 //! Between runs the jobs are put back to `discarded` and the table vacuumed, so every run starts
 //! from the same state.
 
-use std::process::{Command, Stdio};
+mod support;
+
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use support::{database_url, obanctl, timed};
 
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::sql_types::BigInt;
 use diesel::{Connection, QueryableByName, RunQueryDsl};
-
-const BIN: &str = env!("CARGO_BIN_EXE_obanctl");
-
-fn database_url() -> String {
-    std::env::var("DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
-}
 
 fn connect() -> PgConnection {
     PgConnection::establish(&database_url()).expect("benchmark needs PostgreSQL at DATABASE_URL")
@@ -42,56 +38,6 @@ struct Count {
 
 fn count(conn: &mut PgConnection, sql: &str) -> i64 {
     diesel::sql_query(sql).get_result::<Count>(conn).unwrap().n
-}
-
-fn obanctl(schema: &str) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env("DATABASE_URL", database_url())
-        .env("OBANCTL_PREFIX", schema)
-        .env("OBANCTL_POWERTOOLS_SCHEMA", schema)
-        .env("OBANCTL_ACTOR", "bench")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-/// Runs the command, returning its wall time and peak resident memory (VmHWM, polled from /proc).
-fn timed(mut cmd: Command) -> (Duration, u64) {
-    let started = Instant::now();
-    let mut child = cmd
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let status_path = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0u64;
-    loop {
-        if let Ok(text) = std::fs::read_to_string(&status_path) {
-            if let Some(kb) = text
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<u64>().ok())
-            {
-                peak_kb = peak_kb.max(kb);
-            }
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            let elapsed = started.elapsed();
-            if !status.success() {
-                let mut err = String::new();
-                use std::io::Read;
-                child
-                    .stderr
-                    .take()
-                    .unwrap()
-                    .read_to_string(&mut err)
-                    .unwrap();
-                panic!("obanctl failed ({status}): {err}");
-            }
-            return (elapsed, peak_kb);
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
 }
 
 const RAW_RETRY: &str = "UPDATE {t} SET state = 'available', scheduled_at = timezone('UTC', now()), \

@@ -167,6 +167,20 @@ struct ChainHead {
     row_hash: Vec<u8>,
 }
 
+/// The newest chain entry: its position and row hash.
+pub fn chain_head(
+    conn: &mut PgConnection,
+    powertools_schema: &str,
+) -> CliResult<Option<(i64, Vec<u8>)>> {
+    let chain = ident::qualified(powertools_schema, crate::install::AUDIT_CHAIN_TABLE);
+    let head: Option<ChainHead> = diesel::sql_query(format!(
+        "SELECT seq, row_hash FROM {chain} ORDER BY seq DESC LIMIT 1"
+    ))
+    .get_result(conn)
+    .optional()?;
+    Ok(head.map(|h| (h.seq, h.row_hash)))
+}
+
 /// Appends `events` (id and canonical digest, in order) to the chain, in the caller's transaction.
 /// The advisory lock is transaction-scoped (safe behind a transaction pooler) and is taken after
 /// the caller's other locks, so chain appends serialize without deadlocking.
@@ -183,14 +197,8 @@ pub fn append_to_chain(
         .bind::<Integer, _>(CHAIN_LOCK_CLASS)
         .bind::<Text, _>(powertools_schema)
         .execute(conn)?;
-    let head: Option<ChainHead> = diesel::sql_query(format!(
-        "SELECT seq, row_hash FROM {chain} ORDER BY seq DESC LIMIT 1"
-    ))
-    .get_result(conn)
-    .optional()?;
-    let (mut seq, mut prev) = head
-        .map(|h| (h.seq, h.row_hash))
-        .unwrap_or((0, CHAIN_GENESIS.to_vec()));
+    let (mut seq, mut prev) =
+        chain_head(conn, powertools_schema)?.unwrap_or((0, CHAIN_GENESIS.to_vec()));
     let (mut seqs, mut ids, mut prevs, mut rows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (event_id, digest) in events {
         seq += 1;

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::jobs::filter::{check_length, Bind, Sql, TimeBound};
+use crate::jobs::filter::{check_length, freeze_window, window_conditions, Bind, Sql, TimeBound};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AuditFilter {
@@ -35,9 +35,7 @@ pub fn parse_resource(text: &str) -> Result<(String, Option<String>), String> {
 impl AuditFilter {
     /// Replaces relative time bounds with absolute ones read from one clock.
     pub fn freeze(&mut self, now: chrono::NaiveDateTime) {
-        for bound in [&mut self.since, &mut self.until].into_iter().flatten() {
-            *bound = TimeBound::At(bound.freeze(now));
-        }
+        freeze_window(&mut self.since, &mut self.until, now);
     }
 
     /// Conditions on the alias `e`; every value is a bind parameter. The equality filters match
@@ -57,15 +55,12 @@ impl AuditFilter {
         eq("e.resource_type", &self.resource_type, sql);
         eq("e.resource_id", &self.resource_id, sql);
         eq("e.metadata->>'operation'", &self.operation, sql);
-        for (bound, op) in [(&self.since, ">="), (&self.until, "<")] {
-            if let Some(bound) = bound {
-                let at = bound.freeze(chrono::Utc::now().naive_utc());
-                parts.push(format!(
-                    "e.inserted_at {op} {}::timestamp",
-                    sql.bind(Bind::Timestamp(at))
-                ));
-            }
-        }
+        parts.extend(window_conditions(
+            sql,
+            "e.inserted_at",
+            &self.since,
+            &self.until,
+        ));
         if parts.is_empty() {
             "TRUE".into()
         } else {

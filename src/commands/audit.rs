@@ -250,6 +250,16 @@ fn csv_record(event: &Value) -> CliResult<Vec<u8>> {
 
 fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliResult<ExitStatus> {
     let (db, table, filter) = open(settings, printer, build_filter(&args.filter)?)?;
+    // The chain head when the export starts, so the file can be tied to an intact trail.
+    let chain_head = db.read(|conn| {
+        if crate::audit::chain_installed(conn, db.powertools_schema())? {
+            crate::audit::chain_head(conn, db.powertools_schema())
+        } else {
+            Ok(None)
+        }
+    })?;
+    let chain_head =
+        chain_head.map(|(seq, hash)| json!({"seq": seq, "hash": crate::audit::hex(&hash)}));
     let mut sink = match &args.output {
         Some(path) => Sink::File(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -272,6 +282,7 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
             "until": filter.until.as_ref().map(|b| b.freeze(chrono::NaiveDateTime::MIN)),
         },
         "exported_at": chrono::Utc::now().to_rfc3339(),
+        "chain_head": chain_head,
         "tool_version": TOOL_VERSION,
     });
     match args.export_as {
@@ -319,6 +330,7 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
         "rows": rows,
         "last_id": after,
         "sha256": sha256,
+        "chain_head": chain_head,
         "complete": true,
     });
     match args.export_as {
@@ -474,6 +486,26 @@ fn verify(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
     })
 }
 
+/// One `audit.purged` checkpoint event, tied to the purge run by its operation id.
+fn record_purge(
+    conn: &mut diesel::pg::PgConnection,
+    schema: &str,
+    ctx: &crate::audit::RunContext,
+    metadata: serde_json::Map<String, Value>,
+) -> CliResult<i64> {
+    crate::audit::record(
+        conn,
+        schema,
+        ctx,
+        crate::audit::AuditEvent {
+            action: "audit.purged".into(),
+            resource_type: "audit".into(),
+            resource_id: ctx.operation_id.to_string(),
+            metadata,
+        },
+    )
+}
+
 fn purge(settings: &Settings, printer: &Printer, args: AuditPurgeArgs) -> CliResult<ExitStatus> {
     let older_than = crate::settings::parse_duration("--older-than", &args.older_than)?;
     let reason = guard::reason_given(
@@ -582,17 +614,7 @@ fn purge(settings: &Settings, printer: &Printer, args: AuditPurgeArgs) -> CliRes
                         "last_deleted_hash".into(),
                         json!(gone.last_hash.as_deref().map(crate::audit::hex)),
                     );
-                    crate::audit::record(
-                        conn,
-                        &schema,
-                        &ctx,
-                        crate::audit::AuditEvent {
-                            action: "audit.purged".into(),
-                            resource_type: "audit".into(),
-                            resource_id: ctx.operation_id.to_string(),
-                            metadata,
-                        },
-                    )?;
+                    record_purge(conn, &schema, &ctx, metadata)?;
                 }
                 Ok(gone.deleted)
             })?;
@@ -624,19 +646,7 @@ fn purge(settings: &Settings, printer: &Printer, args: AuditPurgeArgs) -> CliRes
         metadata.insert("reason".into(), json!(reason));
         metadata.insert("cutoff".into(), json!(cutoff));
         metadata.insert("deleted_other_writers".into(), json!(other_deleted));
-        db.write(|conn| {
-            crate::audit::record(
-                conn,
-                &schema,
-                &ctx,
-                crate::audit::AuditEvent {
-                    action: "audit.purged".into(),
-                    resource_type: "audit".into(),
-                    resource_id: ctx.operation_id.to_string(),
-                    metadata,
-                },
-            )
-        })?;
+        db.write(|conn| record_purge(conn, &schema, &ctx, metadata))?;
     }
     progress.finish_and_clear();
     let done = deleted + other_deleted;

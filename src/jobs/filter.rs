@@ -120,6 +120,39 @@ pub fn like_escape(text: &str) -> String {
     out
 }
 
+/// Replaces relative bounds with absolute ones read from one clock, so every batch or poll of a
+/// run uses the same window.
+pub fn freeze_window(
+    since: &mut Option<TimeBound>,
+    until: &mut Option<TimeBound>,
+    now: NaiveDateTime,
+) {
+    for bound in [since, until].into_iter().flatten() {
+        *bound = TimeBound::At(bound.freeze(now));
+    }
+}
+
+/// `expr >= since` and `expr < until`, bound. Bounds should be frozen first; an unfrozen one is
+/// read against this machine's clock.
+pub fn window_conditions(
+    sql: &mut Sql,
+    expr: &str,
+    since: &Option<TimeBound>,
+    until: &Option<TimeBound>,
+) -> Vec<String> {
+    let now = chrono::Utc::now().naive_utc();
+    [(since, ">="), (until, "<")]
+        .into_iter()
+        .filter_map(|(bound, op)| {
+            let at = bound.as_ref()?.freeze(now);
+            Some(format!(
+                "{expr} {op} {}::timestamp",
+                sql.bind(Bind::Timestamp(at))
+            ))
+        })
+        .collect()
+}
+
 /// A value to bind to one `$n` placeholder.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Bind {
@@ -152,9 +185,7 @@ impl JobFilter {
 
     /// Replaces relative time bounds with absolute ones read from one clock.
     pub fn freeze(&mut self, now: NaiveDateTime) {
-        for bound in [&mut self.since, &mut self.until].into_iter().flatten() {
-            *bound = TimeBound::At(bound.freeze(now));
-        }
+        freeze_window(&mut self.since, &mut self.until, now);
     }
 
     fn timestamp_expr(&self) -> String {
@@ -213,17 +244,12 @@ impl JobFilter {
                 sql.bind(Bind::Json(Value::Object(self.meta.clone())))
             ));
         }
-        for (bound, op) in [(&self.since, ">="), (&self.until, "<")] {
-            if let Some(bound) = bound {
-                // Relative bounds are frozen before execution; unfrozen ones use the statement clock.
-                let at = bound.freeze(chrono::Utc::now().naive_utc());
-                parts.push(format!(
-                    "{} {op} {}::timestamp",
-                    self.timestamp_expr(),
-                    sql.bind(Bind::Timestamp(at))
-                ));
-            }
-        }
+        parts.extend(window_conditions(
+            sql,
+            &self.timestamp_expr(),
+            &self.since,
+            &self.until,
+        ));
         if let Some(text) = &self.error_contains {
             // to_jsonb() reads both flavours: jsonb[] (Elixir) and a jsonb array (Python port).
             parts.push(format!(

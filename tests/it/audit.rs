@@ -9,7 +9,7 @@ use diesel::connection::SimpleConnection;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::common::{cli_database_url, connect, literal, TestSchema, ACTOR};
+use crate::common::{connect, literal, TestSchema, ACTOR};
 
 fn installed(tag: &str) -> TestSchema {
     let schema = TestSchema::new(tag);
@@ -173,12 +173,8 @@ fn tail_filters() {
 #[test]
 fn follow_prints_events_that_commit_out_of_order_exactly_once() {
     let schema = installed("follow");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("obanctl"))
-        .args(["--format", "json", "audit", "tail", "--follow"])
-        .env("DATABASE_URL", cli_database_url())
-        .env("OBANCTL_PREFIX", &schema.name)
-        .env("OBANCTL_POWERTOOLS_SCHEMA", &schema.name)
-        .env("OBANCTL_ACTOR", ACTOR)
+    let mut child = schema
+        .process(&["--format", "json", "audit", "tail", "--follow"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -246,6 +242,11 @@ fn export_streams_rows_with_a_header_and_a_checkable_trailer() {
     assert_eq!(header["obanctl_export"], "header");
     assert_eq!(trailer["obanctl_export"], "trailer");
     assert_eq!(trailer["rows"], 25001);
+    assert_eq!(
+        trailer["chain_head"]["seq"], 1,
+        "the install event is the chain's only entry"
+    );
+    assert_eq!(trailer["chain_head"]["hash"].as_str().unwrap().len(), 64);
     let rows = &lines[1..lines.len() - 1];
     assert_eq!(rows.len(), 25001);
     let ids: Vec<i64> = rows

@@ -100,6 +100,19 @@ impl TestSchema {
         cmd
     }
 
+    /// `obanctl` as a plain child process (for tests that signal it or read its output as it
+    /// comes), with the same environment as [`TestSchema::cmd`].
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("obanctl"));
+        cmd.args(args)
+            .env("DATABASE_URL", cli_database_url())
+            .env("OBANCTL_PREFIX", &self.name)
+            .env("OBANCTL_POWERTOOLS_SCHEMA", &self.name)
+            .env("OBANCTL_ACTOR", ACTOR)
+            .current_dir(self.dir.path());
+        cmd
+    }
+
     pub fn sql(&self, sql: &str) {
         connect()
             .batch_execute(sql)

@@ -9,6 +9,19 @@ use crate::common::{
     ACTOR, ELIXIR_REPLAY,
 };
 
+/// Another session holding an ACCESS EXCLUSIVE lock on a 0.5.x host's outbox table (the table
+/// `install` must rename); the lock lasts until the returned connection rolls back.
+fn lock_legacy_outbox(schema: &TestSchema) -> diesel::pg::PgConnection {
+    let mut holder = connect();
+    holder
+        .batch_execute(&format!(
+            "BEGIN; LOCK TABLE {}.oban_powertools_workflow_callback_outbox IN ACCESS EXCLUSIVE MODE",
+            schema.quoted()
+        ))
+        .unwrap();
+    holder
+}
+
 fn json_out(assert: assert_cmd::assert::Assert) -> Value {
     serde_json::from_slice(&assert.get_output().stdout).unwrap()
 }
@@ -221,13 +234,7 @@ fn separate_prefix_and_powertools_schemas_with_hostile_names() {
 fn a_held_lock_makes_install_give_up_cleanly() {
     let schema = TestSchema::new("locked");
     replay_in_schema(&schema.name, &legacy_05x_replay());
-    let mut holder = connect();
-    holder
-        .batch_execute(&format!(
-            "BEGIN; LOCK TABLE {}.oban_powertools_workflow_callback_outbox IN ACCESS EXCLUSIVE MODE",
-            schema.quoted()
-        ))
-        .unwrap();
+    let mut holder = lock_legacy_outbox(&schema);
     schema
         .cmd()
         .args(["--lock-timeout", "200ms", "install"])
@@ -409,19 +416,9 @@ fn an_unexpected_database_error_is_an_internal_error_70_and_rolls_back() {
 fn ctrl_c_while_waiting_exits_130_and_changes_nothing() {
     let schema = TestSchema::new("sigint");
     replay_in_schema(&schema.name, &legacy_05x_replay());
-    let mut holder = connect();
-    holder
-        .batch_execute(&format!(
-            "BEGIN; LOCK TABLE {}.oban_powertools_workflow_callback_outbox IN ACCESS EXCLUSIVE MODE",
-            schema.quoted()
-        ))
-        .unwrap();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("obanctl"))
-        .args(["--lock-timeout", "60s", "install"])
-        .env("DATABASE_URL", crate::common::cli_database_url())
-        .env("OBANCTL_PREFIX", &schema.name)
-        .env("OBANCTL_POWERTOOLS_SCHEMA", &schema.name)
-        .env("OBANCTL_ACTOR", ACTOR)
+    let mut holder = lock_legacy_outbox(&schema);
+    let mut child = schema
+        .process(&["--lock-timeout", "60s", "install"])
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();

@@ -75,6 +75,13 @@ fn job_field(schema: &TestSchema, id: i64, expr: &str) -> String {
         .clone()
 }
 
+/// `jobs list` as JSON lines, with `args` added.
+fn list(schema: &TestSchema, args: &[&str]) -> Vec<Value> {
+    let mut cmd = schema.cmd();
+    cmd.args(["--format", "json", "jobs", "list"]).args(args);
+    json_lines(&cmd.assert().success())
+}
+
 fn mutate(schema: &TestSchema, verb: &str) -> assert_cmd::Command {
     let mut cmd = schema.cmd();
     cmd.args(["jobs", verb, "--reason", REASON, "--yes"]);
@@ -137,127 +144,37 @@ fn list_filters_pages_and_redacts() {
     );
     assert!(!String::from_utf8_lossy(&out.get_output().stdout).contains("p1"));
 
-    let page = json_lines(
-        &schema
-            .cmd()
-            .args([
-                "--format",
-                "json",
-                "jobs",
-                "list",
-                "--state",
-                "discarded",
-                "--limit",
-                "1",
-                "--after",
-                &a.to_string(),
-            ])
-            .assert()
-            .success(),
+    let page = list(
+        &schema,
+        &[
+            "--state",
+            "discarded",
+            "--limit",
+            "1",
+            "--after",
+            &a.to_string(),
+        ],
     );
     assert_eq!(page.len(), 1);
     assert_eq!(page[0]["id"], b);
 
-    let by_args = json_lines(
-        &schema
-            .cmd()
-            .args(["--format", "json", "jobs", "list", "--args", "user.id=7"])
-            .assert()
-            .success(),
-    );
+    let by_args = list(&schema, &["--args", "user.id=7"]);
     assert_eq!(by_args.len(), 1);
     assert_eq!(by_args[0]["id"], b);
-    let by_meta = json_lines(
-        &schema
-            .cmd()
-            .args([
-                "--format",
-                "json",
-                "jobs",
-                "list",
-                "--meta",
-                "trace=t-1",
-                "--tag",
-                "billing",
-            ])
-            .assert()
-            .success(),
-    );
+    let by_meta = list(&schema, &["--meta", "trace=t-1", "--tag", "billing"]);
     assert_eq!(by_meta.len(), 4);
-    let suspended = json_lines(
-        &schema
-            .cmd()
-            .args(["--format", "json", "jobs", "list", "--state", "suspended"])
-            .assert()
-            .success(),
-    );
+    let suspended = list(&schema, &["--state", "suspended"]);
     assert_eq!(suspended.len(), 1);
-    let errors = json_lines(
-        &schema
-            .cmd()
-            .args([
-                "--format",
-                "json",
-                "jobs",
-                "list",
-                "--error-contains",
-                "SECOND",
-            ])
-            .assert()
-            .success(),
-    );
+    let errors = list(&schema, &["--error-contains", "SECOND"]);
     assert_eq!(errors.len(), 4);
-    let none = json_lines(
-        &schema
-            .cmd()
-            .args([
-                "--format",
-                "json",
-                "jobs",
-                "list",
-                "--error-contains",
-                "100%",
-            ])
-            .assert()
-            .success(),
-    );
+    let none = list(&schema, &["--error-contains", "100%"]);
     assert!(
         none.is_empty(),
         "LIKE wildcards in the text are matched literally"
     );
-    let recent = json_lines(
-        &schema
-            .cmd()
-            .args([
-                "--format",
-                "json",
-                "jobs",
-                "list",
-                "--state",
-                "discarded",
-                "--since",
-                "2h",
-            ])
-            .assert()
-            .success(),
-    );
+    let recent = list(&schema, &["--state", "discarded", "--since", "2h"]);
     assert_eq!(recent.len(), 3);
-    let old = json_lines(
-        &schema
-            .cmd()
-            .args([
-                "--format",
-                "json",
-                "jobs",
-                "list",
-                "--state",
-                "discarded",
-                "--until",
-                "2h",
-            ])
-            .assert()
-            .success(),
-    );
+    let old = list(&schema, &["--state", "discarded", "--until", "2h"]);
     assert!(old.is_empty());
 
     schema
@@ -710,8 +627,8 @@ fn a_job_that_changes_after_selection_is_reported_drifted() {
     let schema = oban("drift", "elixir");
     let first = insert_job(&schema, "retryable", "default", "{}", 1, 20);
     let second = insert_job(&schema, "retryable", "default", "{}", 1, 20);
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("obanctl"))
-        .args([
+    let child = schema
+        .process(&[
             "jobs",
             "cancel",
             &first.to_string(),
@@ -719,8 +636,6 @@ fn a_job_that_changes_after_selection_is_reported_drifted() {
             "--reason",
             REASON,
             "--yes",
-        ])
-        .args([
             "--batch-size",
             "1",
             "--sleep-ms",
@@ -728,10 +643,6 @@ fn a_job_that_changes_after_selection_is_reported_drifted() {
             "--format",
             "json",
         ])
-        .env("DATABASE_URL", crate::common::cli_database_url())
-        .env("OBANCTL_PREFIX", &schema.name)
-        .env("OBANCTL_POWERTOOLS_SCHEMA", &schema.name)
-        .env("OBANCTL_ACTOR", ACTOR)
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -766,8 +677,8 @@ fn ctrl_c_stops_after_the_current_batch_with_everything_committed_audited() {
          SELECT 'discarded', 'default', 'W', 20, 20 FROM generate_series(1, 40)",
         schema.quoted()
     ));
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("obanctl"))
-        .args([
+    let child = schema
+        .process(&[
             "jobs",
             "retry",
             "--state",
@@ -775,12 +686,11 @@ fn ctrl_c_stops_after_the_current_batch_with_everything_committed_audited() {
             "--reason",
             REASON,
             "--yes",
+            "--batch-size",
+            "5",
+            "--sleep-ms",
+            "300",
         ])
-        .args(["--batch-size", "5", "--sleep-ms", "300"])
-        .env("DATABASE_URL", crate::common::cli_database_url())
-        .env("OBANCTL_PREFIX", &schema.name)
-        .env("OBANCTL_POWERTOOLS_SCHEMA", &schema.name)
-        .env("OBANCTL_ACTOR", ACTOR)
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();

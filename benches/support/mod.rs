@@ -1,0 +1,65 @@
+//! What the benchmarks share: the database, running obanctl, and timing a run.
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_obanctl");
+
+pub fn database_url() -> String {
+    std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// obanctl pointed at `schema` (as prefix and Powertools schema), with a statement timeout that
+/// fits benchmark sizes.
+pub fn obanctl(schema: &str) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env("DATABASE_URL", database_url())
+        .env("OBANCTL_PREFIX", schema)
+        .env("OBANCTL_POWERTOOLS_SCHEMA", schema)
+        .env("OBANCTL_ACTOR", "bench")
+        .env("OBANCTL_STATEMENT_TIMEOUT", "10m")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs the command, returning its wall time and peak resident memory in kB (VmHWM, polled from
+/// /proc while it runs). Panics with obanctl's stderr if it fails.
+pub fn timed(mut cmd: Command) -> (Duration, u64) {
+    let started = Instant::now();
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status_path) {
+            if let Some(kb) = text
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+            {
+                peak_kb = peak_kb.max(kb);
+            }
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            let elapsed = started.elapsed();
+            if !status.success() {
+                let mut err = String::new();
+                child
+                    .stderr
+                    .take()
+                    .unwrap()
+                    .read_to_string(&mut err)
+                    .unwrap();
+                panic!("obanctl failed ({status}): {err}");
+            }
+            return (elapsed, peak_kb);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
