@@ -230,19 +230,28 @@ const CSV_COLUMNS: [&str; 10] = [
     "metadata",
 ];
 
-fn csv_record(event: &Value) -> CliResult<Vec<u8>> {
-    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
-    let fields: Vec<String> = CSV_COLUMNS
-        .iter()
-        .map(|c| match &event[*c] {
-            Value::Null => String::new(),
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        })
-        .collect();
-    writer
-        .write_record(&fields)
-        .map_err(|e| CliError::Internal(e.into()))?;
+/// One chunk's rows as CSV records (one writer per chunk: a writer per row costs more than the
+/// row).
+fn csv_chunk(rows: &[audit_queries::CsvRow]) -> CliResult<Vec<u8>> {
+    let mut writer = csv::WriterBuilder::new().from_writer(Vec::with_capacity(rows.len() * 512));
+    for row in rows {
+        let id = row.id.to_string();
+        let fields: [&str; 10] = [
+            &id,
+            &row.inserted_at,
+            row.actor_id.as_deref().unwrap_or(""),
+            &row.action,
+            row.command_key.as_deref().unwrap_or(""),
+            row.event_type.as_deref().unwrap_or(""),
+            row.resource.as_deref().unwrap_or(""),
+            row.resource_type.as_deref().unwrap_or(""),
+            row.resource_id.as_deref().unwrap_or(""),
+            row.metadata.as_deref().unwrap_or(""),
+        ];
+        writer
+            .write_record(fields)
+            .map_err(|e| CliError::Internal(e.into()))?;
+    }
     writer
         .into_inner()
         .map_err(|e| CliError::Internal(anyhow::anyhow!("{e}")))
@@ -297,30 +306,33 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
     let mut rows = 0u64;
     let mut after = 0i64;
     loop {
-        let chunk = db
-            .read(|conn| audit_queries::export_chunk(conn, &table, &filter, after, EXPORT_CHUNK))?;
-        let Some(last) = chunk.last() else {
-            break;
-        };
-        after = last.id;
-        let mut buffer = Vec::with_capacity(chunk.len() * 512);
-        for line in &chunk {
-            match args.export_as {
-                ExportFormat::Jsonl => {
+        let (buffer, count, last) = match args.export_as {
+            ExportFormat::Jsonl => {
+                let chunk = db.read(|conn| {
+                    audit_queries::export_chunk(conn, &table, &filter, after, EXPORT_CHUNK)
+                })?;
+                let mut buffer = Vec::with_capacity(chunk.len() * 512);
+                for line in &chunk {
                     buffer.extend_from_slice(line.json.as_bytes());
                     buffer.push(b'\n');
                 }
-                ExportFormat::Csv => {
-                    let event: Value = serde_json::from_str(&line.json)
-                        .map_err(|e| CliError::Internal(e.into()))?;
-                    buffer.extend_from_slice(&csv_record(&event)?);
-                }
+                (buffer, chunk.len(), chunk.last().map(|l| l.id))
             }
-        }
+            ExportFormat::Csv => {
+                let chunk = db.read(|conn| {
+                    audit_queries::export_chunk_csv(conn, &table, &filter, after, EXPORT_CHUNK)
+                })?;
+                (csv_chunk(&chunk)?, chunk.len(), chunk.last().map(|r| r.id))
+            }
+        };
+        let Some(last) = last else {
+            break;
+        };
+        after = last;
         digest.update(&buffer);
         sink.write(&buffer)?;
-        rows += chunk.len() as u64;
-        if (chunk.len() as i64) < EXPORT_CHUNK {
+        rows += count as u64;
+        if (count as i64) < EXPORT_CHUNK {
             break;
         }
     }

@@ -288,3 +288,48 @@ pub fn purge_unchained_batch(
     );
     Ok(bound_query(&text, &[Bind::Timestamp(cutoff), Bind::BigInt(limit)]).get_result(conn)?)
 }
+
+/// An event's columns as text, in `CSV_COLUMNS` order (`inserted_at` as in the JSON export).
+#[derive(Debug, QueryableByName)]
+pub struct CsvRow {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = Text)]
+    pub inserted_at: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub actor_id: Option<String>,
+    #[diesel(sql_type = Text)]
+    pub action: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub command_key: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub event_type: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub resource: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub resource_type: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub resource_id: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub metadata: Option<String>,
+}
+
+/// One chunk of a CSV export: events above `after`, oldest first, as text columns.
+pub fn export_chunk_csv(
+    conn: &mut PgConnection,
+    table: &str,
+    filter: &AuditFilter,
+    after: i64,
+    limit: i64,
+) -> CliResult<Vec<CsvRow>> {
+    let mut sql = Sql::default();
+    let conditions = filter.conditions(&mut sql);
+    let after = sql.bind(Bind::BigInt(after));
+    let limit = sql.bind(Bind::BigInt(limit));
+    let text = format!(
+        "SELECT e.id, to_char(e.inserted_at, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS inserted_at, e.actor_id, e.action, \
+                e.command_key, e.event_type, e.resource, e.resource_type, e.resource_id, e.metadata::text AS metadata \
+         FROM {table} e WHERE {conditions} AND e.id > {after} ORDER BY e.id LIMIT {limit}"
+    );
+    Ok(bound_query(&text, &sql.binds).load(conn)?)
+}
