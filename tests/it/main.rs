@@ -4,6 +4,7 @@ mod audit;
 mod cli;
 mod common;
 mod config;
+mod crash;
 mod generated_docs;
 mod install;
 mod jobs;
