@@ -9,6 +9,7 @@ pub mod audit;
 pub mod audit_trail;
 pub mod cli;
 pub mod commands;
+pub mod cron;
 pub mod db;
 pub mod error;
 pub mod install;

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod config;
+pub mod cron;
 pub mod docs;
 pub mod guard;
 pub mod install;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Install(args) => install::run(&settings, &printer, args),
         Command::Jobs(command) => jobs::run(&settings, &printer, command),
+        Command::Cron(command) => cron::run(&settings, &printer, command),
         Command::Audit(command) => audit::run(&settings, &printer, command),
         Command::Config(ConfigCommand::Show) => config::show(&settings, &printer),
         Command::Completions(args) => docs::completions(&printer, args),

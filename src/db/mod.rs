@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod catalog;
 pub mod conninfo;
+pub mod cron;
 pub mod ident;
 pub mod jobs;
 pub mod schema;

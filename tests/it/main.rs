@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod config;
 mod crash;
+mod cron;
 mod generated_docs;
 mod install;
 mod jobs;
