@@ -297,3 +297,55 @@ fn oban_pro_dynamic_cron_entries_are_listed_and_paused() {
     ));
     assert_eq!(action, ["cron.paused|oban_pro"]);
 }
+
+#[test]
+fn a_select_only_role_reads_everything_and_every_mutation_exits_77() {
+    let schema = with_entries("cronreader");
+    schema.sql(&format!(
+        "INSERT INTO {}.oban_jobs (state, queue, worker) VALUES ('discarded', 'q', 'W'), ('available', 'q', 'W')",
+        schema.quoted()
+    ));
+    let role = crate::common::unique_name("reader");
+    schema.sql(&format!(
+        "CREATE ROLE {role} LOGIN; GRANT USAGE ON SCHEMA {0} TO {role}; GRANT SELECT ON ALL TABLES IN SCHEMA {0} TO {role}",
+        schema.quoted()
+    ));
+    let url = crate::common::database_url();
+    let role_url = format!("postgres://{role}@{}", url.split('@').nth(1).unwrap());
+    let as_reader = |args: &[&str]| {
+        let mut cmd = schema.cmd();
+        cmd.env("DATABASE_URL", &role_url).args(args);
+        cmd.assert()
+    };
+    let audit_before = schema.audit_count();
+    for read in [
+        &["jobs", "list"][..],
+        &["jobs", "count"],
+        &["cron", "list"],
+        &["cron", "show", "nightly_sync"],
+        &["audit", "tail"],
+        &["audit", "export", "--output", "/dev/null"],
+        &["audit", "verify"],
+        &["audit", "purge", "--older-than", "1d"],
+        &["config", "show"],
+    ] {
+        as_reader(read).success();
+    }
+    let reason = ["--reason", "least privilege drill", "--yes"];
+    for write in [
+        &["cron", "pause", "nightly_sync"][..],
+        &["jobs", "retry", "--state", "discarded"],
+        &["jobs", "cancel", "--state", "available"],
+        &["jobs", "discard", "--state", "available"],
+        &["audit", "purge", "--older-than", "1s", "--execute"],
+    ] {
+        let mut args = write.to_vec();
+        args.extend(reason);
+        as_reader(&args)
+            .code(77)
+            .stderr(predicate::str::contains("permission denied"));
+    }
+    schema.sql(&format!("DROP OWNED BY {role}; DROP ROLE {role}"));
+    assert_eq!(schema.audit_count(), audit_before, "nothing was written");
+    assert_eq!(entry(&schema, "nightly_sync")["paused"], false);
+}
