@@ -37,6 +37,9 @@ _obanctl() {
             obanctl,jobs)
                 cmd="obanctl__subcmd__jobs"
                 ;;
+            obanctl,limiter)
+                cmd="obanctl__subcmd__limiter"
+                ;;
             obanctl,man)
                 cmd="obanctl__subcmd__man"
                 ;;
@@ -133,6 +136,9 @@ _obanctl() {
             obanctl__subcmd__help,jobs)
                 cmd="obanctl__subcmd__help__subcmd__jobs"
                 ;;
+            obanctl__subcmd__help,limiter)
+                cmd="obanctl__subcmd__help__subcmd__limiter"
+                ;;
             obanctl__subcmd__help,man)
                 cmd="obanctl__subcmd__help__subcmd__man"
                 ;;
@@ -181,6 +187,12 @@ _obanctl() {
             obanctl__subcmd__help__subcmd__jobs,show)
                 cmd="obanctl__subcmd__help__subcmd__jobs__subcmd__show"
                 ;;
+            obanctl__subcmd__help__subcmd__limiter,explain)
+                cmd="obanctl__subcmd__help__subcmd__limiter__subcmd__explain"
+                ;;
+            obanctl__subcmd__help__subcmd__limiter,simulate)
+                cmd="obanctl__subcmd__help__subcmd__limiter__subcmd__simulate"
+                ;;
             obanctl__subcmd__jobs,cancel)
                 cmd="obanctl__subcmd__jobs__subcmd__cancel"
                 ;;
@@ -223,6 +235,24 @@ _obanctl() {
             obanctl__subcmd__jobs__subcmd__help,show)
                 cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__show"
                 ;;
+            obanctl__subcmd__limiter,explain)
+                cmd="obanctl__subcmd__limiter__subcmd__explain"
+                ;;
+            obanctl__subcmd__limiter,help)
+                cmd="obanctl__subcmd__limiter__subcmd__help"
+                ;;
+            obanctl__subcmd__limiter,simulate)
+                cmd="obanctl__subcmd__limiter__subcmd__simulate"
+                ;;
+            obanctl__subcmd__limiter__subcmd__help,explain)
+                cmd="obanctl__subcmd__limiter__subcmd__help__subcmd__explain"
+                ;;
+            obanctl__subcmd__limiter__subcmd__help,help)
+                cmd="obanctl__subcmd__limiter__subcmd__help__subcmd__help"
+                ;;
+            obanctl__subcmd__limiter__subcmd__help,simulate)
+                cmd="obanctl__subcmd__limiter__subcmd__help__subcmd__simulate"
+                ;;
             *)
                 ;;
         esac
@@ -230,7 +260,7 @@ _obanctl() {
 
     case "${cmd}" in
         obanctl)
-            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version install jobs cron audit config completions man help"
+            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version install jobs cron limiter audit config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1276,7 +1306,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help)
-            opts="install jobs cron audit config completions man help"
+            opts="install jobs cron limiter audit config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1584,6 +1614,48 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help__subcmd__jobs__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__help__subcmd__limiter)
+            opts="explain simulate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__help__subcmd__limiter__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__help__subcmd__limiter__subcmd__simulate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2352,6 +2424,260 @@ _obanctl() {
                 return 0
             fi
             case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__limiter)
+            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version explain simulate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__limiter__subcmd__explain)
+            opts="-q -v -h -V --partition --weight --worker --args --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --args)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__limiter__subcmd__help)
+            opts="explain simulate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__limiter__subcmd__help__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__limiter__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__limiter__subcmd__help__subcmd__simulate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__limiter__subcmd__simulate)
+            opts="-q -v -h -V --requests --weight --interval --now --fresh --partition --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --requests)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

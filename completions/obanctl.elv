@@ -39,6 +39,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand install 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
             cand jobs 'List, show, count, retry, cancel and discard jobs'
             cand cron 'List cron entries with computed fire times; pause and resume them'
+            cand limiter 'Explain why a limiter blocks, and simulate its decisions (read-only)'
             cand audit 'Read the audit trail: tail (and follow) it, export it'
             cand config 'Show the settings in effect and where each one came from'
             cand completions 'Print a shell completion script, or write all of them into a directory'
@@ -443,6 +444,90 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         }
         &'obanctl;cron;help;help'= {
         }
+        &'obanctl;limiter'= {
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand explain 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
+            cand simulate 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;limiter;explain'= {
+            cand --partition 'Only this partition (default: __global__ for a global limiter, every partition otherwise)'
+            cand --weight 'Weight of the request to judge (default: the limiter''s default weight)'
+            cand --worker 'Find the limiter by the worker that last reserved on it'
+            cand --args 'With --worker: the job args as a JSON object, to resolve an `args:<field>` partition'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;limiter;simulate'= {
+            cand --requests 'How many requests'
+            cand --weight 'Weight of each request (default: the limiter''s default weight)'
+            cand --interval 'Milliseconds between requests'
+            cand --now 'When the first request arrives (RFC 3339 or a date; default: the database clock)'
+            cand --partition 'Partition to simulate (default: __global__)'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand --fresh 'Start from an empty partition instead of its live state'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;limiter;help'= {
+            cand explain 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
+            cand simulate 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;limiter;help;explain'= {
+        }
+        &'obanctl;limiter;help;simulate'= {
+        }
+        &'obanctl;limiter;help;help'= {
+        }
         &'obanctl;audit'= {
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
@@ -683,6 +768,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand install 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
             cand jobs 'List, show, count, retry, cancel and discard jobs'
             cand cron 'List cron entries with computed fire times; pause and resume them'
+            cand limiter 'Explain why a limiter blocks, and simulate its decisions (read-only)'
             cand audit 'Read the audit trail: tail (and follow) it, export it'
             cand config 'Show the settings in effect and where each one came from'
             cand completions 'Print a shell completion script, or write all of them into a directory'
@@ -724,6 +810,14 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;help;cron;pause'= {
         }
         &'obanctl;help;cron;resume'= {
+        }
+        &'obanctl;help;limiter'= {
+            cand explain 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
+            cand simulate 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
+        }
+        &'obanctl;help;limiter;explain'= {
+        }
+        &'obanctl;help;limiter;simulate'= {
         }
         &'obanctl;help;audit'= {
             cand tail 'Newest audit events first; --follow keeps printing new ones as they commit'

@@ -44,6 +44,7 @@ complete -c obanctl -n "__fish_obanctl_needs_command" -s V -l version -d 'Print 
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
+complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "config" -d 'Show the settings in effect and where each one came from'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
@@ -376,6 +377,73 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause an entry (idempotent: an already paused entry is reported, not changed)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume a paused entry (idempotent)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -f -a "explain" -d 'Judge a limiter\'s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -f -a "simulate" -d 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l partition -d 'Only this partition (default: __global__ for a global limiter, every partition otherwise)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l weight -d 'Weight of the request to judge (default: the limiter\'s default weight)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l worker -d 'Find the limiter by the worker that last reserved on it' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l args -d 'With --worker: the job args as a JSON object, to resolve an `args:<field>` partition' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l requests -d 'How many requests' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l weight -d 'Weight of each request (default: the limiter\'s default weight)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l interval -d 'Milliseconds between requests' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l now -d 'When the first request arrives (RFC 3339 or a date; default: the database clock)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l partition -d 'Partition to simulate (default: __global__)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l fresh -d 'Start from an empty partition instead of its live state'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Judge a limiter\'s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from help" -f -a "simulate" -d 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
@@ -565,14 +633,15 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron audit config completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron audit config completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron audit config completions man help" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron audit config completions man help" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron audit config completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron audit config completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron audit config completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron audit config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter audit config completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter audit config completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter audit config completions man help" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter audit config completions man help" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter audit config completions man help" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter audit config completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter audit config completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter audit config completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter audit config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'
@@ -583,6 +652,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from cron" -f -a "show" -d 'One entry: its settings and policies, recent slots and audit history'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from cron" -f -a "pause" -d 'Pause an entry (idempotent: an already paused entry is reported, not changed)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from cron" -f -a "resume" -d 'Resume a paused entry (idempotent)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from limiter" -f -a "explain" -d 'Judge a limiter\'s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from limiter" -f -a "simulate" -d 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "tail" -d 'Newest audit events first; --follow keeps printing new ones as they commit'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Recompute the tamper-evident chain and report the first break (exit 2)'

@@ -15,6 +15,7 @@ pub mod error;
 pub mod install;
 pub mod interrupt;
 pub mod jobs;
+pub mod limiter;
 pub mod printer;
 pub mod redact;
 pub mod settings;

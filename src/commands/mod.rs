@@ -7,6 +7,7 @@ pub mod docs;
 pub mod guard;
 pub mod install;
 pub mod jobs;
+pub mod limiter;
 
 use std::process::ExitCode;
 
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Install(args) => install::run(&settings, &printer, args),
         Command::Jobs(command) => jobs::run(&settings, &printer, command),
         Command::Cron(command) => cron::run(&settings, &printer, command),
+        Command::Limiter(command) => limiter::run(&settings, &printer, command),
         Command::Audit(command) => audit::run(&settings, &printer, command),
         Command::Config(ConfigCommand::Show) => config::show(&settings, &printer),
         Command::Completions(args) => docs::completions(&printer, args),

@@ -10,6 +10,7 @@ pub mod conninfo;
 pub mod cron;
 pub mod ident;
 pub mod jobs;
+pub mod limiter;
 pub mod schema;
 
 use std::time::Duration;

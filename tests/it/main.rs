@@ -9,5 +9,6 @@ mod cron;
 mod generated_docs;
 mod install;
 mod jobs;
+mod limiter;
 mod pooling;
 mod schema_conformance;
