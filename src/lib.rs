@@ -19,6 +19,7 @@ pub mod limiter;
 pub mod printer;
 pub mod redact;
 pub mod settings;
+pub mod workflow;
 
 use std::process::ExitCode;
 

@@ -8,6 +8,7 @@ pub mod guard;
 pub mod install;
 pub mod jobs;
 pub mod limiter;
+pub mod workflow;
 
 use std::process::ExitCode;
 
@@ -38,6 +39,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Jobs(command) => jobs::run(&settings, &printer, command),
         Command::Cron(command) => cron::run(&settings, &printer, command),
         Command::Limiter(command) => limiter::run(&settings, &printer, command),
+        Command::Workflow(command) => workflow::run(&settings, &printer, command),
         Command::Audit(command) => audit::run(&settings, &printer, command),
         Command::Config(ConfigCommand::Show) => config::show(&settings, &printer),
         Command::Completions(args) => docs::completions(&printer, args),

@@ -12,6 +12,7 @@ pub mod ident;
 pub mod jobs;
 pub mod limiter;
 pub mod schema;
+pub mod workflow;
 
 use std::time::Duration;
 

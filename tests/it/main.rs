@@ -12,3 +12,4 @@ mod jobs;
 mod limiter;
 mod pooling;
 mod schema_conformance;
+mod workflow;
