@@ -433,12 +433,7 @@ fn verify_catches_deleted_and_inserted_events() {
 
 #[test]
 fn mutations_refuse_without_the_chain_table_and_change_nothing() {
-    let schema = TestSchema::new("nochain");
-    schema
-        .cmd()
-        .args(["install", "--with-oban", "-q"])
-        .assert()
-        .success();
+    let schema = TestSchema::with_oban("nochain");
     schema.sql(&format!(
         "DROP TABLE {0}.obanctl_audit_chain; INSERT INTO {0}.oban_jobs (state, queue, worker) VALUES ('retryable', 'q', 'W')",
         schema.quoted()
@@ -646,14 +641,9 @@ fn harden_makes_the_trail_append_only_for_operators() {
         ])
         .assert()
         .success();
-    let url = crate::common::database_url();
     let as_role = |role: &str, sql: &str| -> Result<(), String> {
         use diesel::Connection;
-        let mut conn = diesel::pg::PgConnection::establish(&format!(
-            "postgres://{role}@{}",
-            url.split('@').nth(1).unwrap()
-        ))
-        .unwrap();
+        let mut conn = diesel::pg::PgConnection::establish(&crate::common::role_url(role)).unwrap();
         conn.batch_execute(sql).map_err(|e| e.to_string())
     };
     let events = format!("{}.oban_powertools_audit_events", schema.quoted());

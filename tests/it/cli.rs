@@ -119,9 +119,7 @@ fn permission_denied_exits_77_and_writes_nothing() {
     let schema = TestSchema::new("perm");
     let role = crate::common::unique_name("role");
     schema.sql(&format!("CREATE ROLE {role} LOGIN"));
-    let url = database_url();
-    let host_part = url.split('@').nth(1).unwrap();
-    let role_url = format!("postgres://{role}@{host_part}");
+    let role_url = crate::common::role_url(&role);
     let result = schema
         .cmd()
         .env("DATABASE_URL", &role_url)

@@ -23,6 +23,13 @@ pub fn cli_database_url() -> String {
     std::env::var("OBANCTL_TEST_CLI_URL").unwrap_or_else(|_| database_url())
 }
 
+/// The database URL with `role` as the user (tests' ad-hoc roles log in without a password).
+pub fn role_url(role: &str) -> String {
+    let url = database_url();
+    let host_part = url.split('@').nth(1).expect("DATABASE_URL has user@host");
+    format!("postgres://{role}@{host_part}")
+}
+
 pub fn connect() -> PgConnection {
     PgConnection::establish(&database_url())
         .expect("tests need a reachable PostgreSQL (DATABASE_URL)")
@@ -60,6 +67,17 @@ struct IntRow {
 impl TestSchema {
     pub fn new(tag: &str) -> Self {
         TestSchema::named(unique_name(tag))
+    }
+
+    /// A schema holding an Oban v14 schema and the Powertools tables.
+    pub fn with_oban(tag: &str) -> Self {
+        let schema = TestSchema::new(tag);
+        schema
+            .cmd()
+            .args(["install", "--with-oban", "-q"])
+            .assert()
+            .success();
+        schema
     }
 
     /// A schema with an arbitrary (possibly hostile) name.

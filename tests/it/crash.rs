@@ -32,12 +32,7 @@ fn kill_9(child: &mut std::process::Child) {
 
 #[test]
 fn sigkill_during_a_bulk_retry_of_100k_jobs_leaves_nothing_half_done() {
-    let schema = TestSchema::new("crashretry");
-    schema
-        .cmd()
-        .args(["install", "--with-oban", "-q"])
-        .assert()
-        .success();
+    let schema = TestSchema::with_oban("crashretry");
     let jobs = format!("{}.oban_jobs", schema.quoted());
     let events = format!("{}.oban_powertools_audit_events", schema.quoted());
     schema.sql(&format!(
@@ -114,12 +109,7 @@ fn sigkill_during_a_bulk_retry_of_100k_jobs_leaves_nothing_half_done() {
 
 #[test]
 fn sigkill_during_a_purge_leaves_a_chain_that_verifies_and_a_rerun_finishes() {
-    let schema = TestSchema::new("crashpurge");
-    schema
-        .cmd()
-        .args(["install", "--with-oban", "-q"])
-        .assert()
-        .success();
+    let schema = TestSchema::with_oban("crashpurge");
     let events = format!("{}.oban_powertools_audit_events", schema.quoted());
     schema.sql(&format!(
         "INSERT INTO {}.oban_jobs (state, queue, worker) SELECT 'available', 'q', 'W' FROM generate_series(1, 20000)",
@@ -181,12 +171,7 @@ fn sigkill_during_a_purge_leaves_a_chain_that_verifies_and_a_rerun_finishes() {
 
 #[test]
 fn a_statement_timeout_is_a_clear_error() {
-    let schema = TestSchema::new("timeout");
-    schema
-        .cmd()
-        .args(["install", "--with-oban", "-q"])
-        .assert()
-        .success();
+    let schema = TestSchema::with_oban("timeout");
     schema.sql(&format!(
         "INSERT INTO {}.oban_jobs (state, queue, worker) SELECT 'completed', 'q', 'W' FROM generate_series(1, 300000)",
         schema.quoted()

@@ -246,12 +246,7 @@ fn unknown_names_refusals_and_dry_runs_change_nothing() {
 
 #[test]
 fn oban_pro_dynamic_cron_entries_are_listed_and_paused() {
-    let schema = TestSchema::new("cronpro");
-    schema
-        .cmd()
-        .args(["install", "--with-oban", "-q"])
-        .assert()
-        .success();
+    let schema = TestSchema::with_oban("cronpro");
     schema.sql(&format!(
         "DROP TABLE {0}.oban_powertools_cron_slots, {0}.oban_powertools_cron_coverages, {0}.oban_powertools_cron_entries; \
          CREATE TABLE {0}.oban_crons (name text PRIMARY KEY, expression text NOT NULL, worker text NOT NULL, \
@@ -310,8 +305,7 @@ fn a_select_only_role_reads_everything_and_every_mutation_exits_77() {
         "CREATE ROLE {role} LOGIN; GRANT USAGE ON SCHEMA {0} TO {role}; GRANT SELECT ON ALL TABLES IN SCHEMA {0} TO {role}",
         schema.quoted()
     ));
-    let url = crate::common::database_url();
-    let role_url = format!("postgres://{role}@{}", url.split('@').nth(1).unwrap());
+    let role_url = crate::common::role_url(&role);
     let as_reader = |args: &[&str]| {
         let mut cmd = schema.cmd();
         cmd.env("DATABASE_URL", &role_url).args(args);

@@ -750,8 +750,7 @@ fn a_select_only_role_can_read_but_every_mutation_exits_77() {
         "CREATE ROLE {role} LOGIN; GRANT USAGE ON SCHEMA {0} TO {role}; GRANT SELECT ON ALL TABLES IN SCHEMA {0} TO {role}",
         schema.quoted()
     ));
-    let url = crate::common::database_url();
-    let role_url = format!("postgres://{role}@{}", url.split('@').nth(1).unwrap());
+    let role_url = crate::common::role_url(&role);
     let as_reader = || {
         let mut cmd = schema.cmd();
         cmd.env("DATABASE_URL", &role_url);
