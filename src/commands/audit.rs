@@ -287,8 +287,8 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
         "filters": {
             "actor": filter.actor, "action": filter.action, "resource_type": filter.resource_type,
             "resource_id": filter.resource_id, "operation": filter.operation,
-            "since": filter.since.as_ref().map(|b| b.freeze(chrono::NaiveDateTime::MIN)),
-            "until": filter.until.as_ref().map(|b| b.freeze(chrono::NaiveDateTime::MIN)),
+            "since": filter.since.as_ref().and_then(TimeBound::fixed),
+            "until": filter.until.as_ref().and_then(TimeBound::fixed),
         },
         "exported_at": chrono::Utc::now().to_rfc3339(),
         "chain_head": chain_head,

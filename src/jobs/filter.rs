@@ -35,6 +35,14 @@ impl TimeBound {
         })
     }
 
+    /// The absolute time, once the bound has been frozen (none for a still-relative bound).
+    pub fn fixed(&self) -> Option<NaiveDateTime> {
+        match self {
+            TimeBound::At(at) => Some(*at),
+            TimeBound::Ago(_) => None,
+        }
+    }
+
     /// Fixes a relative bound against one clock reading, so every batch of a run uses the same
     /// window.
     pub fn freeze(&self, now: NaiveDateTime) -> NaiveDateTime {
@@ -330,6 +338,15 @@ mod tests {
             TimeBound::At(at("2026-11-23 00:00:00"))
         );
         let ago = TimeBound::parse("2h").unwrap();
+        assert_eq!(
+            ago.fixed(),
+            None,
+            "a relative bound has no fixed time until frozen"
+        );
+        assert_eq!(
+            TimeBound::At(at("2026-11-23 08:00:00")).fixed(),
+            Some(at("2026-11-23 08:00:00"))
+        );
         assert_eq!(
             ago.freeze(at("2026-11-23 08:00:00")),
             at("2026-11-23 06:00:00")

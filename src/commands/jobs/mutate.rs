@@ -15,7 +15,7 @@ use crate::db::jobs::{self as job_queries, BatchChange, IdState, JobRow, JobsTab
 use crate::db::Database;
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::interrupt;
-use crate::jobs::filter::JobFilter;
+use crate::jobs::filter::{JobFilter, TimeBound};
 use crate::jobs::{classify_unchanged, JobState, Operation, Outcome};
 use crate::printer::{Printer, Style};
 use crate::settings::Settings;
@@ -633,8 +633,8 @@ fn write_summary(
             "tags": filter.tags,
             "args": filter.args,
             "meta": filter.meta,
-            "since": filter.since.as_ref().map(|b| b.freeze(chrono::NaiveDateTime::MIN)),
-            "until": filter.until.as_ref().map(|b| b.freeze(chrono::NaiveDateTime::MIN)),
+            "since": filter.since.as_ref().and_then(TimeBound::fixed),
+            "until": filter.until.as_ref().and_then(TimeBound::fixed),
             "error_contains": filter.error_contains,
         }),
     };
