@@ -78,6 +78,30 @@ impl Printer {
         !self.quiet && std::io::stderr().is_terminal()
     }
 
+    /// A progress bar on stderr counting `unit`s, or a hidden one when there is no terminal to
+    /// draw on, under `--quiet`, or with JSON output.
+    pub fn progress_bar(&self, total: u64, unit: &str) -> indicatif::ProgressBar {
+        if self.is_json() || !self.shows_progress() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+            "{{bar:40}} {{pos}}/{{len}} {unit} ({{per_sec}}, eta {{eta}})"
+        )) {
+            bar.set_style(style);
+        }
+        bar
+    }
+
+    /// A timestamp for tables, or `-` when there is none.
+    pub fn time(t: Option<chrono::NaiveDateTime>) -> String {
+        t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_else(|| "-".into())
+    }
+
     fn paint(enabled: bool, text: &str, style: Style) -> String {
         if !enabled {
             return text.to_string();

@@ -15,7 +15,7 @@ use crate::cli::{
 };
 use crate::commands::guard;
 use crate::db::audit::{self as audit_queries, AuditRow};
-use crate::db::{catalog, jobs as job_queries, Database};
+use crate::db::{catalog, Database};
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::jobs::filter::{check_length, TimeBound};
 use crate::printer::Printer;
@@ -84,7 +84,7 @@ fn open(
                 "pass --powertools-schema, or create the tables with `obanctl install`",
             ));
         }
-        job_queries::db_now(conn)
+        crate::db::now(conn)
     })?;
     filter.freeze(now);
     Ok((db, audit_queries::table(&schema), filter))
@@ -535,7 +535,7 @@ fn purge(settings: &Settings, printer: &Printer, args: AuditPurgeArgs) -> CliRes
     // The cutoff comes from the database clock, once, for the whole run.
     let (cutoff, plan) = db.read(|conn| {
         crate::audit::require_chain(conn, &schema)?;
-        let cutoff = job_queries::db_now(conn)?
+        let cutoff = crate::db::now(conn)?
             - chrono::Duration::from_std(older_than).unwrap_or(chrono::Duration::MAX);
         Ok((
             cutoff,
@@ -584,14 +584,7 @@ fn purge(settings: &Settings, printer: &Printer, args: AuditPurgeArgs) -> CliRes
 
     let ctx =
         crate::audit::RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
-    let progress = if printer.shows_progress() && !printer.is_json() {
-        indicatif::ProgressBar::with_draw_target(
-            Some(total as u64),
-            indicatif::ProgressDrawTarget::stderr(),
-        )
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let progress = printer.progress_bar(total as u64, "events");
     crate::interrupt::allow_graceful_stop();
     let mut deleted = 0i64;
     let mut interrupted = false;

@@ -9,7 +9,7 @@ use crate::commands::guard;
 use crate::cron::{closest_names, Schedule};
 use crate::db::audit as audit_queries;
 use crate::db::cron::{Backend, CronEntry, Tables};
-use crate::db::{jobs as job_queries, Database};
+use crate::db::Database;
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::printer::{Printer, Style};
 use crate::settings::Settings;
@@ -49,11 +49,6 @@ fn fires(entry: &CronEntry, now: DateTime<Utc>) -> Result<Vec<String>, String> {
         .iter()
         .map(|f| f.format("%Y-%m-%d %H:%M %Z").to_string())
         .collect())
-}
-
-fn fmt_time(t: Option<chrono::NaiveDateTime>) -> String {
-    t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
-        .unwrap_or_else(|| "-".into())
 }
 
 fn entry_json(backend: Backend, entry: &CronEntry, now: DateTime<Utc>) -> Value {
@@ -215,7 +210,7 @@ fn show(settings: &Settings, printer: &Printer, args: CronNameArgs) -> CliResult
         ("worker", entry.worker.clone()),
         ("queue", entry.queue.clone()),
         ("paused", paused_text(&entry)),
-        ("last_run_at", fmt_time(entry.last_run_at)),
+        ("last_run_at", Printer::time(entry.last_run_at)),
         ("policies", entry.policies.to_string()),
         ("next fires (computed)", next),
     ] {
@@ -339,7 +334,7 @@ fn change(
                 metadata,
             },
         )?;
-        Ok(Some((audit_id, job_queries::db_now(conn)?)))
+        Ok(Some((audit_id, crate::db::now(conn)?)))
     })?;
     let Some((audit_id, at)) = outcome else {
         // Someone else changed it between our read and our update.

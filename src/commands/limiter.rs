@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use crate::cli::{LimiterCommand, LimiterExplainArgs, LimiterSimulateArgs};
 use crate::cron::closest_names;
 use crate::db::limiter::{Resource, State, Tables};
-use crate::db::{jobs as job_queries, Database};
+use crate::db::Database;
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::jobs::filter::TimeBound;
 use crate::limiter::{judge, simulate, Blocker, Bucket, Judgement, PartitionState};
@@ -172,13 +172,7 @@ fn explain(
         };
         let states = tables.states(conn, &resource, partition.as_deref())?;
         let snapshot = tables.latest_snapshot(conn, &resource.name)?;
-        Ok((
-            resource,
-            states,
-            snapshot,
-            job_queries::db_now(conn)?,
-            partition,
-        ))
+        Ok((resource, states, snapshot, crate::db::now(conn)?, partition))
     })?;
     let weight = args.weight.unwrap_or(resource.default_weight as i64);
     let bucket = bucket(&resource);
@@ -333,7 +327,7 @@ fn simulate_cmd(
             .next();
         let now = match start_at {
             Some(at) => at,
-            None => job_queries::db_now(conn)?,
+            None => crate::db::now(conn)?,
         };
         Ok((resource, state, now))
     })?;

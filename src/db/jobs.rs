@@ -177,19 +177,6 @@ pub fn states_of(
     Ok(bound_query(&text, &[Bind::BigInts(ids.to_vec())]).load(conn)?)
 }
 
-#[derive(Debug, Clone, QueryableByName)]
-pub struct Timestamped {
-    #[diesel(sql_type = Timestamp)]
-    pub now: NaiveDateTime,
-}
-
-/// The database clock, UTC without zone (as Oban stores timestamps).
-pub fn db_now(conn: &mut PgConnection) -> CliResult<NaiveDateTime> {
-    let row: Timestamped =
-        diesel::sql_query("SELECT timezone('UTC', now()) AS now").get_result(conn)?;
-    Ok(row.now)
-}
-
 /// The highest job id now: bulk runs stop there, so jobs created during the run are left alone.
 pub fn max_id(conn: &mut PgConnection, jobs: &JobsTable) -> CliResult<i64> {
     #[derive(QueryableByName)]

@@ -191,6 +191,20 @@ impl Database {
     }
 }
 
+#[derive(diesel::QueryableByName)]
+struct DbClock {
+    #[diesel(sql_type = diesel::sql_types::Timestamp)]
+    now: chrono::NaiveDateTime,
+}
+
+/// The database clock, UTC without zone (as Oban stores timestamps). Every cutoff, window and
+/// relative time bound is read from here, not from this machine.
+pub fn now(conn: &mut PgConnection) -> CliResult<chrono::NaiveDateTime> {
+    let row: DbClock =
+        diesel::sql_query("SELECT timezone('UTC', now()) AS now").get_result(conn)?;
+    Ok(row.now)
+}
+
 /// A raw SQL query with its bind values applied in order (see [`crate::jobs::filter::Sql`]).
 pub fn bound_query(
     sql: &str,

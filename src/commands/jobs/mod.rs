@@ -90,11 +90,6 @@ pub fn require_oban(conn: &mut PgConnection, prefix: &str) -> CliResult<catalog:
     })
 }
 
-fn fmt_time(t: Option<chrono::NaiveDateTime>) -> String {
-    t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
-        .unwrap_or_else(|| "-".into())
-}
-
 /// The row as JSON, with args and meta passed through the display policy.
 fn job_json(row: &JobRow, redactor: &Redactor, errors_latest_first: bool) -> Value {
     let mut errors = row.errors.as_array().cloned().unwrap_or_default();
@@ -164,7 +159,7 @@ fn list(settings: &Settings, printer: &Printer, args: JobsListArgs) -> CliResult
                 row.queue.clone(),
                 row.worker.clone(),
                 format!("{}/{}", row.attempt, row.max_attempts),
-                fmt_time(state_time(row)),
+                Printer::time(state_time(row)),
                 truncate(&redactor.apply(&row.args).to_string(), 60),
             ]);
         }
@@ -214,12 +209,12 @@ fn show(settings: &Settings, printer: &Printer, args: JobsShowArgs) -> CliResult
         ("priority", row.priority.to_string()),
         ("tags", row.tags.join(", ")),
         ("attempted_by", row.attempted_by.join(", ")),
-        ("inserted_at", fmt_time(Some(row.inserted_at))),
-        ("scheduled_at", fmt_time(Some(row.scheduled_at))),
-        ("attempted_at", fmt_time(row.attempted_at)),
-        ("completed_at", fmt_time(row.completed_at)),
-        ("discarded_at", fmt_time(row.discarded_at)),
-        ("cancelled_at", fmt_time(row.cancelled_at)),
+        ("inserted_at", Printer::time(Some(row.inserted_at))),
+        ("scheduled_at", Printer::time(Some(row.scheduled_at))),
+        ("attempted_at", Printer::time(row.attempted_at)),
+        ("completed_at", Printer::time(row.completed_at)),
+        ("discarded_at", Printer::time(row.discarded_at)),
+        ("cancelled_at", Printer::time(row.cancelled_at)),
         (
             "args",
             serde_json::to_string_pretty(&doc["args"]).unwrap_or_default(),

@@ -120,7 +120,7 @@ pub fn run(
         if !args.dry_run {
             audit::require_chain(conn, db.powertools_schema())?;
         }
-        let now = job_queries::db_now(conn)?;
+        let now = crate::db::now(conn)?;
         let targets = match targets {
             Targets::Filter(mut filter) => {
                 filter.freeze(now);
@@ -193,7 +193,7 @@ pub fn run(
         emit(printer, &refused)?;
         tally.add(refused);
     }
-    let progress = progress_bar(printer, preview.eligible as u64);
+    let progress = printer.progress_bar(preview.eligible as u64, "jobs");
     interrupt::allow_graceful_stop();
     let started = Instant::now();
     let mut interrupted = false;
@@ -527,22 +527,6 @@ fn print_plan(printer: &Printer, op: Operation, preview: &Preview, dry_run: bool
         printer.line("Dry run: nothing was changed.")?;
     }
     Ok(())
-}
-
-fn progress_bar(printer: &Printer, total: u64) -> indicatif::ProgressBar {
-    if printer.is_json() || !printer.shows_progress() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(total),
-        indicatif::ProgressDrawTarget::stderr(),
-    );
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} jobs ({per_sec}, eta {eta})")
-    {
-        bar.set_style(style);
-    }
-    bar
 }
 
 fn emit(printer: &Printer, result: &JobResult) -> CliResult<()> {
