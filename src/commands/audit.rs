@@ -78,12 +78,7 @@ fn open(
     let db = Database::connect(settings, printer)?;
     let schema = db.powertools_schema().to_string();
     let now = db.read(|conn| {
-        if !catalog::table_names(conn, &schema)?.contains("oban_powertools_audit_events") {
-            return Err(CliError::refused_with_hint(
-                format!("no oban_powertools_audit_events table in schema `{schema}`"),
-                "pass --powertools-schema, or create the tables with `obanctl install`",
-            ));
-        }
+        catalog::require_powertools_table(conn, &schema, "oban_powertools_audit_events")?;
         crate::db::now(conn)
     })?;
     filter.freeze(now);

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use crate::cli::{LimiterCommand, LimiterExplainArgs, LimiterSimulateArgs};
 use crate::cron::closest_names;
 use crate::db::limiter::{Resource, State, Tables};
-use crate::db::Database;
+use crate::db::{catalog, Database};
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::jobs::filter::TimeBound;
 use crate::limiter::{judge, simulate, Blocker, Bucket, Judgement, PartitionState};
@@ -140,6 +140,11 @@ fn explain(
     let db = Database::connect(settings, printer)?;
     let tables = Tables::new(db.powertools_schema());
     let (resource, states, snapshot, now, partition) = db.read(|conn| {
+        catalog::require_powertools_table(
+            conn,
+            db.powertools_schema(),
+            "oban_powertools_limit_resources",
+        )?;
         let resource = match (&args.resource, &args.worker) {
             (Some(name), _) => tables
                 .by_name(conn, name)?
@@ -318,6 +323,11 @@ fn simulate_cmd(
     let tables = Tables::new(db.powertools_schema());
     // Everything is read in one read-only transaction; the simulation itself is pure.
     let (resource, state, now) = db.read(|conn| {
+        catalog::require_powertools_table(
+            conn,
+            db.powertools_schema(),
+            "oban_powertools_limit_resources",
+        )?;
         let resource = tables
             .by_name(conn, &args.resource)?
             .ok_or_else(|| not_found(&args.resource, &tables.names(conn).unwrap_or_default()))?;

@@ -30,16 +30,7 @@ pub fn run(
 fn open(settings: &Settings, printer: &Printer) -> CliResult<(Database, Tables)> {
     let db = Database::connect(settings, printer)?;
     let schema = db.powertools_schema().to_string();
-    db.read(|conn| {
-        if catalog::table_names(conn, &schema)?.contains("oban_powertools_workflows") {
-            Ok(())
-        } else {
-            Err(CliError::refused_with_hint(
-                format!("no oban_powertools_workflows table in schema `{schema}`"),
-                "pass --powertools-schema, or create the tables with `obanctl install`",
-            ))
-        }
-    })?;
+    db.read(|conn| catalog::require_powertools_table(conn, &schema, "oban_powertools_workflows"))?;
     Ok((db, Tables::new(&schema)))
 }
 

@@ -119,6 +119,21 @@ pub fn table_names(conn: &mut PgConnection, schema: &str) -> CliResult<BTreeSet<
     Ok(rows.into_iter().map(|r| r.name).collect())
 }
 
+/// Refuses, with the fix, when the Powertools table a command reads is not in `schema`.
+pub fn require_powertools_table(
+    conn: &mut PgConnection,
+    schema: &str,
+    table: &str,
+) -> CliResult<()> {
+    if table_names(conn, schema)?.contains(table) {
+        return Ok(());
+    }
+    Err(crate::error::CliError::refused_with_hint(
+        format!("no {table} table in schema `{schema}`"),
+        "pass --powertools-schema, or create the tables with `obanctl install`",
+    ))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexInfo {
     pub table: String,

@@ -209,6 +209,20 @@ fn simulate_crosses_the_window_end_and_writes_nothing() {
 }
 
 #[test]
+fn a_schema_without_limiter_tables_is_a_clear_refusal() {
+    let schema = TestSchema::new("limnotables");
+    for args in [
+        &["limiter", "explain", "x"][..],
+        &["limiter", "simulate", "x", "--requests", "1"],
+    ] {
+        schema.cmd().args(args).assert().code(2).stderr(
+            predicate::str::contains("no oban_powertools_limit_resources table")
+                .and(predicate::str::contains("obanctl install")),
+        );
+    }
+}
+
+#[test]
 fn both_commands_print_the_glossary() {
     let schema = TestSchema::new("limhelp");
     for command in ["explain", "simulate"] {
