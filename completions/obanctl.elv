@@ -37,6 +37,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand install 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
+            cand doctor 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
             cand jobs 'List, show, count, retry, cancel and discard jobs'
             cand cron 'List cron entries with computed fire times; pause and resume them'
             cand limiter 'Explain why a limiter blocks, and simulate its decisions (read-only)'
@@ -66,6 +67,42 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --dry-run 'Print the SQL that would run, and change nothing'
             cand --harden 'Print the GRANT/REVOKE statements that make the audit tables append-only for an operator role and deletable only by a retention role (with --apply, run them)'
             cand --apply 'With --harden: run the statements instead of printing them'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;doctor'= {
+            cand --only 'Run only these checks (repeat or comma-separate)'
+            cand --skip 'Skip these checks (repeat or comma-separate)'
+            cand --fail-on 'What makes the run fail with exit 2'
+            cand --explain 'Explain what a check looks at, what it reports and how to fix it, and exit'
+            cand --check-timeout 'Longest each check may run (its statement_timeout)'
+            cand --oban-version 'The Oban migration version the application''s Oban expects'
+            cand --backlog-threshold 'Jobs in unique states at which uniqueness_backlog warns'
+            cand --stuck-after 'Executing longer than this is stuck'
+            cand --overdue-after 'Due (available, or scheduled/retryable not staged) longer than this is overdue'
+            cand --dead-ratio 'Dead-tuple share of oban_jobs that warns'
+            cand --dead-ratio-error 'Dead-tuple share of oban_jobs that is an error'
+            cand --completed-age 'Finished jobs older than this count toward completed_backlog'
+            cand --completed-backlog 'Old finished jobs per state at which completed_backlog warns'
+            cand --long-transaction 'Transactions open longer than this are reported'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand --strict 'Count warnings of uniqueness_backlog and expired_deadlines as errors'
+            cand --list-checks 'List the checks with a one-line description, and exit'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Also print connection details and each step taken (on stderr)'
@@ -844,6 +881,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         }
         &'obanctl;help'= {
             cand install 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
+            cand doctor 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
             cand jobs 'List, show, count, retry, cancel and discard jobs'
             cand cron 'List cron entries with computed fire times; pause and resume them'
             cand limiter 'Explain why a limiter blocks, and simulate its decisions (read-only)'
@@ -855,6 +893,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obanctl;help;install'= {
+        }
+        &'obanctl;help;doctor'= {
         }
         &'obanctl;help;jobs'= {
             cand list 'List jobs matching filters, by ascending id (keyset pages with --after)'

@@ -42,6 +42,7 @@ complete -c obanctl -n "__fish_obanctl_needs_command" -s v -l verbose -d 'Also p
 complete -c obanctl -n "__fish_obanctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_needs_command" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
+complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "doctor" -d 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
@@ -77,6 +78,41 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s q -l quiet -
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l only -d 'Run only these checks (repeat or comma-separate)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l skip -d 'Skip these checks (repeat or comma-separate)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l fail-on -d 'What makes the run fail with exit 2' -r -f -a "error\t'Errors exit 2, warnings alone exit 1 (the original doctor\'s contract)'
+warning\t'Warnings exit 2 too'
+never\t'Always exit 0 once the checks ran (report only)'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l explain -d 'Explain what a check looks at, what it reports and how to fix it, and exit' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l check-timeout -d 'Longest each check may run (its statement_timeout)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l oban-version -d 'The Oban migration version the application\'s Oban expects' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l backlog-threshold -d 'Jobs in unique states at which uniqueness_backlog warns' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l stuck-after -d 'Executing longer than this is stuck' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l overdue-after -d 'Due (available, or scheduled/retryable not staged) longer than this is overdue' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l dead-ratio -d 'Dead-tuple share of oban_jobs that warns' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l dead-ratio-error -d 'Dead-tuple share of oban_jobs that is an error' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l completed-age -d 'Finished jobs older than this count toward completed_backlog' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l completed-backlog -d 'Old finished jobs per state at which completed_backlog warns' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l long-transaction -d 'Transactions open longer than this are reported' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l strict -d 'Count warnings of uniqueness_backlog and expired_deadlines as errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l list-checks -d 'List the checks with a one-line description, and exit'
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
@@ -694,16 +730,17 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter workflow audit config completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter workflow audit config completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter workflow audit config completions man help" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter workflow audit config completions man help" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter workflow audit config completions man help" -f -a "workflow" -d 'List workflows and inspect one as a tree (read-only)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter workflow audit config completions man help" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter workflow audit config completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter workflow audit config completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter workflow audit config completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install jobs cron limiter workflow audit config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "doctor" -d 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "workflow" -d 'List workflows and inspect one as a tree (read-only)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'

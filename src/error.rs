@@ -76,7 +76,11 @@ impl CliError {
     }
 
     pub fn exit_code(&self) -> ExitCode {
-        ExitCode::from(match self {
+        ExitCode::from(self.exit_code_number())
+    }
+
+    pub fn exit_code_number(&self) -> u8 {
+        match self {
             CliError::Usage(_) => 64,
             CliError::Refused { .. } => 2,
             CliError::Unreachable(_) => 69,
@@ -84,7 +88,20 @@ impl CliError {
             CliError::Interrupted(_) => 130,
             CliError::BrokenPipe => 0,
             CliError::Internal(_) => 70,
-        })
+        }
+    }
+
+    /// A stable name for machine-readable error reports.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CliError::Usage(_) => "usage",
+            CliError::Refused { .. } => "refused",
+            CliError::Unreachable(_) => "unreachable",
+            CliError::PermissionDenied(_) => "permission_denied",
+            CliError::Interrupted(_) => "interrupted",
+            CliError::BrokenPipe => "broken_pipe",
+            CliError::Internal(_) => "internal",
+        }
     }
 
     pub fn hint(&self) -> Option<&str> {

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod config;
 pub mod cron;
 pub mod docs;
+pub mod doctor;
 pub mod guard;
 pub mod install;
 pub mod jobs;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> ExitCode {
     );
     let result = match cli.command {
         Command::Install(args) => install::run(&settings, &printer, args),
+        Command::Doctor(args) => doctor::run(&settings, &printer, args),
         Command::Jobs(command) => jobs::run(&settings, &printer, command),
         Command::Cron(command) => cron::run(&settings, &printer, command),
         Command::Limiter(command) => limiter::run(&settings, &printer, command),

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod catalog;
 pub mod conninfo;
 pub mod cron;
+pub mod doctor;
 pub mod ident;
 pub mod jobs;
 pub mod limiter;
@@ -150,18 +151,48 @@ impl Database {
         access: Access,
         work: impl FnOnce(&mut PgConnection) -> CliResult<T>,
     ) -> CliResult<T> {
+        self.transaction_with(access, self.statement_timeout, self.lock_timeout, work)
+    }
+
+    /// [`Database::read`] with its own timeouts, for work that must give up sooner than the
+    /// configured ones (each doctor check).
+    pub fn read_bounded<T>(
+        &self,
+        statement_timeout: Duration,
+        lock_timeout: Duration,
+        work: impl FnOnce(&mut PgConnection) -> CliResult<T>,
+    ) -> CliResult<T> {
+        self.transaction_with(Access::ReadOnly, statement_timeout, lock_timeout, work)
+    }
+
+    fn transaction_with<T>(
+        &self,
+        access: Access,
+        statement_timeout: Duration,
+        lock_timeout: Duration,
+        work: impl FnOnce(&mut PgConnection) -> CliResult<T>,
+    ) -> CliResult<T> {
         let mut conn = self.checkout()?;
         let mut builder = conn.build_transaction();
         if access == Access::ReadOnly {
             builder = builder.read_only();
         }
         builder.run(|conn| {
-            self.apply_transaction_settings(conn)?;
+            self.apply_transaction_settings(conn, statement_timeout, lock_timeout)?;
             work(conn)
         })
     }
 
-    fn apply_transaction_settings(&self, conn: &mut PgConnection) -> CliResult<()> {
+    pub fn lock_timeout(&self) -> Duration {
+        self.lock_timeout
+    }
+
+    fn apply_transaction_settings(
+        &self,
+        conn: &mut PgConnection,
+        statement_timeout: Duration,
+        lock_timeout: Duration,
+    ) -> CliResult<()> {
         let mut path = ident::quote(&self.prefix);
         if self.powertools_schema != self.prefix {
             path.push_str(", ");
@@ -173,8 +204,8 @@ impl Database {
              set_config('idle_in_transaction_session_timeout', $5, true)",
         )
         .bind::<Text, _>(path)
-        .bind::<Text, _>(format!("{}ms", self.statement_timeout.as_millis()))
-        .bind::<Text, _>(format!("{}ms", self.lock_timeout.as_millis()))
+        .bind::<Text, _>(format!("{}ms", statement_timeout.as_millis()))
+        .bind::<Text, _>(format!("{}ms", lock_timeout.as_millis()))
         .bind::<Text, _>(conninfo::APPLICATION_NAME)
         .bind::<Text, _>(IDLE_IN_TRANSACTION_TIMEOUT)
         .execute(conn)?;

@@ -1,0 +1,507 @@
+//! `obanctl doctor`: runs each check in its own bounded read-only transaction, then prints one
+//! report (people or JSON) whose exit code CI can gate on.
+
+use std::time::{Duration, Instant};
+
+use diesel::pg::PgConnection;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::cli::DoctorArgs;
+use crate::db::catalog::{MigrationVersion, ObanSchema};
+use crate::db::doctor::{self as facts, ServerInfo};
+use crate::db::Database;
+use crate::doctor::judge;
+use crate::doctor::{
+    apply_strict, exit_code, sort_findings, status_of, CheckId, FailOn, Finding, Severity, Status,
+    Thresholds, Verdict, CHECKS, JSON_SCHEMA_VERSION,
+};
+use crate::error::{CliError, CliResult, ExitStatus};
+use crate::printer::{Printer, Style};
+use crate::settings::{Settings, Source};
+
+/// A check waits at most this long for a lock unless --lock-timeout says otherwise: doctor must
+/// never queue behind a migration (and make workers queue behind itself).
+const CHECK_LOCK_TIMEOUT: Duration = Duration::from_millis(500);
+
+#[derive(Debug, Serialize)]
+struct CheckReport {
+    id: CheckId,
+    status: Status,
+    duration_ms: u64,
+    summary: String,
+    findings: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    schema_version: u32,
+    tool_version: &'static str,
+    prefix: String,
+    prefix_source: String,
+    powertools_schema: String,
+    oban_flavour: Option<crate::db::catalog::ObanFlavour>,
+    oban_db_version: Option<i64>,
+    oban_expected_version: i64,
+    /// The same two values under the Elixir doctor's key names.
+    oban_version_db: Option<i64>,
+    oban_version_installed: i64,
+    exit_code: u8,
+    database: Option<ServerInfo>,
+    fail_on: FailOn,
+    strict: bool,
+    thresholds: Thresholds,
+    duration_ms: u64,
+    checks: Vec<CheckReport>,
+    findings: Vec<Finding>,
+}
+
+pub fn run(settings: &Settings, printer: &Printer, args: DoctorArgs) -> CliResult<ExitStatus> {
+    if args.list_checks {
+        return list_checks(printer);
+    }
+    if let Some(check) = args.explain {
+        return explain(printer, check);
+    }
+    match diagnose(settings, printer, &args) {
+        Ok(status) => Ok(status),
+        Err(err) => {
+            if printer.is_json() {
+                // CI parses stdout: a fatal error is a JSON document too, with the process's code.
+                let code = err.exit_code_number();
+                printer.json(&json!({
+                    "schema_version": JSON_SCHEMA_VERSION,
+                    "tool_version": env!("CARGO_PKG_VERSION"),
+                    "prefix": settings.prefix.value,
+                    "exit_code": code,
+                    "error": { "kind": err.kind(), "message": err.to_string(), "hint": err.hint() },
+                    "findings": [],
+                }))?;
+            }
+            Err(err)
+        }
+    }
+}
+
+fn list_checks(printer: &Printer) -> CliResult<ExitStatus> {
+    if printer.is_json() {
+        let checks: Vec<_> = CHECKS
+            .iter()
+            .map(|c| json!({ "id": c.name, "aliases": c.aliases, "title": c.title, "needs_oban_jobs": c.needs_oban_jobs }))
+            .collect();
+        printer.json(&checks)?;
+    } else {
+        let mut table = printer.table(&["check", "looks for"]);
+        for check in CHECKS {
+            table.add_row(vec![check.name, check.title]);
+        }
+        printer.print_table(&table)?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn explain(printer: &Printer, check: CheckId) -> CliResult<ExitStatus> {
+    let info = check.info();
+    if printer.is_json() {
+        printer.json(&json!({ "id": info.name, "aliases": info.aliases, "title": info.title, "explain": info.explain }))?;
+    } else {
+        let aliases = if info.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (also: {})", info.aliases.join(", "))
+        };
+        printer.line(&format!(
+            "{}{aliases}: {}\n\n{}",
+            printer.paint_out(info.name, Style::Bold),
+            info.title,
+            info.explain
+        ))?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn thresholds(args: &DoctorArgs) -> Thresholds {
+    let t = &args.thresholds;
+    Thresholds {
+        oban_version: t.oban_version,
+        backlog: t.backlog_threshold,
+        stuck_after_secs: t.stuck_after.as_secs(),
+        overdue_after_secs: t.overdue_after.as_secs(),
+        dead_ratio: t.dead_ratio,
+        dead_ratio_error: t.dead_ratio_error,
+        completed_age_secs: t.completed_age.as_secs(),
+        completed_backlog: t.completed_backlog,
+        long_transaction_secs: t.long_transaction.as_secs(),
+    }
+}
+
+struct Outcome {
+    id: CheckId,
+    status: Status,
+    duration: Duration,
+    summary: String,
+    findings: Vec<Finding>,
+}
+
+/// Runs checks, each in its own transaction, so one that cannot run spoils nothing else.
+struct Runner<'a> {
+    db: &'a Database,
+    statement_timeout: Duration,
+    lock_timeout: Duration,
+}
+
+impl Runner<'_> {
+    fn run(
+        &self,
+        id: CheckId,
+        check: impl FnOnce(&mut PgConnection) -> CliResult<Verdict>,
+    ) -> Outcome {
+        let started = Instant::now();
+        let result = self
+            .db
+            .read_bounded(self.statement_timeout, self.lock_timeout, check);
+        let duration = started.elapsed();
+        match result {
+            Ok(verdict) => Outcome {
+                id,
+                status: if verdict.not_applicable {
+                    Status::Skipped
+                } else {
+                    status_of(&verdict.findings)
+                },
+                duration,
+                summary: verdict.summary,
+                findings: verdict.findings,
+            },
+            Err(err) => cannot_run(id, duration, &err),
+        }
+    }
+}
+
+fn cannot_run(id: CheckId, duration: Duration, err: &CliError) -> Outcome {
+    let hint = match err {
+        CliError::PermissionDenied(_) => {
+            "grant the role SELECT on the Oban and Powertools tables (doctor needs nothing else)"
+        }
+        CliError::Refused { .. } if err.to_string().contains("lock") => {
+            "another session holds a conflicting lock on the table (see blocked_locks); run doctor again, or raise --lock-timeout"
+        }
+        CliError::Refused { .. } => {
+            "the check ran longer than --check-timeout; raise it, or run doctor off-peak"
+        }
+        _ => "check the database connection and the role's privileges",
+    };
+    let message = format!("{} could not run: {err}", id.name());
+    Outcome {
+        id,
+        status: Status::CannotRun,
+        duration,
+        summary: message.clone(),
+        findings: vec![Finding::new(id, Severity::Error, "CHECK_CANNOT_RUN", message).hint(hint)],
+    }
+}
+
+fn skipped(id: CheckId, reason: &str) -> Outcome {
+    Outcome {
+        id,
+        status: Status::Skipped,
+        duration: Duration::ZERO,
+        summary: reason.to_string(),
+        findings: Vec::new(),
+    }
+}
+
+fn diagnose(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> CliResult<ExitStatus> {
+    let started = Instant::now();
+    let db = Database::connect(settings, printer)?;
+    let prefix = db.prefix().to_string();
+    let powertools_schema = db.powertools_schema().to_string();
+    let thresholds = thresholds(args);
+    let lock_timeout = if settings.lock_timeout.source == Source::Default {
+        CHECK_LOCK_TIMEOUT
+    } else {
+        settings.lock_timeout.value
+    };
+    let runner = Runner {
+        db: &db,
+        statement_timeout: args.check_timeout,
+        lock_timeout,
+    };
+    let selected =
+        |id: CheckId| (args.only.is_empty() || args.only.contains(&id)) && !args.skip.contains(&id);
+
+    // The facts every check depends on, read once: who we talk to and what the prefix holds.
+    let (server, version_facts) =
+        runner
+            .db
+            .read_bounded(args.check_timeout, lock_timeout, |conn| {
+                Ok((facts::server_info(conn)?, facts::version(conn, &prefix)?))
+            })?;
+    let oban: Option<ObanSchema> = version_facts.oban.clone();
+    let no_oban_jobs = format!("no oban_jobs in schema `{prefix}` (see oban_version)");
+
+    let mut outcomes = Vec::new();
+    for id in CheckId::all().filter(|id| selected(*id)) {
+        if id.info().needs_oban_jobs && oban.is_none() {
+            outcomes.push(skipped(id, &no_oban_jobs));
+            continue;
+        }
+        printer.verbose(&format!("running {}", id.name()));
+        let flavour = oban
+            .as_ref()
+            .map(|o| o.flavour)
+            .unwrap_or(crate::db::catalog::ObanFlavour::Elixir);
+        let (prefix, pt, t, server) = (&prefix, &powertools_schema, &thresholds, &server);
+        let outcome = match id {
+            CheckId::ObanVersion => {
+                let verdict = judge::oban_version(prefix, &version_facts, t.oban_version);
+                Outcome {
+                    id,
+                    status: status_of(&verdict.findings),
+                    duration: Duration::ZERO,
+                    summary: verdict.summary,
+                    findings: verdict.findings,
+                }
+            }
+            CheckId::IndexValidity => runner.run(id, |c| {
+                Ok(judge::index_validity(&facts::indexes(
+                    c, prefix, pt, false,
+                )?))
+            }),
+            CheckId::MissingIndexes => runner.run(id, |c| {
+                Ok(match facts::missing_indexes(c, prefix, pt)? {
+                    Some(f) => judge::missing_indexes(&f),
+                    None => Verdict::not_applicable(no_oban_jobs.clone()),
+                })
+            }),
+            CheckId::PowertoolsTables => runner.run(id, |c| {
+                Ok(judge::powertools_tables(&facts::powertools(c, pt)?))
+            }),
+            CheckId::UniquenessBacklog => runner.run(id, |c| {
+                Ok(judge::uniqueness_backlog(
+                    &facts::backlog(c, prefix, t.backlog, flavour)?,
+                    t.backlog,
+                ))
+            }),
+            CheckId::ExpiredDeadlines => runner.run(id, |c| {
+                Ok(judge::expired_deadlines(&facts::deadlines(
+                    c,
+                    prefix,
+                    server.server_version_num,
+                )?))
+            }),
+            CheckId::StuckExecuting => runner.run(id, |c| {
+                Ok(judge::stuck_executing(
+                    &facts::stuck(c, prefix, pt, t.stuck_after_secs)?,
+                    t.stuck_after_secs,
+                ))
+            }),
+            CheckId::OverdueAvailable => runner.run(id, |c| {
+                Ok(judge::overdue_available(
+                    &facts::overdue(c, prefix, t.overdue_after_secs, flavour)?,
+                    t.overdue_after_secs,
+                ))
+            }),
+            CheckId::TableBloat => runner.run(id, |c| {
+                Ok(judge::table_bloat(
+                    prefix,
+                    &facts::bloat(c, prefix)?,
+                    t.dead_ratio,
+                    t.dead_ratio_error,
+                ))
+            }),
+            CheckId::CompletedBacklog => runner.run(id, |c| {
+                Ok(judge::completed_backlog(
+                    &facts::completed(c, prefix, t.completed_age_secs, t.completed_backlog)?,
+                    t.completed_age_secs,
+                    t.completed_backlog,
+                ))
+            }),
+            CheckId::LongTransactions => runner.run(id, |c| {
+                Ok(judge::long_transactions(
+                    &facts::long_transactions(c, t.long_transaction_secs)?,
+                    t.long_transaction_secs,
+                ))
+            }),
+            CheckId::BlockedLocks => runner.run(id, |c| {
+                Ok(judge::blocked_locks(&facts::blocked(c, prefix)?))
+            }),
+            CheckId::Leadership => runner.run(id, |c| {
+                Ok(judge::leadership(&facts::leadership(c, prefix, flavour)?))
+            }),
+        };
+        outcomes.push(outcome);
+    }
+
+    if args.strict {
+        for outcome in &mut outcomes {
+            apply_strict(&mut outcome.findings);
+            if outcome.status == Status::Warning {
+                outcome.status = status_of(&outcome.findings);
+            }
+        }
+    }
+    let mut findings: Vec<Finding> = outcomes
+        .iter()
+        .flat_map(|o| o.findings.iter().cloned())
+        .collect();
+    sort_findings(&mut findings);
+    let code = exit_code(&findings, args.fail_on);
+    let db_version = oban.as_ref().and_then(|o| match o.version {
+        MigrationVersion::Number(n) => Some(n),
+        _ => None,
+    });
+    let report = Report {
+        schema_version: JSON_SCHEMA_VERSION,
+        tool_version: env!("CARGO_PKG_VERSION"),
+        prefix: prefix.clone(),
+        prefix_source: settings.prefix.source.to_string(),
+        powertools_schema: powertools_schema.clone(),
+        oban_flavour: oban.as_ref().map(|o| o.flavour),
+        oban_db_version: db_version,
+        oban_expected_version: thresholds.oban_version,
+        oban_version_db: db_version,
+        oban_version_installed: thresholds.oban_version,
+        exit_code: code,
+        database: Some(server),
+        fail_on: args.fail_on,
+        strict: args.strict,
+        thresholds,
+        duration_ms: started.elapsed().as_millis() as u64,
+        checks: outcomes
+            .iter()
+            .map(|o| CheckReport {
+                id: o.id,
+                status: o.status,
+                duration_ms: o.duration.as_millis() as u64,
+                summary: o.summary.clone(),
+                findings: o.findings.len(),
+            })
+            .collect(),
+        findings,
+    };
+    if printer.is_json() {
+        printer.json(&report)?;
+    } else {
+        print_human(printer, settings, &report)?;
+    }
+    Ok(match code {
+        0 => ExitStatus::Success,
+        1 => ExitStatus::Attention,
+        _ => ExitStatus::Failed,
+    })
+}
+
+fn status_style(status: Status) -> Style {
+    match status {
+        Status::Ok => Style::Good,
+        Status::Warning => Style::Warn,
+        Status::Error | Status::CannotRun => Style::Bad,
+        Status::Skipped => Style::Dim,
+    }
+}
+
+fn print_human(printer: &Printer, settings: &Settings, report: &Report) -> CliResult<()> {
+    let mut out = Vec::new();
+    out.push(printer.paint_out(
+        &format!("Oban Powertools Doctor (obanctl {})", report.tool_version),
+        Style::Bold,
+    ));
+    if let Some(db) = &report.database {
+        out.push(format!(
+            "PostgreSQL {}{}, database {} as {}; prefix {} ({}), Powertools schema {} ({})",
+            db.server_version,
+            if db.in_recovery {
+                " (replica: statistics may lag)"
+            } else {
+                ""
+            },
+            db.name,
+            db.user,
+            report.prefix,
+            report.prefix_source,
+            report.powertools_schema,
+            settings.powertools_schema.source,
+        ));
+    }
+    let t = &report.thresholds;
+    let secs = |s: u64| judge::age(s as f64);
+    out.push(format!(
+        "Thresholds: Oban v{}, backlog {}, stuck after {}, overdue after {}, dead tuples {:.0}%/{:.0}%, completed older than {} ≥ {}, transactions over {}",
+        t.oban_version,
+        t.backlog,
+        secs(t.stuck_after_secs),
+        secs(t.overdue_after_secs),
+        t.dead_ratio * 100.0,
+        t.dead_ratio_error * 100.0,
+        secs(t.completed_age_secs),
+        t.completed_backlog,
+        secs(t.long_transaction_secs),
+    ));
+    out.push(String::new());
+    let width = report
+        .checks
+        .iter()
+        .map(|c| c.id.name().len())
+        .max()
+        .unwrap_or(0);
+    for check in &report.checks {
+        let label = format!("{:<10}", check.status.label());
+        let time = if check.status == Status::Skipped {
+            String::new()
+        } else {
+            format!(" ({} ms)", check.duration_ms)
+        };
+        out.push(format!(
+            "  {} {:<width$}  {}{}",
+            printer.paint_out(&label, status_style(check.status)),
+            check.id.name(),
+            check.summary,
+            printer.paint_out(&time, Style::Dim),
+        ));
+    }
+    out.push(String::new());
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = report.findings.len() - errors;
+    let status = match (errors, warnings) {
+        (0, 0) => printer.paint_out("Status: OK — no issues found", Style::Good),
+        (0, w) => printer.paint_out(&format!("Status: {w} warning(s)"), Style::Warn),
+        (e, w) => printer.paint_out(&format!("Status: {e} error(s), {w} warning(s)"), Style::Bad),
+    };
+    out.push(status);
+    for (severity, heading, label, style) in [
+        (Severity::Error, "ERRORS", "[ERROR]", Style::Bad),
+        (Severity::Warning, "WARNINGS", "[WARNING]", Style::Warn),
+    ] {
+        let section: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        if section.is_empty() {
+            continue;
+        }
+        out.push(String::new());
+        out.push(printer.paint_out(heading, style));
+        for finding in section {
+            out.push(format!(
+                "  {} {}: {}",
+                printer.paint_out(label, style),
+                finding.check.name(),
+                finding.message
+            ));
+            if let Some(hint) = &finding.remediation {
+                out.push(format!("    Hint: {hint}"));
+            }
+            if let Some(sql) = &finding.remediation_sql {
+                out.push("    Fix:".to_string());
+                out.extend(sql.lines().map(|l| format!("      {l}")));
+            }
+        }
+    }
+    printer.line(&out.join("\n"))
+}
