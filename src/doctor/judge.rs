@@ -975,12 +975,18 @@ pub struct CompletedFacts {
     /// Finished jobs older than the age threshold per state, counted up to the backlog threshold.
     pub by_state: Vec<(String, i64)>,
     pub total_bytes: i64,
+    /// Set when the counts are estimates scaled up from a sample of this many percent of pages.
+    pub sample_percent: Option<f64>,
 }
 
 pub fn completed_backlog(facts: &CompletedFacts, age_secs: u64, threshold: i64) -> Verdict {
     let check = CheckId::CompletedBacklog;
     let older = age(age_secs as f64);
     let size = format!("{:.1} MiB", facts.total_bytes as f64 / 1_048_576.0);
+    let (quantity, method) = match facts.sample_percent {
+        Some(p) => ("about", format!(" (estimated from a {p:.1}% sample)")),
+        None => ("at least", String::new()),
+    };
     let mut findings = Vec::new();
     for (state, count) in &facts.by_state {
         if *count >= threshold {
@@ -990,13 +996,13 @@ pub fn completed_backlog(facts: &CompletedFacts, age_secs: u64, threshold: i64) 
                     Severity::Warning,
                     "PRUNER_LAGGING",
                     format!(
-                        "at least {} {state} jobs finished more than {older} ago: the Pruner is not running or keeps them too long (oban_jobs is {size})",
+                        "{quantity} {} {state} jobs finished more than {older} ago{method}: the Pruner is not running or keeps them too long (oban_jobs is {size})",
                         thousands(*count)
                     ),
                 )
                 .subject(state.clone())
                 .hint("enable Oban's Pruner plugin (or lower its max_age); deleting in batches off-peak also works")
-                .data(json!({ "state": state, "count_at_least": count, "older_than_secs": age_secs, "total_bytes": facts.total_bytes })),
+                .data(json!({ "state": state, "count": count, "estimated": facts.sample_percent.is_some(), "older_than_secs": age_secs, "total_bytes": facts.total_bytes })),
             );
         }
     }
@@ -1004,16 +1010,17 @@ pub fn completed_backlog(facts: &CompletedFacts, age_secs: u64, threshold: i64) 
         .by_state
         .iter()
         .map(|(s, n)| {
-            format!(
-                "{s} {}{}",
-                if *n >= threshold { "≥" } else { "" },
-                thousands(*n)
-            )
+            let mark = match facts.sample_percent {
+                Some(_) => "~",
+                None if *n >= threshold => "≥",
+                None => "",
+            };
+            format!("{s} {mark}{}", thousands(*n))
         })
         .collect::<Vec<_>>()
         .join(", ");
     Verdict::with(
-        format!("older than {older}: {counts}; table {size}"),
+        format!("older than {older}: {counts}{method}; table {size}"),
         findings,
     )
 }
@@ -1514,6 +1521,24 @@ mod tests {
         );
         off.live = 100;
         assert!(table_bloat("p", &off, 0.2, 0.5).findings.is_empty());
+    }
+
+    #[test]
+    fn sampled_counts_are_called_estimates() {
+        let facts = CompletedFacts {
+            by_state: vec![("completed".into(), 150_000), ("cancelled".into(), 0)],
+            total_bytes: 0,
+            sample_percent: Some(1.0),
+        };
+        let verdict = completed_backlog(&facts, 86_400, 100_000);
+        assert!(verdict.findings[0]
+            .message
+            .starts_with("about 150 000 completed jobs"));
+        assert!(verdict.findings[0]
+            .message
+            .contains("estimated from a 1.0% sample"));
+        assert_eq!(verdict.findings[0].data["estimated"], true);
+        assert!(verdict.summary.contains("completed ~150 000"));
     }
 
     #[test]
