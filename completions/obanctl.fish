@@ -49,6 +49,7 @@ complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "limiter" -d 'Explai
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "workflow" -d 'List workflows and inspect one as a tree (read-only)'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "config" -d 'Show the settings in effect and where each one came from'
+complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "demo" -d 'A ready-made demo database to try every command on: up, tour, down'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -694,6 +695,83 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every resolved setting with its source (flag, env, config file, default)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -f -a "up" -d 'Create the demo: schema `obanctl_demo` on the server you point at, or, when none is reachable, a private throwaway PostgreSQL cluster. Prints `export` lines (stdout) and writes a `demo` profile into the config file'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -f -a "tour" -d 'Print a guided sequence of commands to run on the demo, each runnable as printed'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -f -a "down" -d 'Remove the demo: drop the schema, or stop and delete the private cluster, and remove the `demo` profile'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l private -d 'Start a private throwaway cluster even when a server is reachable'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document per line, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "up" -d 'Create the demo: schema `obanctl_demo` on the server you point at, or, when none is reachable, a private throwaway PostgreSQL cluster. Prints `export` lines (stdout) and writes a `demo` profile into the config file'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "tour" -d 'Print a guided sequence of commands to run on the demo, each runnable as printed'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "down" -d 'Remove the demo: drop the schema, or stop and delete the private cluster, and remove the `demo` profile'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l out-dir -d 'Write the scripts for every supported shell into DIR instead' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
@@ -730,17 +808,18 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "doctor" -d 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "workflow" -d 'List workflows and inspect one as a tree (read-only)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "doctor" -d 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "workflow" -d 'List workflows and inspect one as a tree (read-only)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "demo" -d 'A ready-made demo database to try every command on: up, tour, down'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'
@@ -760,3 +839,6 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Recompute the tamper-evident chain and report the first break (exit 2)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "purge" -d 'Delete events older than a cutoff (a dry run unless --execute)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every resolved setting with its source (flag, env, config file, default)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "up" -d 'Create the demo: schema `obanctl_demo` on the server you point at, or, when none is reachable, a private throwaway PostgreSQL cluster. Prints `export` lines (stdout) and writes a `demo` profile into the config file'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "tour" -d 'Print a guided sequence of commands to run on the demo, each runnable as printed'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "down" -d 'Remove the demo: drop the schema, or stop and delete the private cluster, and remove the `demo` profile'

@@ -152,9 +152,30 @@ fn oban_install_sql(flavour: ObanFlavourArg, prefix: &str) -> String {
     sql
 }
 
+/// Fills a new `schema` with an Oban v14 schema, every Powertools table and obanctl's audit chain,
+/// in the caller's transaction (the demo is built this way).
+pub fn create_complete_schema(conn: &mut PgConnection, schema: &str) -> CliResult<()> {
+    run_in_schema(
+        conn,
+        schema,
+        &oban_install_sql(ObanFlavourArg::Elixir, schema),
+    )?;
+    let plan = install::plan(&CatalogState {
+        schema_exists: true,
+        tables: Default::default(),
+        indexes: Default::default(),
+    });
+    let script: String = plan
+        .in_transaction
+        .iter()
+        .map(|statement| statement.sql() + "\n")
+        .collect();
+    run_in_schema(conn, schema, &script)
+}
+
 /// Runs DDL whose names are unqualified with `search_path` narrowed, for this transaction only,
 /// to the one schema the objects belong in.
-fn run_in_schema(conn: &mut PgConnection, schema: &str, sql: &str) -> CliResult<()> {
+pub fn run_in_schema(conn: &mut PgConnection, schema: &str, sql: &str) -> CliResult<()> {
     if sql.trim().is_empty() {
         return Ok(());
     }

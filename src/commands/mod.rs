@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod config;
 pub mod cron;
+pub mod demo;
 pub mod docs;
 pub mod doctor;
 pub mod guard;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Limiter(command) => limiter::run(&settings, &printer, command),
         Command::Workflow(command) => workflow::run(&settings, &printer, command),
         Command::Audit(command) => audit::run(&settings, &printer, command),
+        Command::Demo(command) => demo::run(&settings, &printer, command),
         Command::Config(ConfigCommand::Show) => config::show(&settings, &printer),
         Command::Completions(args) => docs::completions(&printer, args),
         Command::Man(args) => docs::man(&printer, args),

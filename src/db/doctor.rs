@@ -54,7 +54,12 @@ struct Flag {
 /// otherwise bets on a sequential scan finding matches early, and reads the whole table when
 /// there are none (the healthy case). Transaction-local, so PgBouncer-safe.
 fn prefer_indexes(conn: &mut PgConnection) -> CliResult<()> {
-    diesel::sql_query("SELECT set_config('enable_seqscan', 'off', true)").execute(conn)?;
+    // The disabled sequential scan inflates plan costs past jit_above_cost; compiling would then
+    // cost more than the query.
+    diesel::sql_query(
+        "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)",
+    )
+    .execute(conn)?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@ mod common;
 mod config;
 mod crash;
 mod cron;
+mod demo;
 mod doctor;
 mod generated_docs;
 mod install;
