@@ -14,6 +14,7 @@ pub mod db;
 pub mod demo;
 pub mod doctor;
 pub mod error;
+pub mod fuzzing;
 pub mod install;
 pub mod interrupt;
 pub mod jobs;

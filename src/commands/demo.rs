@@ -149,7 +149,8 @@ fn up(settings: &Settings, printer: &Printer, args: DemoUpArgs) -> CliResult<Exi
     edit_config(&config, |text| {
         demo::with_profile(text, state.database_url().as_deref())
     })?;
-    if let (DemoState::Private { .. }, Source::Env(name)) = (&state, &settings.database_url.source) {
+    if let (DemoState::Private { .. }, Source::Env(name)) = (&state, &settings.database_url.source)
+    {
         printer.warning(&format!(
             "{name} is set and outranks the demo profile's database URL: run the export lines printed on stdout (OBANCTL_DATABASE_URL outranks DATABASE_URL), or unset {name}"
         ));

@@ -46,12 +46,25 @@ impl TimeBound {
     /// Fixes a relative bound against one clock reading, so every batch of a run uses the same
     /// window.
     pub fn freeze(&self, now: NaiveDateTime) -> NaiveDateTime {
-        match self {
+        let at = match self {
             TimeBound::At(at) => *at,
-            TimeBound::Ago(ago) => {
-                now - chrono::Duration::from_std(*ago).unwrap_or(chrono::Duration::MAX)
-            }
-        }
+            // A duration reaching past the calendar's start means "since forever", not a crash.
+            TimeBound::Ago(ago) => chrono::Duration::from_std(*ago)
+                .ok()
+                .and_then(|ago| now.checked_sub_signed(ago))
+                .unwrap_or(NaiveDateTime::MIN),
+        };
+        // PostgreSQL's timestamps span 4713 BC to 294276 AD; anything outside years 1..=9999
+        // means "unbounded" here, and must not become a "timestamp out of range" error.
+        let floor = NaiveDate::from_ymd_opt(1, 1, 1)
+            .expect("valid date")
+            .and_hms_opt(0, 0, 0)
+            .expect("valid time");
+        let ceiling = NaiveDate::from_ymd_opt(9999, 12, 31)
+            .expect("valid date")
+            .and_hms_opt(23, 59, 59)
+            .expect("valid time");
+        at.clamp(floor, ceiling)
     }
 }
 

@@ -9,6 +9,7 @@ mod cron;
 mod demo;
 mod doctor;
 mod generated_docs;
+mod hostile;
 mod install;
 mod jobs;
 mod limiter;
