@@ -13,6 +13,7 @@ mod hostile;
 mod install;
 mod jobs;
 mod limiter;
+mod live_workers;
 mod pooling;
 mod schema_conformance;
 mod workflow;
