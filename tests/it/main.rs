@@ -16,4 +16,5 @@ mod limiter;
 mod live_workers;
 mod pooling;
 mod schema_conformance;
+mod tty;
 mod workflow;
