@@ -167,7 +167,7 @@ fn main() {
     reset(&mut conn, &schema, jobs);
 
     // 2. obanctl with audit, alone: the figure compared with the raw UPDATE.
-    let retry = |schema: &str| {
+    let retry = |schema: &str, extra: &[&str]| {
         let mut cmd = obanctl(schema);
         cmd.args([
             "jobs",
@@ -183,11 +183,12 @@ fn main() {
             &jobs.to_string(),
             "--batch-size",
             &batch.to_string(),
-        ]);
+        ])
+        .args(extra);
         cmd
     };
     let wal_before = wal_lsn(&mut conn);
-    let (ours, peak_kb) = timed(retry(&schema));
+    let (ours, peak_kb) = timed(retry(&schema, &[]));
     let ours_wal_mb = (wal_lsn(&mut conn) - wal_before) / 1_048_576;
     let audit_rows = count(
         &mut conn,
@@ -197,6 +198,11 @@ fn main() {
     );
     assert_eq!(audit_rows, jobs, "one audit row per retried job");
     eprintln!("obanctl retry: {ours:.1?}, peak {peak_kb} kB");
+    reset(&mut conn, &schema, jobs);
+
+    // 2a. The same with two batches at a time (--parallel 2), alone and with the worker below.
+    let (ours_parallel, _) = timed(retry(&schema, &["--parallel", "2"]));
+    eprintln!("obanctl retry --parallel 2: {ours_parallel:.1?}");
     reset(&mut conn, &schema, jobs);
 
     // 2b. The worker alone for a while (its own baseline on this machine), then during the run.
@@ -217,9 +223,18 @@ fn main() {
         let (schema, stop) = (schema.clone(), stop.clone());
         std::thread::spawn(move || worker_loop(schema, "default", stop))
     };
-    let (ours_with_worker, _) = timed(retry(&schema));
+    let (ours_with_worker, _) = timed(retry(&schema, &[]));
     stop.store(true, Ordering::SeqCst);
     let during = worker.join().unwrap();
+    reset(&mut conn, &schema, jobs);
+    let stop = Arc::new(AtomicBool::new(false));
+    let worker = {
+        let (schema, stop) = (schema.clone(), stop.clone());
+        std::thread::spawn(move || worker_loop(schema, "default", stop))
+    };
+    let (parallel_with_worker, _) = timed(retry(&schema, &["--parallel", "2"]));
+    stop.store(true, Ordering::SeqCst);
+    let during_parallel = worker.join().unwrap();
     let batches = (jobs + batch - 1) / batch;
     let per_batch = ours_with_worker / batches as u32;
     eprintln!(
@@ -264,6 +279,11 @@ fn main() {
         ours.as_secs_f64()
     );
     println!(
+        "| the same with `--parallel 2` (two batches at a time, each its own transaction) | {:.1} s = {:.2}x the raw mean | ≤ 2x (aim 1.5x) |",
+        ours_parallel.as_secs_f64(),
+        ours_parallel.as_secs_f64() / raw_mean.as_secs_f64()
+    );
+    println!(
         "| WAL written: raw `UPDATE` / obanctl with audit | {raw_wal_mb} MB / {ours_wal_mb} MB | |"
     );
     println!(
@@ -274,6 +294,13 @@ fn main() {
         during.percentile(1.0).as_secs_f64() * 1000.0,
         during.fetches.len(),
         during.done
+    );
+    println!(
+        "| the same with `--parallel 2` and the worker | run {:.1} s; worker fetch p99 {:.0} ms, max {:.0} ms over {} fetches | worker never waits longer than one batch |",
+        parallel_with_worker.as_secs_f64(),
+        during_parallel.percentile(0.99).as_secs_f64() * 1000.0,
+        during_parallel.percentile(1.0).as_secs_f64() * 1000.0,
+        during_parallel.fetches.len()
     );
     println!(
         "| the same worker alone for 10 s before the run (this machine's own noise) | fetch p99 {:.0} ms, max {:.0} ms over {} fetches | |",

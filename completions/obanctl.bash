@@ -2395,7 +2395,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs__subcmd__cancel)
-            opts="-y -q -v -h -V --all --max --reason --yes --dry-run --batch-size --sleep-ms --state --queue --worker --tag --id --args --meta --since --until --error-contains --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-y -q -v -h -V --all --max --reason --yes --dry-run --batch-size --sleep-ms --parallel --state --queue --worker --tag --id --args --meta --since --until --error-contains --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2414,6 +2414,10 @@ _obanctl() {
                     return 0
                     ;;
                 --sleep-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2567,7 +2571,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs__subcmd__discard)
-            opts="-y -q -v -h -V --all --max --reason --yes --dry-run --batch-size --sleep-ms --state --queue --worker --tag --id --args --meta --since --until --error-contains --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-y -q -v -h -V --all --max --reason --yes --dry-run --batch-size --sleep-ms --parallel --state --queue --worker --tag --id --args --meta --since --until --error-contains --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2586,6 +2590,10 @@ _obanctl() {
                     return 0
                     ;;
                 --sleep-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2891,7 +2899,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs__subcmd__retry)
-            opts="-y -q -v -h -V --include-completed --all --max --reason --yes --dry-run --batch-size --sleep-ms --state --queue --worker --tag --id --args --meta --since --until --error-contains --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-y -q -v -h -V --include-completed --all --max --reason --yes --dry-run --batch-size --sleep-ms --parallel --state --queue --worker --tag --id --args --meta --since --until --error-contains --database-url --prefix --powertools-schema --format --color --quiet --verbose --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2910,6 +2918,10 @@ _obanctl() {
                     return 0
                     ;;
                 --sleep-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

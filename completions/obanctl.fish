@@ -208,6 +208,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l reason -d 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l batch-size -d 'Jobs per transaction' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l sleep-ms -d 'Pause between batches, in milliseconds' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l parallel -d 'Run up to N batches at once, each in its own connection and transaction (1: one at a time, the gentlest on a busy database; --sleep-ms implies 1)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l queue -d 'Queue name' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
@@ -243,6 +244,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l reason -d 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l batch-size -d 'Jobs per transaction' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l sleep-ms -d 'Pause between batches, in milliseconds' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l parallel -d 'Run up to N batches at once, each in its own connection and transaction (1: one at a time, the gentlest on a busy database; --sleep-ms implies 1)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l queue -d 'Queue name' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
@@ -277,6 +279,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l reason -d 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l batch-size -d 'Jobs per transaction' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l sleep-ms -d 'Pause between batches, in milliseconds' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l parallel -d 'Run up to N batches at once, each in its own connection and transaction (1: one at a time, the gentlest on a busy database; --sleep-ms implies 1)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l queue -d 'Queue name' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r

@@ -456,6 +456,8 @@ needs a --reason (asked for on a terminal) and a confirmation (or --yes), then c
 batches of --batch-size, one short transaction per batch holding the update and one audit row per
 changed job. A job is changed only if it is still in the state seen when it was selected; rows a
 worker holds are skipped (outcome `locked`), never waited for. Ctrl-C stops after the current batch.
+Two batches run at once by default (--parallel, each its own transaction; per-job JSON lines come
+in completion order); --parallel 1 or --sleep-ms runs one at a time, the gentlest on a busy database.
 
 Allowed source states:
   retry            retryable, discarded, cancelled, scheduled, suspended (+ completed with --include-completed)
@@ -586,6 +588,11 @@ pub struct JobsMutateArgs {
     /// Pause between batches, in milliseconds
     #[arg(long, default_value_t = 0, value_name = "MS")]
     pub sleep_ms: u64,
+
+    /// Run up to N batches at once, each in its own connection and transaction (1: one at a time,
+    /// the gentlest on a busy database; --sleep-ms implies 1)
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=8))]
+    pub parallel: u32,
 
     // Flattened last: its help heading would otherwise carry over to the fields after it.
     #[command(flatten)]

@@ -1,7 +1,5 @@
 //! Typed errors and the exit-code contract (see `cli::EXIT_CODES_HELP`).
 
-use std::process::ExitCode;
-
 /// How a command that ran to the end wants the process to exit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitStatus {
@@ -73,10 +71,6 @@ impl CliError {
             message: message.into(),
             hint: Some(hint.into()),
         }
-    }
-
-    pub fn exit_code(&self) -> ExitCode {
-        ExitCode::from(self.exit_code_number())
     }
 
     pub fn exit_code_number(&self) -> u8 {

@@ -24,29 +24,35 @@ pub mod redact;
 pub mod settings;
 pub mod workflow;
 
-use std::process::ExitCode;
+use std::io::Write;
 
 use clap::Parser;
 
-/// Parses arguments (usage errors exit 64 before anything runs), then runs the command.
-pub fn main_entry() -> ExitCode {
+/// Parses arguments (usage errors exit 64 before anything runs), runs the command, and ends the
+/// process with its exit code.
+pub fn main_entry() -> ! {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
             // Help and version go to stdout and exit 0; everything else is a usage error.
             let _ = err.print();
-            return if err.use_stderr() {
-                ExitCode::from(64)
-            } else {
-                ExitCode::SUCCESS
-            };
+            exit_now(if err.use_stderr() { 64 } else { 0 });
         }
     };
     interrupt::install_handler();
     // A panic is a bug: report it in one line and exit 70, never with a backtrace dump.
     std::panic::set_hook(Box::new(|info| printer::Printer::fallback().panic(info)));
-    match std::panic::catch_unwind(|| commands::run(cli)) {
-        Ok(code) => code,
-        Err(_) => ExitCode::from(70),
-    }
+    let code = std::panic::catch_unwind(|| commands::run(cli)).unwrap_or(70);
+    exit_now(code)
+}
+
+/// Flushes our output and ends the process without running C `atexit` handlers. The connection
+/// pool may still be opening a spare connection on its own thread; OpenSSL's exit-time cleanup
+/// would free the TLS state under that handshake and crash the process (seen as exit 139 after a
+/// correct error message). Nothing of ours needs those handlers.
+fn exit_now(code: u8) -> ! {
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: _exit ends the process immediately; no Rust state is observed afterwards.
+    unsafe { libc::_exit(code as i32) }
 }

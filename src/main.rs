@@ -1,3 +1,3 @@
-fn main() -> std::process::ExitCode {
+fn main() {
     obanctl::main_entry()
 }

@@ -12,22 +12,20 @@ pub mod jobs;
 pub mod limiter;
 pub mod workflow;
 
-use std::process::ExitCode;
-
 use crate::cli::{Cli, Command, ConfigCommand};
 use crate::error::CliError;
 use crate::printer::Printer;
 use crate::settings::{ConfigFile, Settings};
 
 /// Resolves settings, runs the command, prints any error and turns the outcome into an exit code.
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(cli: Cli) -> u8 {
     let env = |name: &str| std::env::var(name).ok();
     let settings = resolve_settings(&cli, &env);
     let settings = match settings {
         Ok(settings) => settings,
         Err(err) => {
             Printer::fallback().error(&err);
-            return err.exit_code();
+            return err.exit_code_number();
         }
     };
     let printer = Printer::new(
@@ -50,11 +48,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Man(args) => docs::man(&printer, args),
     };
     match result {
-        Ok(status) => ExitCode::from(status.code()),
-        Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
+        Ok(status) => status.code(),
+        Err(CliError::BrokenPipe) => 0,
         Err(err) => {
             printer.error(&err);
-            err.exit_code()
+            err.exit_code_number()
         }
     }
 }

@@ -65,6 +65,15 @@ impl Database {
     /// Probes the server once (so an unreachable database fails fast with libpq's own reason),
     /// then builds the pool.
     pub fn connect(settings: &Settings, printer: &Printer) -> CliResult<Database> {
+        Database::connect_with_pool(settings, printer, POOL_SIZE)
+    }
+
+    /// [`Database::connect`] with room for `pool_size` connections at once (parallel batches).
+    pub fn connect_with_pool(
+        settings: &Settings,
+        printer: &Printer,
+        pool_size: u32,
+    ) -> CliResult<Database> {
         let conn_info = ConnInfo::build(
             settings.database_url.value.as_deref(),
             std::env::var("PGPASSWORD").ok(),
@@ -97,7 +106,7 @@ impl Database {
         }
         let manager = ConnectionManager::<PgConnection>::new(conn_info.conninfo.clone());
         let pool = Pool::builder()
-            .max_size(POOL_SIZE)
+            .max_size(pool_size.max(POOL_SIZE))
             .min_idle(Some(0))
             .connection_timeout(Duration::from_secs(30))
             // No `SELECT 1` before every checkout: a dead connection fails its first statement

@@ -32,6 +32,15 @@ fn kill_9(child: &mut std::process::Child) {
 
 #[test]
 fn sigkill_during_a_bulk_retry_of_100k_jobs_leaves_nothing_half_done() {
+    sigkill_during_bulk_retry(&[]);
+}
+
+#[test]
+fn sigkill_during_parallel_batches_leaves_nothing_half_done() {
+    sigkill_during_bulk_retry(&["--parallel", "3"]);
+}
+
+fn sigkill_during_bulk_retry(extra: &[&str]) {
     let schema = TestSchema::with_oban("crashretry");
     let jobs = format!("{}.oban_jobs", schema.quoted());
     let events = format!("{}.oban_powertools_audit_events", schema.quoted());
@@ -44,18 +53,20 @@ fn sigkill_during_a_bulk_retry_of_100k_jobs_leaves_nothing_half_done() {
             "SELECT count(*)::bigint AS v FROM {jobs} WHERE state = 'available'"
         ))
     };
+    let mut args = vec![
+        "jobs",
+        "retry",
+        "--state",
+        "discarded",
+        "--reason",
+        REASON,
+        "--yes",
+        "--max",
+        "100000",
+    ];
+    args.extend_from_slice(extra);
     let mut child = schema
-        .process(&[
-            "jobs",
-            "retry",
-            "--state",
-            "discarded",
-            "--reason",
-            REASON,
-            "--yes",
-            "--max",
-            "100000",
-        ])
+        .process(&args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -88,21 +99,7 @@ fn sigkill_during_a_bulk_retry_of_100k_jobs_leaves_nothing_half_done() {
     schema.cmd().args(["audit", "verify"]).assert().success();
 
     // A rerun finishes the rest.
-    schema
-        .cmd()
-        .args([
-            "jobs",
-            "retry",
-            "--state",
-            "discarded",
-            "--reason",
-            REASON,
-            "--yes",
-            "--max",
-            "100000",
-        ])
-        .assert()
-        .success();
+    schema.cmd().args(&args).assert().success();
     assert_eq!(available(), 100_000);
     schema.cmd().args(["audit", "verify"]).assert().success();
 }

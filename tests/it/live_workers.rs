@@ -128,7 +128,15 @@ fn bulk_retry_and_cancel_alongside_live_workers_lose_nothing_and_run_nothing_twi
         );
         outcomes(&out.stdout)
     };
-    let retried = run(&["retry", "--queue", "live", "--state", "discarded"]);
+    let retried = run(&[
+        "retry",
+        "--queue",
+        "live",
+        "--state",
+        "discarded",
+        "--parallel",
+        "3",
+    ]);
     let cancelled = run(&["cancel", "--queue", "other", "--state", "available"]);
 
     // Let the workers drain what is left, then stop them.

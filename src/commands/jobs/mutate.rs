@@ -113,7 +113,9 @@ pub fn run(
     )?;
     guard::require_actor(settings)?;
 
-    let db = Database::connect(settings, printer)?;
+    // Pausing between batches asks for a gentle run: one batch at a time.
+    let parallel = if args.sleep_ms > 0 { 1 } else { args.parallel };
+    let db = Database::connect_with_pool(settings, printer, parallel + 1)?;
     let jobs = JobsTable::new(db.prefix());
     let (targets, preview) = db.read(|conn| {
         require_oban(conn, db.prefix())?;
@@ -200,8 +202,33 @@ pub fn run(
     let mut batches = 0u64;
     let mut processed = 0i64;
     let mut after = 0i64;
+    if parallel > 1 {
+        let source = BatchSource {
+            targets: &targets,
+            eligible_ids: &preview.eligible_ids,
+            jobs: &jobs,
+            max_id: preview.max_id,
+            batch_size: args.batch_size,
+            max: args.max,
+        };
+        let run = run_parallel(&db, &source, &change, op, parallel, |batch| {
+            processed += batch.len() as i64;
+            progress.inc(batch.len() as u64);
+            for result in batch {
+                emit(printer, &result)?;
+                tally.add(result);
+            }
+            Ok(())
+        })?;
+        batches = run.batches;
+        interrupted = run.interrupted;
+    }
     let mut id_batches = preview.eligible_ids.chunks(args.batch_size as usize);
+    // The one-batch-at-a-time run (the default); parallel runs were done above.
     loop {
+        if parallel > 1 {
+            break;
+        }
         if interrupt::requested() {
             interrupted = true;
             break;
@@ -645,5 +672,139 @@ fn write_summary(
                 metadata,
             },
         )
+    })
+}
+
+/// Where batches come from: the ids given, or keyset pages of the frozen filter.
+struct BatchSource<'a> {
+    targets: &'a Targets,
+    /// For id targets: the eligible ids with the state each was seen in.
+    eligible_ids: &'a [IdState],
+    jobs: &'a JobsTable,
+    max_id: i64,
+    batch_size: i64,
+    max: i64,
+}
+
+struct ParallelRun {
+    batches: u64,
+    interrupted: bool,
+}
+
+/// Runs batches `parallel` at a time: this thread selects each batch (a short read-only
+/// transaction) and hands it to a worker, which changes and audits it in its own transaction;
+/// results come back here, in completion order, for `emit`. On Ctrl-C or a failed batch no new
+/// batch starts, and the ones in flight finish (committed and audited, or rolled back whole).
+fn run_parallel(
+    db: &Database,
+    source: &BatchSource<'_>,
+    change: &BatchChange<'_>,
+    op: Operation,
+    parallel: u32,
+    mut emit_batch: impl FnMut(Vec<JobResult>) -> CliResult<()>,
+) -> CliResult<ParallelRun> {
+    use std::sync::mpsc;
+    use std::sync::{Arc, Mutex};
+
+    let mut run = ParallelRun {
+        batches: 0,
+        interrupted: false,
+    };
+    let mut ids = match source.targets {
+        Targets::Ids(_) => Some(source.eligible_ids.chunks(source.batch_size as usize)),
+        Targets::Filter(_) => None,
+    };
+    std::thread::scope(|scope| {
+        let (work_tx, work_rx) = mpsc::sync_channel::<Vec<IdState>>(parallel as usize);
+        let work_rx = Arc::new(Mutex::new(work_rx));
+        let (done_tx, done_rx) = mpsc::channel::<CliResult<(i64, Vec<JobResult>)>>();
+        for _ in 0..parallel {
+            let (work_rx, done_tx) = (work_rx.clone(), done_tx.clone());
+            scope.spawn(move || loop {
+                let next = work_rx.lock().map(|rx| rx.recv());
+                let Ok(Ok(seen)) = next else { break };
+                let result = db.write(|conn| {
+                    let changed = job_queries::apply_batch(conn, source.jobs, change, &seen)?;
+                    classify(conn, source.jobs, op, &seen, &changed)
+                });
+                if done_tx.send(result).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+
+        let (mut after, mut dispatched, mut in_flight) = (0i64, 0i64, 0u32);
+        let mut exhausted = false;
+        let mut failure: Option<CliError> = None;
+        loop {
+            while !exhausted && failure.is_none() && in_flight < parallel {
+                if interrupt::requested() {
+                    run.interrupted = true;
+                    break;
+                }
+                let remaining = source.max - dispatched;
+                let seen: Vec<IdState> = match (&mut ids, source.targets) {
+                    _ if remaining <= 0 => Vec::new(),
+                    (Some(chunks), _) => chunks.next().map(<[IdState]>::to_vec).unwrap_or_default(),
+                    (None, Targets::Filter(filter)) => match db.read(|conn| {
+                        job_queries::select_batch(
+                            conn,
+                            source.jobs,
+                            filter,
+                            after,
+                            source.max_id,
+                            source.batch_size.min(remaining),
+                        )
+                    }) {
+                        Ok(seen) => seen,
+                        Err(err) => {
+                            failure = Some(err);
+                            break;
+                        }
+                    },
+                    (None, Targets::Ids(_)) => Vec::new(),
+                };
+                let Some(last) = seen.last() else {
+                    exhausted = true;
+                    break;
+                };
+                after = last.id;
+                dispatched += seen.len() as i64;
+                if work_tx.send(seen).is_err() {
+                    exhausted = true;
+                    break;
+                }
+                in_flight += 1;
+            }
+            if in_flight == 0 {
+                break;
+            }
+            match done_rx.recv() {
+                Ok(Ok((_, results))) => {
+                    in_flight -= 1;
+                    run.batches += 1;
+                    if let Err(err) = emit_batch(results) {
+                        failure.get_or_insert(err);
+                    }
+                }
+                Ok(Err(err)) => {
+                    in_flight -= 1;
+                    failure.get_or_insert(err);
+                }
+                Err(_) => break,
+            }
+            if interrupt::requested() {
+                run.interrupted = true;
+            }
+            if run.interrupted {
+                exhausted = true;
+            }
+        }
+        drop(work_tx);
+        match failure {
+            Some(err) => Err(err),
+            None => Ok(run),
+        }
     })
 }
