@@ -628,6 +628,14 @@ fn overdue_available_names_the_queue_and_missing_staging_blames_the_leader() {
         .code,
         0
     );
+    assert_eq!(
+        doctor(
+            &schema,
+            &["--only", "overdue_available", "--fail-on", "warning"]
+        )
+        .code,
+        2
+    );
 }
 
 #[test]
@@ -716,6 +724,21 @@ fn old_finished_jobs_beyond_the_backlog_threshold_warn() {
                 "completed_backlog",
                 "--completed-backlog",
                 "5",
+                "--fail-on",
+                "warning"
+            ]
+        )
+        .code,
+        2
+    );
+    assert_eq!(
+        doctor(
+            &schema,
+            &[
+                "--only",
+                "completed_backlog",
+                "--completed-backlog",
+                "5",
                 "--completed-age",
                 "3days"
             ]
@@ -762,6 +785,18 @@ fn a_transaction_holding_back_vacuum_is_reported_with_its_pid() {
         mine["remediation_sql"],
         format!("SELECT pg_terminate_backend({pid});")
     );
+    let failing = doctor(
+        &schema,
+        &[
+            "--only",
+            "long_transactions",
+            "--long-transaction",
+            "1s",
+            "--fail-on",
+            "warning",
+        ],
+    );
+    assert_eq!(failing.code, 2);
     holder.batch_execute("ROLLBACK").unwrap();
 }
 
@@ -793,6 +828,14 @@ fn sessions_waiting_for_a_row_lock_on_oban_jobs_are_reported_with_their_blocker(
     assert_eq!(
         finding["data"]["blocked_by"],
         serde_json::json!([holder_pid])
+    );
+    assert_eq!(
+        doctor(
+            &schema,
+            &["--only", "blocked_locks", "--fail-on", "warning"]
+        )
+        .code,
+        2
     );
     holder.batch_execute("ROLLBACK").unwrap();
     assert!(thread.join().unwrap());
@@ -849,6 +892,10 @@ fn leadership_live_expired_and_absent() {
     assert_eq!(
         (run.code, run.codes("leadership")),
         (1, vec!["NO_LEADER".to_string()])
+    );
+    assert_eq!(
+        doctor(&schema, &["--only", "leadership", "--fail-on", "warning"]).code,
+        2
     );
     add_leader(&schema, "-2 minutes");
     let run = doctor(&schema, &["--only", "leadership"]);
