@@ -4,20 +4,10 @@
 
 mod support;
 
-use std::time::Duration;
-
-use support::{database_url, obanctl, timed};
+use support::{database_url, median_ms, obanctl, timed};
 
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
-
-fn median_ms(mut times: Vec<Duration>) -> (f64, f64) {
-    times.sort();
-    (
-        times[times.len() / 2].as_secs_f64() * 1000.0,
-        times.last().unwrap().as_secs_f64() * 1000.0,
-    )
-}
 
 fn main() {
     let steps: i64 = std::env::var("BENCH_STEPS")

@@ -63,3 +63,13 @@ pub fn timed(mut cmd: Command) -> (Duration, u64) {
         std::thread::sleep(Duration::from_millis(5));
     }
 }
+
+/// Median and worst of a set of timings, in milliseconds.
+#[allow(dead_code)] // each benchmark compiles this module; not all of them report medians
+pub fn median_ms(mut times: Vec<Duration>) -> (f64, f64) {
+    times.sort();
+    (
+        times[times.len() / 2].as_secs_f64() * 1000.0,
+        times.last().unwrap().as_secs_f64() * 1000.0,
+    )
+}

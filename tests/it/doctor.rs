@@ -913,18 +913,31 @@ fn leadership_live_expired_and_absent() {
     );
 }
 
-#[test]
-fn a_select_only_role_runs_every_check() {
-    let schema = healthy("doc_reader");
-    let role = unique_name("doc_reader");
+/// Doctor as a new login role with USAGE on the schema plus `grants` (`{schema}` and `{role}` are
+/// filled in); the role is dropped afterwards.
+fn doctor_as_role(schema: &TestSchema, grants: &str) -> Run {
+    let role = unique_name("doc_role");
+    let grants = grants
+        .replace("{schema}", &schema.quoted())
+        .replace("{role}", &role);
     schema.sql(&format!(
-        "CREATE ROLE {role} LOGIN; GRANT USAGE ON SCHEMA {0} TO {role}; GRANT SELECT ON ALL TABLES IN SCHEMA {0} TO {role}",
+        "CREATE ROLE {role} LOGIN; GRANT USAGE ON SCHEMA {} TO {role}; {grants}",
         schema.quoted()
     ));
     let mut cmd = schema.cmd();
     cmd.env("DATABASE_URL", crate::common::role_url(&role));
     let run = doctor_in(cmd, &[]);
     schema.sql(&format!("DROP OWNED BY {role}; DROP ROLE {role}"));
+    run
+}
+
+#[test]
+fn a_select_only_role_runs_every_check() {
+    let schema = healthy("doc_reader");
+    let run = doctor_as_role(
+        &schema,
+        "GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}",
+    );
     assert_eq!(run.code, 0, "{:#}", run.report);
     assert!(run
         .summary("long_transactions")
@@ -934,15 +947,7 @@ fn a_select_only_role_runs_every_check() {
 #[test]
 fn a_role_without_select_gets_cannot_run_per_check_not_a_crash() {
     let schema = healthy("doc_noselect");
-    let role = unique_name("doc_nosel");
-    schema.sql(&format!(
-        "CREATE ROLE {role} LOGIN; GRANT USAGE ON SCHEMA {0} TO {role}",
-        schema.quoted()
-    ));
-    let mut cmd = schema.cmd();
-    cmd.env("DATABASE_URL", crate::common::role_url(&role));
-    let run = doctor_in(cmd, &[]);
-    schema.sql(&format!("DROP OWNED BY {role}; DROP ROLE {role}"));
+    let run = doctor_as_role(&schema, "");
     assert_eq!(run.code, 2);
     assert_eq!(run.status("uniqueness_backlog"), "cannot_run");
     assert!(run.findings("uniqueness_backlog")[0]["remediation"]
