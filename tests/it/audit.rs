@@ -9,7 +9,7 @@ use diesel::connection::SimpleConnection;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::common::{connect, literal, TestSchema, ACTOR};
+use crate::common::{connect, json_lines, literal, TestSchema, ACTOR};
 
 fn installed(tag: &str) -> TestSchema {
     let schema = TestSchema::new(tag);
@@ -37,13 +37,6 @@ fn event_sql(
         literal(id),
         literal(metadata)
     )
-}
-
-fn json_lines(bytes: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
 }
 
 #[test]

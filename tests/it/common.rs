@@ -193,6 +193,15 @@ pub fn base_cmd(dir: &Path) -> assert_cmd::Command {
     cmd
 }
 
+/// One JSON document per line of `bytes` (obanctl's `--format json` output), with the offending
+/// line named if one does not parse.
+pub fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
 pub fn quote(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }

@@ -33,10 +33,7 @@ fn entries(schema: &TestSchema) -> Vec<Value> {
         .args(["--format", "json", "cron", "list"])
         .assert()
         .success();
-    String::from_utf8_lossy(&out.get_output().stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    crate::common::json_lines(&out.get_output().stdout)
 }
 
 fn entry(schema: &TestSchema, name: &str) -> Value {

@@ -4,8 +4,6 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use serde_json::Value;
-
 use crate::common::{base_cmd, cli_database_url, connect};
 
 /// A user's world: HOME and config in a temporary directory, the demo's own directory reachable
@@ -48,10 +46,7 @@ impl Sandbox {
             .args(["--format", "json", "demo", "tour"])
             .assert()
             .success();
-        let steps: Vec<Value> = String::from_utf8_lossy(&out.get_output().stdout)
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
+        let steps = crate::common::json_lines(&out.get_output().stdout);
         assert!(steps.len() >= 10);
         let human = self.cmd(None).args(["demo", "tour"]).assert().success();
         let human = String::from_utf8_lossy(&human.get_output().stdout).to_string();

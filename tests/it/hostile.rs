@@ -43,10 +43,7 @@ fn listed(schema: &TestSchema, args: &[&str]) -> Vec<Value> {
         .args(args)
         .assert()
         .success();
-    String::from_utf8_lossy(&out.get_output().stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    crate::common::json_lines(&out.get_output().stdout)
 }
 
 #[test]

@@ -4,7 +4,7 @@ use diesel::connection::SimpleConnection;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::common::{connect, literal, TestSchema, ACTOR};
+use crate::common::{connect, json_lines, literal, TestSchema, ACTOR};
 
 const REASON: &str = "replaying after the provider outage";
 
@@ -60,13 +60,6 @@ fn insert_job(
     ))
 }
 
-fn json_lines(out: &assert_cmd::assert::Assert) -> Vec<Value> {
-    String::from_utf8_lossy(&out.get_output().stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
-}
-
 fn job_field(schema: &TestSchema, id: i64, expr: &str) -> String {
     schema.strings(&format!(
         "SELECT ({expr})::text AS v FROM {}.oban_jobs WHERE id = {id}",
@@ -79,7 +72,7 @@ fn job_field(schema: &TestSchema, id: i64, expr: &str) -> String {
 fn list(schema: &TestSchema, args: &[&str]) -> Vec<Value> {
     let mut cmd = schema.cmd();
     cmd.args(["--format", "json", "jobs", "list"]).args(args);
-    json_lines(&cmd.assert().success())
+    json_lines(&cmd.assert().success().get_output().stdout)
 }
 
 fn mutate(schema: &TestSchema, verb: &str) -> assert_cmd::Command {
@@ -129,7 +122,7 @@ fn list_filters_pages_and_redacts() {
         ])
         .assert()
         .success();
-    let rows = json_lines(&out);
+    let rows = json_lines(&out.get_output().stdout);
     assert_eq!(
         rows.iter()
             .map(|r| r["id"].as_i64().unwrap())
@@ -301,7 +294,7 @@ fn check_retry(flavour: &str) {
         ])
         .assert()
         .success();
-    let results = json_lines(&out);
+    let results = json_lines(&out.get_output().stdout);
     assert_eq!(results.len(), 2);
     for r in &results {
         assert_eq!(r["outcome"], "ok");
@@ -466,13 +459,19 @@ fn refusals_change_nothing() {
         .args([&available.to_string(), "--format", "json"])
         .assert()
         .code(2);
-    assert_eq!(json_lines(&out)[0]["outcome"], "wrong_state");
+    assert_eq!(
+        json_lines(&out.get_output().stdout)[0]["outcome"],
+        "wrong_state"
+    );
     // Unknown id.
     let out = mutate(&schema, "cancel")
         .args(["99999999", "--format", "json"])
         .assert()
         .code(2);
-    assert_eq!(json_lines(&out)[0]["outcome"], "not_found");
+    assert_eq!(
+        json_lines(&out.get_output().stdout)[0]["outcome"],
+        "not_found"
+    );
     // A filter naming a state the operation does not apply to.
     mutate(&schema, "retry")
         .args(["--state", "executing"])
@@ -614,7 +613,7 @@ fn rows_held_by_a_worker_are_reported_locked_not_waited_for() {
         "must not wait for the worker's lock"
     );
     worker.batch_execute("ROLLBACK").unwrap();
-    let results = json_lines(&out);
+    let results = json_lines(&out.get_output().stdout);
     let outcome = |id: i64| results.iter().find(|r| r["id"] == id).unwrap()["outcome"].clone();
     assert_eq!(outcome(held), "locked");
     assert_eq!(outcome(free), "ok");
@@ -658,10 +657,7 @@ fn a_job_that_changes_after_selection_is_reported_drifted() {
     ));
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(1));
-    let results: Vec<Value> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let results = json_lines(&output.stdout);
     let second_result = results.iter().find(|r| r["id"] == second).unwrap();
     assert_eq!(second_result["outcome"], "drifted");
     assert_eq!(second_result["before_state"], "retryable");

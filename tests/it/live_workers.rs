@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 use diesel::connection::SimpleConnection;
 use diesel::sql_types::BigInt;
 use diesel::{QueryableByName, RunQueryDsl};
-use serde_json::Value;
 
 use crate::common::{connect, TestSchema};
 
@@ -72,8 +71,7 @@ fn worker(
 
 fn outcomes(stdout: &[u8]) -> std::collections::BTreeMap<String, i64> {
     let mut counts = std::collections::BTreeMap::new();
-    for line in String::from_utf8_lossy(stdout).lines() {
-        let v: Value = serde_json::from_str(line).unwrap();
+    for v in crate::common::json_lines(stdout) {
         if let Some(outcome) = v["outcome"].as_str() {
             *counts.entry(outcome.to_string()).or_insert(0) += 1;
         }
