@@ -7,10 +7,9 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use support::{database_url, median_ms, obanctl, timed};
+use support::{connect, install, median_ms, obanctl, timed};
 
 use diesel::connection::SimpleConnection;
-use diesel::{Connection, PgConnection};
 
 fn main() {
     let events: i64 = std::env::var("BENCH_EVENTS")
@@ -22,12 +21,8 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
     let schema = format!("obanctl_audit_bench_{}", std::process::id());
-    let mut conn = PgConnection::establish(&database_url()).unwrap();
-    assert!(obanctl(&schema)
-        .args(["install", "--with-oban", "-q"])
-        .status()
-        .unwrap()
-        .success());
+    let mut conn = connect();
+    install(&schema, true);
     let events_table = format!("\"{schema}\".oban_powertools_audit_events");
     let started = Instant::now();
     conn.batch_execute(&format!(

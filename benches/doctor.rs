@@ -5,10 +5,9 @@
 
 mod support;
 
-use support::{database_url, median_ms, obanctl, timed};
+use support::{connect, install, median_ms, obanctl, timed};
 
 use diesel::connection::SimpleConnection;
-use diesel::{Connection, PgConnection};
 
 fn main() {
     let jobs: i64 = std::env::var("BENCH_JOBS")
@@ -20,12 +19,8 @@ fn main() {
     let schema = keep
         .clone()
         .unwrap_or_else(|| format!("obanctl_doctor_bench_{}", std::process::id()));
-    let mut conn = PgConnection::establish(&database_url()).unwrap();
-    assert!(obanctl(&schema)
-        .args(["install", "--with-oban", "-q"])
-        .status()
-        .unwrap()
-        .success());
+    let mut conn = connect();
+    install(&schema, true);
     let q = format!("\"{schema}\"");
     let started = std::time::Instant::now();
     // Shares of the table per state, in per mille: 760 completed, 100 available, 60 scheduled,

@@ -19,16 +19,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use support::{database_url, obanctl, timed};
+use support::{connect, install, obanctl, timed};
 
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::sql_types::BigInt;
-use diesel::{Connection, QueryableByName, RunQueryDsl};
-
-fn connect() -> PgConnection {
-    PgConnection::establish(&database_url()).expect("benchmark needs PostgreSQL at DATABASE_URL")
-}
+use diesel::{QueryableByName, RunQueryDsl};
 
 #[derive(QueryableByName)]
 struct Count {
@@ -134,11 +130,7 @@ fn main() {
         "benchmark schema {schema}: {jobs} discarded jobs + {} others",
         jobs / 5
     );
-    let status = obanctl(&schema)
-        .args(["install", "--with-oban", "-q"])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    install(&schema, true);
     let t = format!("\"{schema}\".oban_jobs");
     let started = Instant::now();
     conn.batch_execute(&format!(

@@ -4,10 +4,9 @@
 
 mod support;
 
-use support::{database_url, median_ms, obanctl, timed};
+use support::{connect, install, median_ms, obanctl, timed};
 
 use diesel::connection::SimpleConnection;
-use diesel::{Connection, PgConnection};
 
 fn main() {
     let steps: i64 = std::env::var("BENCH_STEPS")
@@ -15,12 +14,8 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
     let schema = format!("obanctl_workflow_bench_{}", std::process::id());
-    let mut conn = PgConnection::establish(&database_url()).unwrap();
-    assert!(obanctl(&schema)
-        .args(["install", "-q"])
-        .status()
-        .unwrap()
-        .success());
+    let mut conn = connect();
+    install(&schema, false);
     let q = format!("\"{schema}\"");
     conn.batch_execute(&format!(
         "INSERT INTO {q}.oban_powertools_workflows (id, name, state, step_count, inserted_at, updated_at) \

@@ -11,6 +11,24 @@ pub fn database_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
+/// A connection for the benchmark's own fixtures and measurements.
+pub fn connect() -> diesel::PgConnection {
+    use diesel::Connection;
+    diesel::PgConnection::establish(&database_url())
+        .expect("benchmarks need PostgreSQL at DATABASE_URL")
+}
+
+/// Creates the Powertools tables in `schema` with obanctl itself, and an Oban v14 schema there too
+/// when `with_oban`.
+pub fn install(schema: &str, with_oban: bool) {
+    let mut cmd = obanctl(schema);
+    cmd.args(["install", "-q"]);
+    if with_oban {
+        cmd.arg("--with-oban");
+    }
+    assert!(cmd.status().unwrap().success(), "obanctl install failed");
+}
+
 /// obanctl pointed at `schema` (as prefix and Powertools schema), with a statement timeout that
 /// fits benchmark sizes.
 pub fn obanctl(schema: &str) -> Command {
