@@ -100,6 +100,14 @@ impl Run {
             .collect()
     }
 
+    /// The one finding of `check` with `code`.
+    fn finding(&self, check: &str, code: &str) -> Value {
+        self.findings(check)
+            .into_iter()
+            .find(|f| f["code"] == code)
+            .unwrap_or_else(|| panic!("no {code} finding for {check}: {:#}", self.report))
+    }
+
     fn all_ok_except(&self, exceptions: &[&str]) {
         for check in self.report["checks"].as_array().unwrap() {
             let id = check["id"].as_str().unwrap();
@@ -333,11 +341,7 @@ fn a_failed_concurrent_unique_build_and_its_ccnew_leftover_get_repairs_that_work
     assert_eq!(codes, ["INDEX_INVALID_CCNEW", "INDEX_INVALID_UNIQUE"]);
 
     // Following the advice: drop the leftover, remove duplicates, run the printed statements.
-    let ccnew = run
-        .findings("index_validity")
-        .into_iter()
-        .find(|f| f["code"] == "INDEX_INVALID_CCNEW")
-        .unwrap();
+    let ccnew = run.finding("index_validity", "INDEX_INVALID_CCNEW");
     let drop_leftover = ccnew["remediation_sql"]
         .as_str()
         .unwrap()
@@ -585,11 +589,7 @@ fn stuck_jobs_by_age_and_on_nodes_that_stopped_heartbeating() {
     let mut codes = run.codes("stuck_executing");
     codes.sort();
     assert_eq!(codes, ["EXECUTING_ON_GONE_NODE", "EXECUTING_TOO_LONG"]);
-    let gone = run
-        .findings("stuck_executing")
-        .into_iter()
-        .find(|f| f["code"] == "EXECUTING_ON_GONE_NODE")
-        .unwrap();
+    let gone = run.finding("stuck_executing", "EXECUTING_ON_GONE_NODE");
     assert_eq!(gone["data"]["nodes"], serde_json::json!(["web-9"]));
     assert_eq!(
         doctor(
@@ -670,11 +670,7 @@ fn dead_tuples_warn_then_fail_and_a_disabled_autovacuum_is_flagged() {
             && codes.contains(&"AUTOVACUUM_DISABLED".to_string()),
         "{codes:?}"
     );
-    let bloat = run
-        .findings("table_bloat")
-        .into_iter()
-        .find(|f| f["code"] == "TABLE_BLOAT")
-        .unwrap();
+    let bloat = run.finding("table_bloat", "TABLE_BLOAT");
     assert_eq!(bloat["severity"], "error");
     assert!(bloat["remediation_sql"]
         .as_str()
