@@ -198,81 +198,24 @@ pub fn run(
     let progress = printer.progress_bar(preview.eligible as u64, "jobs");
     interrupt::allow_graceful_stop();
     let started = Instant::now();
-    let mut interrupted = false;
-    let mut batches = 0u64;
-    let mut processed = 0i64;
-    let mut after = 0i64;
-    if parallel > 1 {
-        let source = BatchSource {
-            targets: &targets,
-            eligible_ids: &preview.eligible_ids,
-            jobs: &jobs,
-            max_id: preview.max_id,
-            batch_size: args.batch_size,
-            max: args.max,
-        };
-        let run = run_parallel(&db, &source, &change, op, parallel, |batch| {
-            processed += batch.len() as i64;
-            progress.inc(batch.len() as u64);
-            for result in batch {
-                emit(printer, &result)?;
-                tally.add(result);
-            }
-            Ok(())
-        })?;
-        batches = run.batches;
-        interrupted = run.interrupted;
-    }
-    let mut id_batches = preview.eligible_ids.chunks(args.batch_size as usize);
-    // The one-batch-at-a-time run (the default); parallel runs were done above.
-    loop {
-        if parallel > 1 {
-            break;
-        }
-        if interrupt::requested() {
-            interrupted = true;
-            break;
-        }
-        let remaining = args.max - processed;
-        if remaining <= 0 {
-            break;
-        }
-        let batch_results = db.write(|conn| {
-            let seen: Vec<IdState> = match &targets {
-                Targets::Ids(_) => id_batches
-                    .next()
-                    .map(<[IdState]>::to_vec)
-                    .unwrap_or_default(),
-                Targets::Filter(filter) => job_queries::select_batch(
-                    conn,
-                    &jobs,
-                    filter,
-                    after,
-                    preview.max_id,
-                    args.batch_size.min(remaining),
-                )?,
-            };
-            if seen.is_empty() {
-                return Ok(None);
-            }
-            let changed = job_queries::apply_batch(conn, &jobs, &change, &seen)?;
-            Ok(Some(classify(conn, &jobs, op, &seen, &changed)?))
-        })?;
-        let Some((last_id, batch_results)) = batch_results else {
-            break;
-        };
-        batches += 1;
-        after = last_id;
-        processed += batch_results.len() as i64;
-        progress.inc(batch_results.len() as u64);
-        for result in batch_results {
+    let source = BatchSource {
+        targets: &targets,
+        eligible_ids: &preview.eligible_ids,
+        jobs: &jobs,
+        max_id: preview.max_id,
+        batch_size: args.batch_size,
+        max: args.max,
+        pause: Duration::from_millis(args.sleep_ms),
+    };
+    let run = run_batches(&db, &source, &change, op, parallel, |batch| {
+        progress.inc(batch.len() as u64);
+        for result in batch {
             emit(printer, &result)?;
             tally.add(result);
         }
-        if args.sleep_ms > 0 {
-            std::thread::sleep(Duration::from_millis(args.sleep_ms));
-        }
-    }
+        Ok(())
+    })?;
+    let (batches, interrupted) = (run.batches, run.interrupted);
     progress.finish_and_clear();
 
     let bulk = matches!(targets, Targets::Filter(_)) || tally.total > 1;
@@ -442,7 +385,7 @@ fn classify(
     op: Operation,
     seen: &[IdState],
     changed: &[job_queries::Changed],
-) -> CliResult<(i64, Vec<JobResult>)> {
+) -> CliResult<Vec<JobResult>> {
     let changed_by_id: HashMap<i64, &job_queries::Changed> =
         changed.iter().map(|c| (c.id, c)).collect();
     let unchanged: Vec<i64> = seen
@@ -482,7 +425,7 @@ fn classify(
             }
         })
         .collect();
-    Ok((seen.last().map(|s| s.id).unwrap_or_default(), results))
+    Ok(results)
 }
 
 fn plan_text(printer: &Printer, op: Operation, preview: &Preview) -> String {
@@ -684,29 +627,32 @@ struct BatchSource<'a> {
     max_id: i64,
     batch_size: i64,
     max: i64,
+    /// Waited after each batch (only with one batch at a time).
+    pause: Duration,
 }
 
-struct ParallelRun {
+struct BatchRun {
     batches: u64,
     interrupted: bool,
 }
 
-/// Runs batches `parallel` at a time: this thread selects each batch (a short read-only
-/// transaction) and hands it to a worker, which changes and audits it in its own transaction;
-/// results come back here, in completion order, for `emit`. On Ctrl-C or a failed batch no new
-/// batch starts, and the ones in flight finish (committed and audited, or rolled back whole).
-fn run_parallel(
+/// Runs the batches, `parallel` at a time (1: one after the other): this thread selects each
+/// batch (a short read-only transaction) and hands it to a worker, which changes and audits it in
+/// its own transaction; results come back here, in completion order, for `emit_batch`. On Ctrl-C
+/// or a failed batch no new batch starts, and the ones in flight finish (committed and audited, or
+/// rolled back whole).
+fn run_batches(
     db: &Database,
     source: &BatchSource<'_>,
     change: &BatchChange<'_>,
     op: Operation,
     parallel: u32,
     mut emit_batch: impl FnMut(Vec<JobResult>) -> CliResult<()>,
-) -> CliResult<ParallelRun> {
+) -> CliResult<BatchRun> {
     use std::sync::mpsc;
     use std::sync::{Arc, Mutex};
 
-    let mut run = ParallelRun {
+    let mut run = BatchRun {
         batches: 0,
         interrupted: false,
     };
@@ -717,7 +663,7 @@ fn run_parallel(
     std::thread::scope(|scope| {
         let (work_tx, work_rx) = mpsc::sync_channel::<Vec<IdState>>(parallel as usize);
         let work_rx = Arc::new(Mutex::new(work_rx));
-        let (done_tx, done_rx) = mpsc::channel::<CliResult<(i64, Vec<JobResult>)>>();
+        let (done_tx, done_rx) = mpsc::channel::<CliResult<Vec<JobResult>>>();
         for _ in 0..parallel {
             let (work_rx, done_tx) = (work_rx.clone(), done_tx.clone());
             scope.spawn(move || loop {
@@ -781,11 +727,14 @@ fn run_parallel(
                 break;
             }
             match done_rx.recv() {
-                Ok(Ok((_, results))) => {
+                Ok(Ok(results)) => {
                     in_flight -= 1;
                     run.batches += 1;
                     if let Err(err) = emit_batch(results) {
                         failure.get_or_insert(err);
+                    }
+                    if !source.pause.is_zero() {
+                        std::thread::sleep(source.pause);
                     }
                 }
                 Ok(Err(err)) => {
