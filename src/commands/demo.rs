@@ -198,9 +198,7 @@ fn up(settings: &Settings, printer: &Printer, args: DemoUpArgs) -> CliResult<Exi
 }
 
 fn has_password(url: &str) -> bool {
-    crate::db::conninfo::ConnInfo::build(Some(url), None)
-        .display
-        .contains("********")
+    crate::db::conninfo::ConnInfo::build(Some(url), None).has_password()
 }
 
 fn write_state(home: &Path, state: &DemoState) -> CliResult<()> {

@@ -162,19 +162,24 @@ impl Runner<'_> {
             .read_bounded(self.statement_timeout, self.lock_timeout, check);
         let duration = started.elapsed();
         match result {
-            Ok(verdict) => Outcome {
-                id,
-                status: if verdict.not_applicable {
-                    Status::Skipped
-                } else {
-                    status_of(&verdict.findings)
-                },
-                duration,
-                summary: verdict.summary,
-                findings: verdict.findings,
-            },
+            Ok(verdict) => concluded(id, duration, verdict),
             Err(err) => cannot_run(id, duration, &err),
         }
+    }
+}
+
+/// A check that ran to the end: its status follows its findings, unless it does not apply here.
+fn concluded(id: CheckId, duration: Duration, verdict: Verdict) -> Outcome {
+    Outcome {
+        id,
+        status: if verdict.not_applicable {
+            Status::Skipped
+        } else {
+            status_of(&verdict.findings)
+        },
+        duration,
+        summary: verdict.summary,
+        findings: verdict.findings,
     }
 }
 
@@ -253,16 +258,12 @@ fn diagnose(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> CliRes
             .unwrap_or(crate::db::catalog::ObanFlavour::Elixir);
         let (prefix, pt, t, server) = (&prefix, &powertools_schema, &thresholds, &server);
         let outcome = match id {
-            CheckId::ObanVersion => {
-                let verdict = judge::oban_version(prefix, &version_facts, t.oban_version);
-                Outcome {
-                    id,
-                    status: status_of(&verdict.findings),
-                    duration: Duration::ZERO,
-                    summary: verdict.summary,
-                    findings: verdict.findings,
-                }
-            }
+            // Judged from the facts read up front: nothing more to query.
+            CheckId::ObanVersion => concluded(
+                id,
+                Duration::ZERO,
+                judge::oban_version(prefix, &version_facts, t.oban_version),
+            ),
             CheckId::IndexValidity => runner.run(id, |c| {
                 Ok(judge::index_validity(&facts::indexes(
                     c, prefix, pt, false,

@@ -88,6 +88,11 @@ fn quote_value(v: &str) -> String {
 }
 
 impl ConnInfo {
+    /// Whether the connection string carries a password (in the URI, a parameter or a keyword).
+    pub fn has_password(&self) -> bool {
+        !self.secrets.is_empty()
+    }
+
     /// `url` is the configured connection string, or `None` to rely on libpq's `PG*` variables.
     /// `pgpassword` is `$PGPASSWORD`, passed in so it can be scrubbed from messages too.
     pub fn build(url: Option<&str>, pgpassword: Option<String>) -> ConnInfo {
@@ -219,6 +224,19 @@ fn percent_decode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn knows_whether_a_password_was_given() {
+        assert!(ConnInfo::build(Some("postgres://u:pw@h/db"), None).has_password());
+        assert!(ConnInfo::build(Some("postgres://u@h/db?password=pw"), None).has_password());
+        assert!(ConnInfo::build(Some("host=h password=pw"), None).has_password());
+        assert!(!ConnInfo::build(
+            Some("postgresql://obanctl@/postgres?host=%2Ftmp&port=5999"),
+            None
+        )
+        .has_password());
+    }
+
     use super::*;
 
     #[test]
