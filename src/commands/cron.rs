@@ -167,8 +167,11 @@ fn show(settings: &Settings, printer: &Printer, args: CronNameArgs) -> CliResult
     let events_table = audit_queries::table(db.powertools_schema());
     let (slots, history) = db.read(|conn| {
         let slots = tables.recent_slots(conn, &entry.name, 10)?;
-        let has_audit = crate::db::catalog::table_names(conn, db.powertools_schema())?
-            .contains("oban_powertools_audit_events");
+        let has_audit = crate::db::catalog::table_exists(
+            conn,
+            db.powertools_schema(),
+            "oban_powertools_audit_events",
+        )?;
         let history = if has_audit {
             let filter = crate::audit_trail::AuditFilter {
                 resource_type: Some("cron_entry".into()),

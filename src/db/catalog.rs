@@ -119,13 +119,18 @@ pub fn table_names(conn: &mut PgConnection, schema: &str) -> CliResult<BTreeSet<
     Ok(rows.into_iter().map(|r| r.name).collect())
 }
 
+/// Whether `schema.table` exists (an ordinary or partitioned table).
+pub fn table_exists(conn: &mut PgConnection, schema: &str, table: &str) -> CliResult<bool> {
+    Ok(table_names(conn, schema)?.contains(table))
+}
+
 /// Refuses, with the fix, when the Powertools table a command reads is not in `schema`.
 pub fn require_powertools_table(
     conn: &mut PgConnection,
     schema: &str,
     table: &str,
 ) -> CliResult<()> {
-    if table_names(conn, schema)?.contains(table) {
+    if table_exists(conn, schema, table)? {
         return Ok(());
     }
     Err(crate::error::CliError::refused_with_hint(

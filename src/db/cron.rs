@@ -62,7 +62,7 @@ impl Tables {
         prefix: &str,
     ) -> CliResult<Tables> {
         let pt = super::catalog::table_names(conn, powertools_schema)?;
-        let pro = super::catalog::table_names(conn, prefix)?.contains("oban_crons");
+        let pro = super::catalog::table_exists(conn, prefix, "oban_crons")?;
         Ok(Tables {
             entries: pt
                 .contains("oban_powertools_cron_entries")

@@ -67,11 +67,6 @@ fn jobs_table(prefix: &str) -> String {
     ident::qualified(prefix, "oban_jobs")
 }
 
-/// Whether `schema.table` exists (an ordinary or partitioned table).
-pub fn table_exists(conn: &mut PgConnection, schema: &str, table: &str) -> CliResult<bool> {
-    Ok(catalog::table_names(conn, schema)?.contains(table))
-}
-
 fn has_rows(conn: &mut PgConnection, qualified_table: &str) -> CliResult<bool> {
     let row: Flag = diesel::sql_query(format!(
         "SELECT EXISTS (SELECT 1 FROM {qualified_table}) AS flag"
@@ -344,7 +339,7 @@ fn liveness_sources(
     powertools_schema: &str,
 ) -> CliResult<Vec<(String, String)>> {
     let mut sources = Vec::new();
-    if table_exists(conn, prefix, "oban_producers")? {
+    if catalog::table_exists(conn, prefix, "oban_producers")? {
         let table = ident::qualified(prefix, "oban_producers");
         if has_rows(conn, &table)? {
             sources.push((
@@ -353,7 +348,7 @@ fn liveness_sources(
             ));
         }
     }
-    if table_exists(conn, powertools_schema, "oban_powertools_heartbeats")? {
+    if catalog::table_exists(conn, powertools_schema, "oban_powertools_heartbeats")? {
         let table = ident::qualified(powertools_schema, "oban_powertools_heartbeats");
         if has_rows(conn, &table)? {
             sources.push((
@@ -477,7 +472,7 @@ pub fn overdue(
         .as_ref()
         .map(|_| leader.rows.iter().any(|l| l.expires_in_secs > 0.0));
     let (mut paused_queues, mut producer_queues) = (Vec::new(), None);
-    if table_exists(conn, prefix, "oban_producers")? {
+    if catalog::table_exists(conn, prefix, "oban_producers")? {
         let table = ident::qualified(prefix, "oban_producers");
         if has_rows(conn, &table)? {
             #[derive(QueryableByName)]

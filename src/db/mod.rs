@@ -192,10 +192,6 @@ impl Database {
         })
     }
 
-    pub fn lock_timeout(&self) -> Duration {
-        self.lock_timeout
-    }
-
     fn apply_transaction_settings(
         &self,
         conn: &mut PgConnection,
