@@ -749,7 +749,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --version 'Print version'
         }
         &'obanctl;audit;purge'= {
-            cand --older-than 'Delete events older than this, e.g. 90d'
+            cand --older-than 'Delete events older than this, e.g. 90d (1s to 1000 years)'
             cand --reason 'Why (8 to 1000 characters); recorded in every checkpoint event'
             cand --batch-size 'Events per transaction'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'

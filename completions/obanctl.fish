@@ -28,7 +28,7 @@ complete -c obanctl -n "__fish_obanctl_needs_command" -l database-url -d 'Postgr
 complete -c obanctl -n "__fish_obanctl_needs_command" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_needs_command" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_needs_command" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_needs_command" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -63,7 +63,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l database-url
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -99,7 +99,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l database-url 
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -118,7 +118,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -154,7 +154,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -171,7 +171,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -190,7 +190,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -223,7 +223,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -259,7 +259,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -294,7 +294,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -321,7 +321,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -343,7 +343,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from list" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from list" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from list" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -360,7 +360,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -378,7 +378,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -398,7 +398,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -422,7 +422,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -446,7 +446,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -468,7 +468,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -489,7 +489,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -511,7 +511,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -528,7 +528,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -549,7 +549,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_se
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -578,7 +578,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -604,7 +604,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -620,7 +620,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -633,14 +633,14 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l older-than -d 'Delete events older than this, e.g. 90d' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l older-than -d 'Delete events older than this, e.g. 90d (1s to 1000 years)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l reason -d 'Why (8 to 1000 characters); recorded in every checkpoint event' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l batch-size -d 'Events per transaction' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -664,7 +664,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -683,7 +683,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -702,7 +702,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -723,7 +723,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -741,7 +741,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -758,7 +758,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -780,7 +780,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l database
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -798,7 +798,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l database-url -d 
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document per line, for scripts'"
+json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"

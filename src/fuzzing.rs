@@ -74,7 +74,7 @@ pub fn filter(data: &[u8]) {
 /// Durations (timeouts, `--older-than`, doctor thresholds): never panic; accepted means positive.
 pub fn duration(data: &[u8]) {
     let input = text(data);
-    if let Ok(d) = crate::settings::parse_duration("duration", &input) {
+    if let Ok(d) = crate::settings::parse_timeout("duration", &input) {
         assert!(!d.is_zero());
     }
     if let Ok(bound) = TimeBound::parse(&input) {

@@ -22,6 +22,7 @@ pub mod limiter;
 pub mod printer;
 pub mod redact;
 pub mod settings;
+pub mod values;
 pub mod workflow;
 
 use std::io::Write;

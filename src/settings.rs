@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cli::{ColorChoice, Format, GlobalArgs};
+use crate::cli::GlobalArgs;
 use crate::error::{CliError, CliResult};
+use crate::values::{ColorChoice, Format, TIMEOUT_RANGE};
 
 pub const CONFIG_FILE_NAME: &str = "obanctl.toml";
 const DEFAULT_STATEMENT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -221,6 +222,30 @@ impl Resolver<'_> {
         None
     }
 
+    /// Like [`Resolver::pick`] for typed flags whose environment and file values are text that
+    /// must parse: the flag's value passes through unchanged.
+    fn try_pick<T>(
+        &self,
+        flag: Option<T>,
+        env_names: &[&str],
+        from_layer: impl Fn(&Layer) -> Option<String>,
+        parse: impl Fn(&str) -> CliResult<T>,
+    ) -> CliResult<Option<Setting<T>>> {
+        if let Some(value) = flag {
+            return Ok(Some(Setting {
+                value,
+                source: Source::Flag,
+            }));
+        }
+        match self.pick(None, env_names, from_layer, |v| v) {
+            Some(text) => Ok(Some(Setting {
+                value: parse(&text.value)?,
+                source: text.source,
+            })),
+            None => Ok(None),
+        }
+    }
+
     fn string(
         &self,
         flag: &Option<String>,
@@ -231,16 +256,10 @@ impl Resolver<'_> {
     }
 }
 
-pub fn parse_duration(what: &str, text: &str) -> CliResult<Duration> {
-    let duration = humantime::parse_duration(text.trim()).map_err(|e| {
-        CliError::Usage(format!(
-            "invalid {what} `{text}`: {e} (examples: 15s, 500ms, 2m)"
-        ))
-    })?;
-    if duration.is_zero() {
-        return Err(CliError::Usage(format!("{what} must be greater than zero")));
-    }
-    Ok(duration)
+/// A timeout setting (`statement_timeout`, `lock_timeout`) within [`TIMEOUT_RANGE`].
+pub fn parse_timeout(what: &str, text: &str) -> CliResult<Duration> {
+    crate::values::parse_duration_in(text, TIMEOUT_RANGE)
+        .map_err(|e| CliError::Usage(format!("invalid {what}: {e}")))
 }
 
 pub fn validate_identifier(what: &str, name: &str) -> CliResult<()> {
@@ -379,29 +398,25 @@ impl Settings {
             "powertools schema",
         )?;
 
-        let format = match r.string(
-            &global.format.map(|f| format!("{f:?}")),
+        let format = match r.try_pick(
+            global.format,
             &["OBANCTL_FORMAT"],
             |l| l.format.clone(),
-        ) {
-            Some(s) => Setting {
-                value: parse_format(&s.value)?,
-                source: s.source,
-            },
+            parse_format,
+        )? {
+            Some(setting) => setting,
             None => Setting {
                 value: Format::Human,
                 source: Source::Default,
             },
         };
-        let color = match r.string(
-            &global.color.map(|c| format!("{c:?}")),
+        let color = match r.try_pick(
+            global.color,
             &["OBANCTL_COLOR"],
             |l| l.color.clone(),
-        ) {
-            Some(s) => Setting {
-                value: parse_color(&s.value)?,
-                source: s.source,
-            },
+            parse_color,
+        )? {
+            Some(setting) => setting,
             None => Setting {
                 value: ColorChoice::Auto,
                 source: Source::Default,
@@ -427,7 +442,7 @@ impl Settings {
          -> CliResult<Setting<Duration>> {
             match r.string(flag, &[env_name], field) {
                 Some(s) => Ok(Setting {
-                    value: parse_duration(what, &s.value)?,
+                    value: parse_timeout(what, &s.value)?,
                     source: s.source,
                 }),
                 None => Ok(Setting {
@@ -593,14 +608,16 @@ mod tests {
 
     #[test]
     fn durations_parse_and_refuse_nonsense() {
-        assert_eq!(parse_duration("t", "15s").unwrap(), Duration::from_secs(15));
+        assert_eq!(parse_timeout("t", "15s").unwrap(), Duration::from_secs(15));
         assert_eq!(
-            parse_duration("t", "500ms").unwrap(),
+            parse_timeout("t", "500ms").unwrap(),
             Duration::from_millis(500)
         );
-        assert!(parse_duration("t", "0s").is_err());
-        assert!(parse_duration("t", "soon").is_err());
-        assert!(parse_duration("t", "-1s").is_err());
+        assert!(parse_timeout("t", "0s").is_err());
+        assert!(parse_timeout("t", "soon").is_err());
+        assert!(parse_timeout("t", "-1s").is_err());
+        assert!(parse_timeout("t", "10000000years").is_err());
+        assert!(parse_timeout("t", "18446744073709551615s").is_err());
     }
 
     #[test]

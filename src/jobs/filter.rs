@@ -30,9 +30,12 @@ impl TimeBound {
                 day.and_hms_opt(0, 0, 0).expect("midnight exists"),
             ));
         }
-        humantime::parse_duration(text).map(TimeBound::Ago).map_err(|_| {
-            format!("`{text}` is neither a time (2026-11-23T08:00:00Z, 2026-11-23) nor a duration ago (90m, 2h, 7d)")
-        })
+        match humantime::parse_duration(text) {
+            Ok(_) => crate::values::age(text).map(TimeBound::Ago),
+            Err(_) => Err(format!(
+                "`{text}` is neither a time (2026-11-23T08:00:00Z, 2026-11-23) nor a duration ago (90m, 2h, 7d)"
+            )),
+        }
     }
 
     /// The absolute time, once the bound has been frozen (none for a still-relative bound).

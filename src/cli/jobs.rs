@@ -1,0 +1,196 @@
+//! `obanctl jobs` arguments.
+
+use clap::{Args, Subcommand};
+
+fn parse_state(text: &str) -> Result<crate::jobs::JobState, String> {
+    text.parse()
+}
+
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum JobsCommand {
+    /// List jobs matching filters, by ascending id (keyset pages with --after)
+    #[command(
+        after_long_help = "Examples:\n  obanctl jobs list --state discarded --queue mailers\n  \
+                                 obanctl jobs list --args user_id=42 --format json\n  \
+                                 obanctl jobs list --state retryable --since 2h --after 1200"
+    )]
+    List(JobsListArgs),
+
+    /// Show every column of one job, its error history (latest first) and meta
+    Show(JobsShowArgs),
+
+    /// Count jobs by state and queue (planner estimates on large tables unless --exact)
+    Count(JobsCountArgs),
+
+    /// Make jobs available to run again, as Oban's retry does
+    #[command(after_long_help = MUTATE_HELP)]
+    Retry(JobsRetryArgs),
+
+    /// Cancel jobs (executing ones are also sent Oban's pkill signal)
+    #[command(after_long_help = MUTATE_HELP)]
+    Cancel(JobsMutateArgs),
+
+    /// Discard jobs: terminal, recorded in the job's own error history (executing ones get pkill)
+    #[command(after_long_help = MUTATE_HELP)]
+    Discard(JobsMutateArgs),
+}
+
+pub const MUTATE_HELP: &str = "\
+Targets are job ids, or a filter (an unfiltered run needs --all). The run previews what it will do,
+needs a --reason (asked for on a terminal) and a confirmation (or --yes), then changes jobs in
+batches of --batch-size, one short transaction per batch holding the update and one audit row per
+changed job. A job is changed only if it is still in the state seen when it was selected; rows a
+worker holds are skipped (outcome `locked`), never waited for. Ctrl-C stops after the current batch.
+Two batches run at once by default (--parallel, each its own transaction; per-job JSON lines come
+in completion order); --parallel 1 or --sleep-ms runs one at a time, the gentlest on a busy database.
+
+Allowed source states:
+  retry            retryable, discarded, cancelled, scheduled, suspended (+ completed with --include-completed)
+  cancel, discard  available, scheduled, retryable, suspended, executing
+
+Per-job outcomes: ok, wrong_state, drifted, locked, not_found. Exit 0 when every targeted job was
+changed (or nothing matched), 1 when some were skipped, 2 when none could be changed.
+
+Examples:
+  obanctl jobs retry 42 43 --reason 'payment provider fixed' --yes
+  obanctl jobs retry --state discarded --queue mailers --reason 'SMTP outage over' --dry-run
+  obanctl jobs cancel --worker MyApp.Sync --max 50000 --reason 'runaway enqueue loop' --yes";
+
+/// Filters shared by list and the bulk mutations. Values are matched exactly; repeat a flag to
+/// match any of several values.
+#[derive(Debug, Default, Args)]
+#[command(next_help_heading = "Filters")]
+pub struct JobFilterArgs {
+    /// Job state (repeat or comma-separate): available, suspended, scheduled, executing,
+    /// retryable, completed, discarded, cancelled
+    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = parse_state)]
+    pub states: Vec<crate::jobs::JobState>,
+
+    /// Queue name
+    #[arg(long = "queue", value_name = "QUEUE")]
+    pub queues: Vec<String>,
+
+    /// Worker module, e.g. MyApp.Workers.Mailer
+    #[arg(long = "worker", value_name = "WORKER")]
+    pub workers: Vec<String>,
+
+    /// Tag the job must have (repeat: must have all)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// Job id (repeat or comma-separate)
+    #[arg(long = "id", value_name = "ID", value_delimiter = ',')]
+    pub ids: Vec<i64>,
+
+    /// Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)
+    #[arg(long = "args", value_name = "KEY=VALUE")]
+    pub args: Vec<String>,
+
+    /// Meta contains KEY=VALUE (same rules as --args)
+    #[arg(long = "meta", value_name = "KEY=VALUE")]
+    pub meta: Vec<String>,
+
+    /// Only jobs whose state's timestamp is at or after this time (RFC 3339, a date, or a
+    /// duration ago such as 2h)
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+
+    /// Only jobs whose state's timestamp is before this time
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+
+    /// Only jobs with an error entry containing this text (case-insensitive)
+    #[arg(long, value_name = "TEXT")]
+    pub error_contains: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct JobsListArgs {
+    /// Page size
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(i64).range(1..=10_000))]
+    pub limit: i64,
+
+    /// Start after this job id (the last id of the previous page)
+    #[arg(long, value_name = "ID")]
+    pub after: Option<i64>,
+
+    // Flattened last: its help heading would otherwise carry over to the fields after it.
+    #[command(flatten)]
+    pub filter: JobFilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct JobsShowArgs {
+    /// Job id
+    pub id: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct JobsCountArgs {
+    /// Only these states
+    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = parse_state)]
+    pub states: Vec<crate::jobs::JobState>,
+
+    /// Only these queues
+    #[arg(long = "queue", value_name = "QUEUE")]
+    pub queues: Vec<String>,
+
+    /// Count rows instead of reading planner estimates (slow on large tables)
+    #[arg(long)]
+    pub exact: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct JobsMutateArgs {
+    /// Job ids to change (or use filters)
+    #[arg(value_name = "ID")]
+    pub job_ids: Vec<i64>,
+
+    /// Allow a run with no filter at all (every job in an allowed state)
+    #[arg(long)]
+    pub all: bool,
+
+    /// Refuse when more jobs than this match
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(i64).range(1..))]
+    pub max: i64,
+
+    /// Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal.
+    #[arg(long)]
+    pub reason: Option<String>,
+
+    /// Do not ask for confirmation
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Jobs per transaction
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(i64).range(1..=10_000))]
+    pub batch_size: i64,
+
+    /// Pause between batches, in milliseconds
+    #[arg(long, default_value_t = 0, value_name = "MS")]
+    pub sleep_ms: u64,
+
+    /// Run up to N batches at once, each in its own connection and transaction (1: one at a time,
+    /// the gentlest on a busy database; --sleep-ms implies 1)
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=8))]
+    pub parallel: u32,
+
+    // Flattened last: its help heading would otherwise carry over to the fields after it.
+    #[command(flatten)]
+    pub filter: JobFilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct JobsRetryArgs {
+    /// Also retry completed jobs (re-runs finished work)
+    #[arg(long)]
+    pub include_completed: bool,
+
+    #[command(flatten)]
+    pub common: JobsMutateArgs,
+}
