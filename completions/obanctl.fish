@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_obanctl_global_optspecs
-    string join \n database-url= prefix= powertools-schema= format= color= q/quiet v/verbose actor= statement-timeout= lock-timeout= profile= config= h/help V/version
+    string join \n database-url= prefix= powertools-schema= format= color= q/quiet v/verbose no-trunc local-time actor= statement-timeout= lock-timeout= profile= config= h/help V/version
 end
 
 function __fish_obanctl_needs_command
@@ -39,6 +39,8 @@ complete -c obanctl -n "__fish_obanctl_needs_command" -l profile -d 'Named profi
 complete -c obanctl -n "__fish_obanctl_needs_command" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_needs_command" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_needs_command" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_needs_command" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_needs_command" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
@@ -77,6 +79,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l harden -d 'P
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l apply -d 'With --harden: run the statements instead of printing them'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l only -d 'Run only these checks (repeat or comma-separate)' -r
@@ -112,6 +116,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l strict -d 'Co
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l list-checks -d 'List the checks with a one-line description, and exit'
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
@@ -129,6 +135,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
@@ -165,6 +173,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
@@ -182,6 +192,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l state -d 'Only these states' -r
@@ -202,6 +214,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l exact -d 'Count rows instead of reading planner estimates (slow on large tables)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l max -d 'Refuse when more jobs than this match' -r
@@ -238,6 +252,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l dry-run -d 'Print the plan and change nothing'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l max -d 'Refuse when more jobs than this match' -r
@@ -273,6 +289,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l dry-run -d 'Print the plan and change nothing'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l max -d 'Refuse when more jobs than this match' -r
@@ -308,6 +326,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l dry-run -d 'Print the plan and change nothing'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
@@ -332,6 +352,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -f -a "list" -d 'Every cron entry with its schedule, pause state, last claim and next three fire times'
@@ -354,6 +376,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from list" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from list" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from list" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
@@ -371,6 +395,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -l reason -d 'Why (8 to 1000 characters); recorded in the audit row. Asked for on a terminal' -r
@@ -391,6 +417,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show what would change, and change nothing'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -l reason -d 'Why (8 to 1000 characters); recorded in the audit row. Asked for on a terminal' -r
@@ -411,6 +439,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show what would change, and change nothing'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every cron entry with its schedule, pause state, last claim and next three fire times'
@@ -433,6 +463,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and not __fish_seen_subcommand_from explain simulate help" -f -a "explain" -d 'Judge a limiter\'s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
@@ -457,6 +489,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from explain" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l requests -d 'How many requests' -r
@@ -480,6 +514,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l fresh -d 'Start from an empty partition instead of its live state'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from simulate" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand limiter; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Judge a limiter\'s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
@@ -500,6 +536,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and not __fish_seen_subcommand_from list inspect help" -f -a "list" -d 'Workflows, newest first, with their state and step counts'
@@ -522,6 +560,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
@@ -540,6 +580,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -l dot -d 'Print the graph as Graphviz DOT instead'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "list" -d 'Workflows, newest first, with their state and step counts'
@@ -560,6 +602,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_se
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -f -a "tail" -d 'Newest audit events first; --follow keeps printing new ones as they commit'
@@ -589,6 +633,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s f -l follow -d 'Keep printing new events as they commit (Ctrl-C to stop)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l as -d 'File format' -r -f -a "jsonl\t''
@@ -614,6 +660,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
@@ -631,6 +679,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l older-than -d 'Delete events older than this, e.g. 90d (1s to 1000 years)' -r
@@ -653,6 +703,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -s y -l yes -d 'Do not ask for confirmation'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Newest audit events first; --follow keeps printing new ones as they commit'
@@ -675,6 +727,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print every resolved setting with its source (flag, env, config file, default)'
@@ -694,6 +748,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every resolved setting with its source (flag, env, config file, default)'
@@ -713,6 +769,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and not __fish_seen_subcommand_from up tour down help" -f -a "up" -d 'Create the demo: schema `obanctl_demo` on the server you point at, or, when none is reachable, a private throwaway PostgreSQL cluster. Prints `export` lines (stdout) and writes a `demo` profile into the config file'
@@ -735,6 +793,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l private -d 'Start a private throwaway cluster even when a server is reachable'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
@@ -752,6 +812,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from tour" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
@@ -769,6 +831,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "up" -d 'Create the demo: schema `obanctl_demo` on the server you point at, or, when none is reachable, a private throwaway PostgreSQL cluster. Prints `export` lines (stdout) and writes a `demo` profile into the config file'
@@ -791,6 +855,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l profile 
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l out-dir -d 'Directory to write `obanctl.1` and `obanctl-<subcommand>.1` into' -r -F
@@ -809,6 +875,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l profile -d 'Name
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'

@@ -98,6 +98,8 @@ struct InsertedId {
 pub const CHAIN_GENESIS: [u8; 32] = [0; 32];
 /// First key of the transaction-scoped advisory lock that serializes chain appends.
 const CHAIN_LOCK_CLASS: i32 = 0x0bac;
+/// Longest a batch waits for the chain lock (still bounded by the statement timeout).
+const CHAIN_LOCK_WAIT: &str = "60s";
 
 /// The SQL expression for an event's canonical digest; `prefix` qualifies the columns (`e.`), or
 /// is empty inside `RETURNING`. The one definition used both when writing and when verifying.
@@ -181,6 +183,35 @@ pub fn chain_head(
     Ok(head.map(|h| (h.seq, h.row_hash)))
 }
 
+#[derive(QueryableByName)]
+struct SavedSetting {
+    #[diesel(sql_type = Text)]
+    saved: String,
+}
+
+/// Takes the chain's transaction-scoped advisory lock. Its holders are short batch transactions
+/// (obanctl's own parallel batches among them), so waiting for it is not what the operator's
+/// `--lock-timeout` guards against: the wait gets its own bound, [`CHAIN_LOCK_WAIT`], and the
+/// operator's lock timeout is restored right after. (`OFFSET 0` keeps each step a subquery that
+/// runs before the outer expression.)
+fn lock_chain(conn: &mut PgConnection, powertools_schema: &str) -> CliResult<()> {
+    let saved: SavedSetting = diesel::sql_query(
+        "SELECT s.saved, set_config('lock_timeout', $1, true) AS applied \
+         FROM (SELECT current_setting('lock_timeout') AS saved OFFSET 0) s",
+    )
+    .bind::<Text, _>(CHAIN_LOCK_WAIT)
+    .get_result(conn)?;
+    diesel::sql_query(
+        "SELECT set_config('lock_timeout', $3, true) \
+         FROM (SELECT pg_advisory_xact_lock($1, hashtext($2)) OFFSET 0) l",
+    )
+    .bind::<Integer, _>(CHAIN_LOCK_CLASS)
+    .bind::<Text, _>(powertools_schema)
+    .bind::<Text, _>(saved.saved)
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Appends `events` (id and canonical digest, in order) to the chain, in the caller's transaction.
 /// The advisory lock is transaction-scoped (safe behind a transaction pooler) and is taken after
 /// the caller's other locks, so chain appends serialize without deadlocking.
@@ -193,10 +224,7 @@ pub fn append_to_chain(
         return Ok(());
     }
     let chain = ident::qualified(powertools_schema, crate::install::AUDIT_CHAIN_TABLE);
-    diesel::sql_query("SELECT pg_advisory_xact_lock($1, hashtext($2))")
-        .bind::<Integer, _>(CHAIN_LOCK_CLASS)
-        .bind::<Text, _>(powertools_schema)
-        .execute(conn)?;
+    lock_chain(conn, powertools_schema)?;
     let (mut seq, mut prev) =
         chain_head(conn, powertools_schema)?.unwrap_or((0, CHAIN_GENESIS.to_vec()));
     let (mut seqs, mut ids, mut prevs, mut rows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -222,7 +250,7 @@ pub fn append_to_chain(
 
 fn bounded(column: &str, value: String) -> CliResult<String> {
     if value.chars().count() > MAX_COLUMN_CHARS {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::usage(format!(
             "audit {column} would be longer than {MAX_COLUMN_CHARS} characters: {value}"
         )));
     }

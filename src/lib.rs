@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod cron;
 pub mod db;
+pub mod decode;
 pub mod demo;
 pub mod doctor;
 pub mod error;
@@ -19,8 +20,10 @@ pub mod install;
 pub mod interrupt;
 pub mod jobs;
 pub mod limiter;
+pub mod output;
 pub mod printer;
 pub mod redact;
+pub mod report;
 pub mod settings;
 pub mod values;
 pub mod workflow;
@@ -35,8 +38,21 @@ pub fn main_entry() -> ! {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            // Help and version go to stdout and exit 0; everything else is a usage error.
-            let _ = err.print();
+            // Help and version go to stdout and exit 0; everything else is a usage error, as
+            // JSON when the command line asked for JSON.
+            if err.use_stderr() && wants_json(std::env::args()) {
+                let error = error::CliError::usage(err.kind().to_string()).hint(
+                    err.to_string()
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                printer::Printer::fallback_json().error(&error);
+            } else {
+                let _ = err.print();
+            }
             exit_now(if err.use_stderr() { 64 } else { 0 });
         }
     };
@@ -45,6 +61,17 @@ pub fn main_entry() -> ! {
     std::panic::set_hook(Box::new(|info| printer::Printer::fallback().panic(info)));
     let code = std::panic::catch_unwind(|| commands::run(cli)).unwrap_or(70);
     exit_now(code)
+}
+
+/// Whether the raw arguments (or `OBANCTL_FORMAT`) ask for JSON output, for errors found before
+/// the arguments could be parsed.
+fn wants_json(args: impl Iterator<Item = String>) -> bool {
+    let args: Vec<String> = args.collect();
+    let from_args = args
+        .windows(2)
+        .any(|w| w[0] == "--format" && w[1] == "json")
+        || args.iter().any(|a| a == "--format=json");
+    from_args || std::env::var("OBANCTL_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"))
 }
 
 /// Flushes our output and ends the process without running C `atexit` handlers. The connection

@@ -54,8 +54,10 @@ pub struct Setting<T> {
     pub source: Source,
 }
 
-/// Display policy for args and meta: keys (at any depth) or dotted JSON paths whose values are
-/// replaced with `"[REDACTED]"` in every output and audit row.
+/// Display policy for args, meta and audit metadata: keys (at any depth) or dotted JSON paths
+/// whose values are replaced with `"[REDACTED]"` in every output and audit row, on top of the
+/// secret-looking keys always redacted (see [`crate::redact`]); `allow` exempts keys from that
+/// default rule.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RedactRules {
@@ -63,10 +65,9 @@ pub struct RedactRules {
     pub keys: Vec<String>,
     #[serde(default)]
     pub paths: Vec<String>,
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
-
-/// Keys redacted even without configuration, because their values are secrets by name.
-pub const DEFAULT_SECRET_KEYS: &[&str] = &["password", "secret", "token", "api_key"];
 
 /// One layer of settings as written in the config file (top level, or one profile).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -93,7 +94,7 @@ pub struct ConfigFile {
 impl ConfigFile {
     pub fn parse(path: &Path, text: &str) -> CliResult<ConfigFile> {
         let bad = |e: &dyn fmt::Display| {
-            CliError::Usage(format!("invalid config file {}: {e}", path.display()))
+            CliError::usage(format!("invalid config file {}: {e}", path.display()))
         };
         let mut table: toml::Table = text.parse().map_err(|e| bad(&e))?;
         let profiles_value = table.remove("profiles");
@@ -129,7 +130,7 @@ impl ConfigFile {
         let path = match explicit {
             Some(path) => {
                 if !path.is_file() {
-                    return Err(CliError::Usage(format!(
+                    return Err(CliError::usage(format!(
                         "config file {} does not exist",
                         path.display()
                     )));
@@ -147,7 +148,7 @@ impl ConfigFile {
             }
         };
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            CliError::Usage(format!("cannot read config file {}: {e}", path.display()))
+            CliError::usage(format!("cannot read config file {}: {e}", path.display()))
         })?;
         ConfigFile::parse(&path, &text).map(Some)
     }
@@ -174,6 +175,8 @@ pub struct Settings {
     pub redact: RedactRules,
     pub quiet: bool,
     pub verbose: bool,
+    pub no_trunc: bool,
+    pub local_time: bool,
 }
 
 /// Looks up one setting through the layers, converting and validating the winner.
@@ -259,20 +262,20 @@ impl Resolver<'_> {
 /// A timeout setting (`statement_timeout`, `lock_timeout`) within [`TIMEOUT_RANGE`].
 pub fn parse_timeout(what: &str, text: &str) -> CliResult<Duration> {
     crate::values::parse_duration_in(text, TIMEOUT_RANGE)
-        .map_err(|e| CliError::Usage(format!("invalid {what}: {e}")))
+        .map_err(|e| CliError::usage(format!("invalid {what}: {e}")))
 }
 
 pub fn validate_identifier(what: &str, name: &str) -> CliResult<()> {
     if name.is_empty() {
-        return Err(CliError::Usage(format!("{what} must not be empty")));
+        return Err(CliError::usage(format!("{what} must not be empty")));
     }
     if name.len() > MAX_IDENTIFIER_BYTES {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::usage(format!(
             "{what} `{name}` is longer than PostgreSQL's {MAX_IDENTIFIER_BYTES}-byte identifier limit"
         )));
     }
     if name.contains('\0') {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::usage(format!(
             "{what} must not contain NUL bytes"
         )));
     }
@@ -282,29 +285,27 @@ pub fn validate_identifier(what: &str, name: &str) -> CliResult<()> {
 fn validate_actor(actor: &str) -> CliResult<String> {
     let trimmed = actor.trim();
     if trimmed.is_empty() {
-        return Err(CliError::Usage("actor must not be empty".into()));
+        return Err(CliError::usage("actor must not be empty"));
     }
     if trimmed.chars().count() > MAX_ACTOR_CHARS {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::usage(format!(
             "actor is longer than {MAX_ACTOR_CHARS} characters"
         )));
     }
     if trimmed.chars().any(char::is_control) {
-        return Err(CliError::Usage(
-            "actor must not contain control characters".into(),
-        ));
+        return Err(CliError::usage("actor must not contain control characters"));
     }
     Ok(trimmed.to_string())
 }
 
 fn parse_format(text: &str) -> CliResult<Format> {
     <Format as clap::ValueEnum>::from_str(text, true)
-        .map_err(|_| CliError::Usage(format!("invalid format `{text}` (expected human or json)")))
+        .map_err(|_| CliError::usage(format!("invalid format `{text}` (expected human or json)")))
 }
 
 fn parse_color(text: &str) -> CliResult<ColorChoice> {
     <ColorChoice as clap::ValueEnum>::from_str(text, true).map_err(|_| {
-        CliError::Usage(format!(
+        CliError::usage(format!(
             "invalid color `{text}` (expected auto, always or never)"
         ))
     })
@@ -341,7 +342,7 @@ impl Settings {
                 Some((name, layer)) => Some((name.as_str(), layer)),
                 None => {
                     let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
-                    return Err(CliError::Usage(format!(
+                    return Err(CliError::usage(format!(
                         "profile `{name}` is not defined in {} (defined: {})",
                         file.path.display(),
                         if known.is_empty() { "none".to_string() } else { known.join(", ") }
@@ -349,7 +350,7 @@ impl Settings {
                 }
             },
             (Some(name), None) => {
-                return Err(CliError::Usage(format!(
+                return Err(CliError::usage(format!(
                     "profile `{name}` requested but no {CONFIG_FILE_NAME} was found (use --config PATH)"
                 )))
             }
@@ -474,6 +475,7 @@ impl Settings {
             if let Some(extra) = &layer.redact {
                 redact.keys.extend(extra.keys.iter().cloned());
                 redact.paths.extend(extra.paths.iter().cloned());
+                redact.allow.extend(extra.allow.iter().cloned());
             }
         }
 
@@ -491,6 +493,8 @@ impl Settings {
             redact,
             quiet: global.quiet,
             verbose: global.verbose,
+            no_trunc: global.no_trunc,
+            local_time: global.local_time,
         })
     }
 }
@@ -593,7 +597,7 @@ mod tests {
         };
         let err = Settings::resolve(&args, &env_of(&[]), Some(&file)).unwrap_err();
         assert!(
-            matches!(&err, CliError::Usage(m) if m.contains("prod, staging")),
+            err.is(crate::error::ErrorKind::Usage) && err.message().contains("prod, staging"),
             "{err}"
         );
     }

@@ -86,6 +86,15 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
+    /// Show table cells whole on a terminal (by default long cells are cut with `…` to fit)
+    #[arg(long, global = true)]
+    pub no_trunc: bool,
+
+    /// Show times for people in this machine's time zone with its offset (default: UTC, `Z`).
+    /// JSON is always UTC
+    #[arg(long, global = true)]
+    pub local_time: bool,
+
     /// Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]
     #[arg(long, global = true, value_name = "NAME")]
     pub actor: Option<String>,

@@ -7,18 +7,19 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::audit::TOOL_VERSION;
-use crate::audit_trail::{
-    effective_actor, outcome, parse_resource, AuditFilter, FollowWindow, FOLLOW_OVERLAP,
-};
+use crate::audit_trail::{parse_resource, AuditFilter, FollowWindow, FOLLOW_OVERLAP};
 use crate::cli::{
     AuditCommand, AuditExportArgs, AuditFilterArgs, AuditPurgeArgs, AuditTailArgs, ExportFormat,
 };
 use crate::commands::guard;
-use crate::db::audit::{self as audit_queries, AuditRow};
+use crate::db::audit as audit_queries;
 use crate::db::{catalog, Database};
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::jobs::filter::{check_length, TimeBound};
+use crate::output::{fmt, Doc, Line, Record, Style, Summary, View};
 use crate::printer::Printer;
+use crate::redact::Redactor;
+use crate::report::audit::{AuditEventRecord, AuditTable};
 use crate::settings::Settings;
 
 const FOLLOW_POLL: Duration = Duration::from_millis(500);
@@ -37,7 +38,7 @@ pub fn run(settings: &Settings, printer: &Printer, command: AuditCommand) -> Cli
 }
 
 fn build_filter(args: &AuditFilterArgs) -> CliResult<AuditFilter> {
-    let usage = CliError::Usage;
+    let usage = CliError::usage;
     for value in [&args.actor, &args.action, &args.operation]
         .into_iter()
         .flatten()
@@ -55,7 +56,7 @@ fn build_filter(args: &AuditFilterArgs) -> CliResult<AuditFilter> {
         text.as_deref()
             .map(TimeBound::parse)
             .transpose()
-            .map_err(|e| CliError::Usage(format!("{flag}: {e}")))
+            .map_err(|e| CliError::usage(format!("{flag}: {e}")))
     };
     Ok(AuditFilter {
         actor: args.actor.clone(),
@@ -85,86 +86,40 @@ fn open(
     Ok((db, audit_queries::table(&schema), filter))
 }
 
-fn event_json(row: &AuditRow) -> Value {
-    json!({
-        "id": row.id,
-        "inserted_at": row.inserted_at,
-        "actor": effective_actor(row.actor_id.as_deref(), &row.metadata),
-        "actor_id": row.actor_id,
-        "action": row.action,
-        "event_type": row.event_type,
-        "command_key": row.command_key,
-        "resource": row.resource,
-        "resource_type": row.resource_type,
-        "resource_id": row.resource_id,
-        "operation": row.metadata["operation"],
-        "reason": row.metadata["reason"],
-        "outcome": outcome(&row.metadata),
-        "metadata": row.metadata,
-    })
-}
-
-/// The columns a person reads: time, actor, action (or operation), target, reason, outcome.
-fn event_cells(row: &AuditRow) -> Vec<String> {
-    let action = match row.metadata["operation"].as_str() {
-        Some(operation) => format!("{} ({operation})", row.action),
-        None => row.action.clone(),
-    };
-    let reason: String = row.metadata["reason"]
-        .as_str()
-        .unwrap_or("-")
-        .chars()
-        .take(60)
-        .collect();
-    vec![
-        row.inserted_at.format("%Y-%m-%d %H:%M:%S").to_string(),
-        effective_actor(row.actor_id.as_deref(), &row.metadata),
-        action,
-        row.resource.clone().unwrap_or_else(|| "-".into()),
-        reason.replace('\n', " "),
-        outcome(&row.metadata).unwrap_or_else(|| "-".into()),
-    ]
-}
-
-const HEADERS: [&str; 6] = ["time", "actor", "action", "target", "reason", "outcome"];
-
 fn tail(settings: &Settings, printer: &Printer, args: AuditTailArgs) -> CliResult<ExitStatus> {
     let (db, table, filter) = open(settings, printer, build_filter(&args.filter)?)?;
+    let redactor = Redactor::new(&settings.redact);
     let (rows, newest_id) = db.read(|conn| {
         Ok((
             audit_queries::newest(conn, &table, &filter, args.limit)?,
             audit_queries::max_id(conn, &table)?,
         ))
     })?;
+    let records: Vec<AuditEventRecord> = rows
+        .iter()
+        .map(|r| AuditEventRecord::from_row(r, &redactor))
+        .collect();
     if !args.follow {
-        if printer.is_json() {
-            for row in &rows {
-                printer.json(&event_json(row))?;
-            }
-        } else if rows.is_empty() {
+        if records.is_empty() {
             printer.status("No audit events match.");
         } else {
-            let mut out = printer.table(&HEADERS);
-            for row in &rows {
-                out.add_row(event_cells(row));
-            }
-            printer.print_table(&out)?;
+            printer.emit_list(&records, &AuditTable { events: &records })?;
         }
         return Ok(ExitStatus::Success);
     }
 
     // Follow: the recent events oldest first, then new ones as they commit.
     let mut window = FollowWindow::new((newest_id - FOLLOW_START_MARGIN).max(0), FOLLOW_OVERLAP);
-    let print = |row: &AuditRow| -> CliResult<()> {
+    let print = |record: &AuditEventRecord| -> CliResult<()> {
         if printer.is_json() {
-            printer.json(&event_json(row))
+            printer.json(record)
         } else {
-            printer.line(&event_cells(row).join("  "))
+            printer.line(record.line())
         }
     };
-    for row in rows.iter().rev() {
-        window.accept(row.id);
-        print(row)?;
+    for record in records.iter().rev() {
+        window.accept(record.id);
+        print(record)?;
     }
     window.advance(Instant::now(), newest_id);
     printer.status("Following new audit events (Ctrl-C to stop)...");
@@ -179,7 +134,7 @@ fn tail(settings: &Settings, printer: &Printer, args: AuditTailArgs) -> CliResul
             for row in &batch {
                 newest = newest.max(row.id);
                 if window.accept(row.id) {
-                    print(row)?;
+                    print(&AuditEventRecord::from_row(row, &redactor))?;
                 }
             }
             if !full {
@@ -243,13 +198,11 @@ fn csv_chunk(rows: &[audit_queries::CsvRow]) -> CliResult<Vec<u8>> {
             row.resource_id.as_deref().unwrap_or(""),
             row.metadata.as_deref().unwrap_or(""),
         ];
-        writer
-            .write_record(fields)
-            .map_err(|e| CliError::Internal(e.into()))?;
+        writer.write_record(fields).map_err(CliError::internal)?;
     }
     writer
         .into_inner()
-        .map_err(|e| CliError::Internal(anyhow::anyhow!("{e}")))
+        .map_err(|e| CliError::internal(anyhow::anyhow!("{e}")))
 }
 
 fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliResult<ExitStatus> {
@@ -267,7 +220,7 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
     let mut sink = match &args.output {
         Some(path) => Sink::File(std::io::BufWriter::new(
             std::fs::File::create(path)
-                .map_err(|e| CliError::Usage(format!("cannot write {}: {e}", path.display())))?,
+                .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display())))?,
         )),
         None => Sink::Stdout(printer),
     };
@@ -345,7 +298,7 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
         ExportFormat::Csv => sink.write(format!("# {trailer}\n").as_bytes())?,
     }
     sink.finish()?;
-    printer.status(&format!(
+    printer.status(format!(
         "Exported {rows} audit events (rows sha256 {sha256})."
     ));
     Ok(ExitStatus::Success)
@@ -460,37 +413,84 @@ fn verify(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
             ),
         ));
     }
-    let doc = json!({
-        "intact": found_break.is_none(),
-        "chained_events_checked": checked,
-        "head_seq": head.as_ref().map(|h| h.0),
-        "head_hash": head.as_ref().map(|h| crate::audit::hex(&h.1)),
-        "unchained_other_writers": unchained.other_writers,
-        "break": found_break,
-    });
-    if printer.is_json() {
-        printer.json(&doc)?;
-    } else {
-        match &doc["break"] {
-            Value::Null => printer.line(&format!(
-                "Audit chain intact: {checked} events verified{}; {} events from other writers are not chained.",
-                head.as_ref()
-                    .map(|(seq, hash)| format!(" (head: entry {seq}, {})", crate::audit::hex(hash)))
-                    .unwrap_or_default(),
-                unchained.other_writers
-            ))?,
-            found => printer.line(&format!(
-                "Audit chain BROKEN ({}): {}. {checked} events before it verified.",
-                found["kind"].as_str().unwrap_or("?"),
-                found["detail"].as_str().unwrap_or("?")
-            ))?,
-        }
-    }
-    Ok(if found_break.is_none() {
+    let verdict = VerifyReport {
+        intact: found_break.is_none(),
+        chained_events_checked: checked,
+        head_seq: head.as_ref().map(|h| h.0),
+        head_hash: head.as_ref().map(|h| crate::audit::hex(&h.1)),
+        unchained_other_writers: unchained.other_writers,
+        chain_break: found_break,
+    };
+    printer.emit(&verdict)?;
+    Ok(if verdict.intact {
         ExitStatus::Success
     } else {
         ExitStatus::Failed
     })
+}
+
+/// `audit verify`'s verdict.
+#[derive(Debug, serde::Serialize)]
+struct VerifyReport {
+    intact: bool,
+    chained_events_checked: i64,
+    head_seq: Option<i64>,
+    head_hash: Option<String>,
+    unchained_other_writers: i64,
+    #[serde(rename = "break")]
+    chain_break: Option<Value>,
+}
+
+impl Record for VerifyReport {
+    const KIND: &'static str = "audit_verify";
+}
+
+impl View for VerifyReport {
+    fn view(&self) -> Doc {
+        match &self.chain_break {
+            None => Doc::new().line(Line::new().styled("Audit chain intact", Style::Good).push(
+                format!(
+                    ": {} verified{}; {} from other writers are not chained.",
+                    fmt::count(self.chained_events_checked, "event"),
+                    match (&self.head_seq, &self.head_hash) {
+                        (Some(seq), Some(hash)) => format!(" (head: entry {seq}, {hash})"),
+                        _ => String::new(),
+                    },
+                    fmt::count(self.unchained_other_writers, "event")
+                ),
+            )),
+            Some(found) => Doc::new().line(
+                Line::new()
+                    .styled(
+                        format!(
+                            "Audit chain BROKEN ({})",
+                            found["kind"].as_str().unwrap_or("?")
+                        ),
+                        Style::Bad,
+                    )
+                    .push(format!(
+                        ": {}. {} before it verified.",
+                        found["detail"].as_str().unwrap_or("?"),
+                        fmt::count(self.chained_events_checked, "event")
+                    )),
+            ),
+        }
+    }
+}
+
+/// What `audit purge` would delete.
+#[derive(Debug, serde::Serialize)]
+struct PurgePlan {
+    cutoff: crate::decode::Timestamp,
+    chained_events: i64,
+    chain_entries: [Option<i64>; 2],
+    other_writers_events: i64,
+    oldest_event: Option<crate::decode::Timestamp>,
+    execute: bool,
+}
+
+impl Record for PurgePlan {
+    const KIND: &'static str = "purge_plan";
 }
 
 /// One `audit.purged` checkpoint event, tied to the purge run by its operation id.
@@ -542,30 +542,36 @@ fn purge(settings: &Settings, printer: &Printer, args: AuditPurgeArgs) -> CliRes
         (Some(first), Some(last)) => last - first + 1,
         _ => 0,
     };
-    let summary = json!({
-        "cutoff": cutoff,
-        "chained_events": chained,
-        "chain_entries": [plan.first_seq, plan.last_seq],
-        "other_writers_events": plan.unchained,
-        "oldest_event": plan.oldest,
-        "execute": args.execute,
-    });
     if !args.execute {
-        if printer.is_json() {
-            printer.json(&summary)?;
-        } else {
-            printer.line(&format!(
-                "Would delete {} events older than {} ({chained} chained, {} from other writers). Dry run: nothing was deleted; add --execute.",
-                chained + plan.unchained,
-                cutoff.format("%Y-%m-%d %H:%M:%S"),
-                plan.unchained
-            ))?;
-        }
+        let report = PurgePlan {
+            cutoff: crate::decode::Timestamp::At(cutoff),
+            chained_events: chained,
+            chain_entries: [plan.first_seq, plan.last_seq],
+            other_writers_events: plan.unchained,
+            oldest_event: plan.oldest.map(crate::decode::Timestamp::At),
+            execute: false,
+        };
+        printer.emit_with(
+            &report,
+            &Doc::new().line(format!(
+                "Would delete {} older than {} ({chained} chained, {} from other writers). Dry run: nothing was deleted; add --execute.",
+                fmt::count(chained + plan.unchained, "event"),
+                crate::output::time::human(cutoff),
+                fmt::number(plan.unchained)
+            )),
+        )?;
         return Ok(ExitStatus::Success);
     }
     let total = chained + plan.unchained;
     if total == 0 {
-        printer.line("No audit events are older than the cutoff; nothing to delete.")?;
+        let summary = Summary {
+            operation: "audit_purge".into(),
+            ..Default::default()
+        };
+        printer.emit_with(
+            &summary,
+            &Doc::new().line("No audit events are older than the cutoff; nothing to delete."),
+        )?;
         return Ok(ExitStatus::Success);
     }
     let reason = match reason {
@@ -574,7 +580,11 @@ fn purge(settings: &Settings, printer: &Printer, args: AuditPurgeArgs) -> CliRes
     };
     guard::confirm(
         printer,
-        &format!("Delete {total} audit events older than {cutoff}?"),
+        &format!(
+            "Delete {} older than {}?",
+            fmt::count(total, "audit event"),
+            crate::output::time::human(cutoff)
+        ),
         args.yes,
     )?;
 
@@ -652,17 +662,27 @@ fn purge(settings: &Settings, printer: &Printer, args: AuditPurgeArgs) -> CliRes
     progress.finish_and_clear();
     let done = deleted + other_deleted;
     if interrupted {
-        return Err(CliError::Interrupted(Some(format!(
+        return Err(CliError::interrupted(Some(format!(
             "stopped after deleting {done} events; each batch left a checkpoint, so the chain still verifies. Rerun to continue."
         ))));
     }
-    if printer.is_json() {
-        printer.json(&json!({"cutoff": cutoff, "deleted_chained": deleted, "deleted_other_writers": other_deleted}))?;
-    } else {
-        printer.line(&format!(
-            "Deleted {done} audit events older than {} ({deleted} chained, {other_deleted} from other writers); checkpoints recorded as audit.purged.",
-            cutoff.format("%Y-%m-%d %H:%M:%S")
-        ))?;
-    }
+    let summary = Summary {
+        operation: "audit_purge".into(),
+        dry_run: false,
+        matched: total,
+        changed: done,
+        skipped: Default::default(),
+        interrupted: false,
+        operation_id: Some(ctx.operation_id.to_string()),
+        exit: 0,
+    };
+    printer.emit_with(
+        &summary,
+        &Doc::new().line(format!(
+            "Deleted {} older than {} ({deleted} chained, {other_deleted} from other writers); checkpoints recorded as audit.purged.",
+            fmt::count(done, "audit event"),
+            crate::output::time::human(cutoff)
+        )),
+    )?;
     Ok(ExitStatus::Success)
 }

@@ -1,11 +1,10 @@
 //! `config show`: the settings in effect and where each came from, password masked.
 
-use serde_json::json;
-
 use crate::db::conninfo::ConnInfo;
 use crate::error::{CliResult, ExitStatus};
 use crate::printer::Printer;
-use crate::settings::{Settings, Source, DEFAULT_SECRET_KEYS};
+use crate::report::config::{RedactionReport, SettingValue, SettingsReport};
+use crate::settings::{Settings, Source};
 
 pub fn show(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
     let database = match &settings.database_url.value {
@@ -13,8 +12,6 @@ pub fn show(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
         None => "(libpq PG* variables and defaults)".to_string(),
     };
     let ms = |d: std::time::Duration| humantime::format_duration(d).to_string();
-    let mut redact_keys: Vec<String> = DEFAULT_SECRET_KEYS.iter().map(|k| k.to_string()).collect();
-    redact_keys.extend(settings.redact.keys.iter().cloned());
     let rows: Vec<(&str, String, &Source)> = vec![
         ("database_url", database, &settings.database_url.source),
         (
@@ -53,53 +50,34 @@ pub fn show(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
             &settings.color.source,
         ),
     ];
-    if printer.is_json() {
-        let mut doc = serde_json::Map::new();
-        for (name, value, source) in &rows {
-            doc.insert(
-                name.to_string(),
-                json!({ "value": value, "source": source.to_string() }),
-            );
-        }
-        doc.insert("profile".into(), json!(settings.profile));
-        doc.insert("config_file".into(), json!(settings.config_path));
-        doc.insert(
-            "redact".into(),
-            json!({ "keys": redact_keys, "paths": settings.redact.paths }),
-        );
-        printer.json(&doc)?;
-    } else {
-        let mut table = printer.table(&["setting", "value", "source"]);
-        for (name, value, source) in &rows {
-            table.add_row(vec![name.to_string(), value.clone(), source.to_string()]);
-        }
-        table.add_row(vec![
-            "profile".to_string(),
-            settings.profile.clone().unwrap_or_else(|| "-".into()),
-            String::new(),
-        ]);
-        table.add_row(vec![
-            "config_file".to_string(),
-            settings
-                .config_path
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| "-".into()),
-            String::new(),
-        ]);
-        table.add_row(vec![
-            "redact.keys".to_string(),
-            redact_keys.join(", "),
-            String::new(),
-        ]);
-        if !settings.redact.paths.is_empty() {
-            table.add_row(vec![
-                "redact.paths".to_string(),
-                settings.redact.paths.join(", "),
-                String::new(),
-            ]);
-        }
-        printer.print_table(&table)?;
-    }
+    let report = SettingsReport {
+        settings: rows
+            .into_iter()
+            .map(|(name, value, source)| {
+                (
+                    name.to_string(),
+                    SettingValue {
+                        value,
+                        source: source.to_string(),
+                    },
+                )
+            })
+            .collect(),
+        profile: settings.profile.clone(),
+        config_file: settings
+            .config_path
+            .as_ref()
+            .map(|p| p.display().to_string()),
+        redact: RedactionReport {
+            keys: settings.redact.keys.clone(),
+            paths: settings.redact.paths.clone(),
+            allow: settings.redact.allow.clone(),
+            secret_key_parts: crate::redact::SECRET_KEY_PARTS
+                .iter()
+                .map(|p| p.to_string())
+                .collect(),
+        },
+    };
+    printer.emit(&report)?;
     Ok(ExitStatus::Success)
 }

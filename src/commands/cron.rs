@@ -11,7 +11,8 @@ use crate::db::audit as audit_queries;
 use crate::db::cron::{Backend, CronEntry, Tables};
 use crate::db::Database;
 use crate::error::{CliError, CliResult, ExitStatus};
-use crate::printer::{Printer, Style};
+use crate::output::Style;
+use crate::printer::Printer;
 use crate::settings::Settings;
 
 const NEXT_FIRES: usize = 3;
@@ -85,7 +86,7 @@ fn list(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
     let now = Utc::now();
     if printer.is_json() {
         for (backend, entry) in &entries {
-            printer.json(&entry_json(*backend, entry, now))?;
+            printer.legacy_json(&entry_json(*backend, entry, now))?;
         }
         return Ok(ExitStatus::Success);
     }
@@ -190,14 +191,14 @@ fn show(settings: &Settings, printer: &Printer, args: CronNameArgs) -> CliResult
         .iter()
         .map(|s| json!({"slot_at": s.slot_at, "state": s.state, "job_id": s.job_id, "decision": s.decision}))
         .collect::<Vec<_>>());
-    doc["audit"] = json!(history
+    let redactor = crate::redact::Redactor::new(&settings.redact);
+    let history: Vec<crate::report::audit::AuditEventRecord> = history
         .iter()
-        .map(|e| json!({"id": e.id, "inserted_at": e.inserted_at, "action": e.action,
-                        "actor": crate::audit_trail::effective_actor(e.actor_id.as_deref(), &e.metadata),
-                        "reason": e.metadata["reason"]}))
-        .collect::<Vec<_>>());
+        .map(|e| crate::report::audit::AuditEventRecord::from_row(e, &redactor))
+        .collect();
+    doc["audit"] = json!(history);
     if printer.is_json() {
-        printer.json(&doc)?;
+        printer.legacy_json(&doc)?;
         return Ok(ExitStatus::Success);
     }
     let mut table = printer.table(&["field", "value"]);
@@ -221,9 +222,9 @@ fn show(settings: &Settings, printer: &Printer, args: CronNameArgs) -> CliResult
     }
     printer.print_table(&table)?;
     printer.line("")?;
-    printer.line(&format!("recent slots ({}):", slots.len()))?;
+    printer.line(format!("recent slots ({}):", slots.len()))?;
     for s in &slots {
-        printer.line(&format!(
+        printer.line(format!(
             "  {} {} job {} {}",
             s.slot_at.format("%Y-%m-%d %H:%M"),
             s.state,
@@ -233,14 +234,14 @@ fn show(settings: &Settings, printer: &Printer, args: CronNameArgs) -> CliResult
             s.decision.as_deref().unwrap_or("")
         ))?;
     }
-    printer.line(&format!("audit history ({}):", history.len()))?;
+    printer.line(format!("audit history ({}):", history.len()))?;
     for e in &history {
-        printer.line(&format!(
+        printer.line(format!(
             "  {} {} {} {}",
-            e.inserted_at.format("%Y-%m-%d %H:%M:%S"),
-            crate::audit_trail::effective_actor(e.actor_id.as_deref(), &e.metadata),
+            e.inserted_at,
+            e.actor,
             e.action,
-            e.metadata["reason"].as_str().unwrap_or("")
+            e.reason.as_deref().unwrap_or("")
         ))?;
     }
     Ok(ExitStatus::Success)
@@ -270,9 +271,9 @@ fn change(
             "already running (not paused)".into()
         };
         if printer.is_json() {
-            printer.json(&json!({"name": entry.name, "changed": false, "state": state}))?;
+            printer.legacy_json(&json!({"name": entry.name, "changed": false, "state": state}))?;
         } else {
-            printer.line(&format!(
+            printer.line(format!(
                 "Cron entry {} is {state}; nothing to do.",
                 entry.name
             ))?;
@@ -285,7 +286,7 @@ fn change(
         "future claims may resume"
     };
     if args.dry_run {
-        printer.line(&format!(
+        printer.line(format!(
             "Would {verb} cron entry {} ({backend:?}): {effect}. Dry run: nothing was changed.",
             entry.name
         ))?;
@@ -341,16 +342,16 @@ fn change(
     })?;
     let Some((audit_id, at)) = outcome else {
         // Someone else changed it between our read and our update.
-        printer.line(&format!(
+        printer.line(format!(
             "Cron entry {} was {verb}d concurrently; nothing to do.",
             entry.name
         ))?;
         return Ok(ExitStatus::Success);
     };
     if printer.is_json() {
-        printer.json(&json!({"name": entry.name, "changed": true, "paused": pause, "at": at, "audit_id": audit_id}))?;
+        printer.legacy_json(&json!({"name": entry.name, "changed": true, "paused": pause, "at": at, "audit_id": audit_id}))?;
     } else {
-        printer.line(&format!(
+        printer.line(format!(
             "{} cron entry {} ({effect}).",
             guard::capitalize(if pause { "paused" } else { "resumed" }),
             entry.name
@@ -358,7 +359,7 @@ fn change(
         if backend == Backend::Powertools && pause {
             printer.status("This stops Powertools-driven claims; Oban.Plugins.Cron schedules are not affected.");
         }
-        printer.status(&format!("Recorded in the audit log as event {audit_id}."));
+        printer.status(format!("Recorded in the audit log as event {audit_id}."));
     }
     Ok(ExitStatus::Success)
 }

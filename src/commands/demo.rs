@@ -14,8 +14,9 @@ use crate::audit::{self, AuditEvent, RunContext};
 use crate::cli::{DemoCommand, DemoUpArgs};
 use crate::db::{catalog, ident, Database};
 use crate::demo::{self, DemoState, SCHEMA};
-use crate::error::{CliError, CliResult, ExitStatus};
-use crate::printer::{Printer, Style};
+use crate::error::{CliError, CliResult, ErrorKind, ExitStatus};
+use crate::output::Style;
+use crate::printer::Printer;
 use crate::settings::{Setting, Settings, Source};
 
 const STATE_FILE: &str = "demo.json";
@@ -42,18 +43,18 @@ fn demo_home() -> CliResult<PathBuf> {
         is_root(),
         dirs::data_dir(),
     )
-    .ok_or_else(|| CliError::Usage("no data directory for this user; set OBANCTL_DEMO_DIR".into()))
+    .ok_or_else(|| CliError::usage("no data directory for this user; set OBANCTL_DEMO_DIR"))
 }
 
 fn io_error(what: &str, path: &Path, err: std::io::Error) -> CliError {
-    CliError::Internal(anyhow::anyhow!("{what} {}: {err}", path.display()))
+    CliError::internal(anyhow::anyhow!("{what} {}: {err}", path.display()))
 }
 
 fn read_state(home: &Path) -> CliResult<Option<DemoState>> {
     let path = home.join(STATE_FILE);
     match std::fs::read_to_string(&path) {
         Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
-            CliError::Internal(anyhow::anyhow!(
+            CliError::internal(anyhow::anyhow!(
                 "unreadable demo state {}: {e}",
                 path.display()
             ))
@@ -69,7 +70,7 @@ fn config_path(settings: &Settings) -> CliResult<PathBuf> {
         .config_path
         .clone()
         .or_else(|| dirs::config_dir().map(|d| d.join("obanctl").join("obanctl.toml")))
-        .ok_or_else(|| CliError::Usage("no config directory for this user; pass --config".into()))
+        .ok_or_else(|| CliError::usage("no config directory for this user; pass --config"))
 }
 
 fn edit_config(path: &Path, edit: impl Fn(&str) -> Result<String, String>) -> CliResult<()> {
@@ -79,7 +80,7 @@ fn edit_config(path: &Path, edit: impl Fn(&str) -> Result<String, String>) -> Cl
         Err(e) => return Err(io_error("cannot read", path, e)),
     };
     let updated = edit(&current)
-        .map_err(|e| CliError::Usage(format!("cannot update {}: {e}", path.display())))?;
+        .map_err(|e| CliError::usage(format!("cannot update {}: {e}", path.display())))?;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| io_error("cannot create", parent, e))?;
     }
@@ -108,7 +109,7 @@ fn up(settings: &Settings, printer: &Printer, args: DemoUpArgs) -> CliResult<Exi
         ("--powertools-schema", &settings.powertools_schema),
     ] {
         if setting.source != Source::Default && setting.value != SCHEMA {
-            return Err(CliError::Usage(format!(
+            return Err(CliError::usage(format!(
                 "the demo lives in schema `{SCHEMA}` only and touches no other; drop {flag} `{}`",
                 setting.value
             )));
@@ -129,10 +130,11 @@ fn up(settings: &Settings, printer: &Printer, args: DemoUpArgs) -> CliResult<Exi
                     Ok(_) => DemoState::Server {
                         database_url: settings.database_url.value.clone(),
                     },
-                    Err(CliError::Unreachable(reason)) => {
-                        printer.status(&format!(
-                            "{reason}\nno server reachable: starting a private throwaway PostgreSQL instead"
-                        ));
+                    Err(err) if err.is(ErrorKind::Unreachable) => {
+                        printer.status(err.message().to_string());
+                        printer.status(
+                            "no server reachable: starting a private throwaway PostgreSQL instead",
+                        );
                         start_private_cluster(&home, printer)?
                     }
                     Err(other) => return Err(other),
@@ -151,7 +153,7 @@ fn up(settings: &Settings, printer: &Printer, args: DemoUpArgs) -> CliResult<Exi
     })?;
     if let (DemoState::Private { .. }, Source::Env(name)) = (&state, &settings.database_url.source)
     {
-        printer.warning(&format!(
+        printer.warning(format!(
             "{name} is set and outranks the demo profile's database URL: run the export lines printed on stdout (OBANCTL_DATABASE_URL outranks DATABASE_URL), or unset {name}"
         ));
     }
@@ -163,16 +165,16 @@ fn up(settings: &Settings, printer: &Printer, args: DemoUpArgs) -> CliResult<Exi
             data_dir.display()
         ),
     };
-    printer.status(&format!(
+    printer.status(format!(
         "{} {where_}, with about 20 000 jobs, cron entries, a limiter, a workflow and audit history.\n\
          Profile `{}` written to {}. Next: obanctl demo tour",
-        printer.paint_err("Demo ready:", Style::Good),
+        "Demo ready:",
         demo::PROFILE,
         config.display()
     ));
     // stdout: lines a shell can evaluate, `eval "$(obanctl demo up)"`.
     if printer.is_json() {
-        printer.json(&json!({
+        printer.legacy_json(&json!({
             "state": state,
             "schema": SCHEMA,
             "profile": demo::PROFILE,
@@ -192,7 +194,7 @@ fn up(settings: &Settings, printer: &Printer, args: DemoUpArgs) -> CliResult<Exi
         lines.push(format!(
             "export OBANCTL_PREFIX={SCHEMA} OBANCTL_POWERTOOLS_SCHEMA={SCHEMA}"
         ));
-        printer.line(&lines.join("\n"))?;
+        printer.lines(&lines)?;
     }
     Ok(ExitStatus::Success)
 }
@@ -204,7 +206,7 @@ fn has_password(url: &str) -> bool {
 fn write_state(home: &Path, state: &DemoState) -> CliResult<()> {
     std::fs::create_dir_all(home).map_err(|e| io_error("cannot create", home, e))?;
     let path = home.join(STATE_FILE);
-    let text = serde_json::to_string_pretty(state).map_err(|e| CliError::Internal(e.into()))?;
+    let text = serde_json::to_string_pretty(state).map_err(CliError::internal)?;
     std::fs::write(&path, text).map_err(|e| io_error("cannot write", &path, e))
 }
 
@@ -245,7 +247,7 @@ fn drop_demo_schema(db: &Database) -> CliResult<bool> {
 
 fn seed(db: &Database, settings: &Settings, printer: &Printer) -> CliResult<()> {
     if drop_demo_schema(db)? {
-        printer.status(&format!("replaced the previous demo schema `{SCHEMA}`"));
+        printer.status(format!("replaced the previous demo schema `{SCHEMA}`"));
     }
     let ctx = RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
     db.write(|conn| {
@@ -331,7 +333,7 @@ fn find_bin_dir() -> CliResult<PathBuf> {
         .into_iter()
         .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
         .ok_or_else(|| {
-            CliError::Unreachable(format!(
+            CliError::unreachable(format!(
                 "no PostgreSQL server is reachable and no initdb/pg_ctl to start a private one: {}",
                 demo::INSTALL_HINT
             ))
@@ -360,7 +362,7 @@ fn tool(bin_dir: &Path, name: &str, run_as: Option<&SystemUser>) -> Command {
 fn run_tool(mut cmd: Command, what: &str, log: Option<&Path>) -> CliResult<()> {
     let output = cmd
         .output()
-        .map_err(|e| CliError::Internal(anyhow::anyhow!("cannot run {what}: {e}")))?;
+        .map_err(|e| CliError::internal(anyhow::anyhow!("cannot run {what}: {e}")))?;
     if output.status.success() {
         return Ok(());
     }
@@ -372,7 +374,7 @@ fn run_tool(mut cmd: Command, what: &str, log: Option<&Path>) -> CliResult<()> {
             detail.push_str(&tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
         }
     }
-    Err(CliError::Internal(anyhow::anyhow!(
+    Err(CliError::internal(anyhow::anyhow!(
         "{what} failed: {detail}"
     )))
 }
@@ -381,7 +383,7 @@ fn free_port() -> CliResult<u16> {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
-        .map_err(|e| CliError::Internal(anyhow::anyhow!("cannot find a free port: {e}")))
+        .map_err(|e| CliError::internal(anyhow::anyhow!("cannot find a free port: {e}")))
 }
 
 fn start_private_cluster(home: &Path, printer: &Printer) -> CliResult<DemoState> {
@@ -408,7 +410,7 @@ fn start_private_cluster(home: &Path, printer: &Printer) -> CliResult<DemoState>
         std::os::unix::fs::chown(&data_dir, Some(user.uid), Some(user.gid))
             .map_err(|e| io_error("cannot hand over", &data_dir, e))?;
     }
-    printer.status(&format!(
+    printer.status(format!(
         "initializing a throwaway cluster in {} (binaries from {}{})",
         data_dir.display(),
         bin_dir.display(),
@@ -505,7 +507,7 @@ fn down(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
                         && !stderr.contains("not running")
                         && data_dir.exists()
                     {
-                        printer.warning(&format!("pg_ctl stop: {}", stderr.trim()));
+                        printer.warning(format!("pg_ctl stop: {}", stderr.trim()));
                     }
                 }
             }
@@ -513,7 +515,7 @@ fn down(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
                 std::fs::remove_dir_all(data_dir)
                     .map_err(|e| io_error("cannot remove", data_dir, e))?;
             }
-            printer.status(&format!(
+            printer.status(format!(
                 "stopped the demo server and deleted {}",
                 data_dir.display()
             ));
@@ -521,9 +523,9 @@ fn down(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
         Some(DemoState::Server { database_url }) => {
             let db = Database::connect(&demo_settings(settings, database_url.clone()), printer)?;
             if drop_demo_schema(&db)? {
-                printer.status(&format!("dropped schema `{SCHEMA}`"));
+                printer.status(format!("dropped schema `{SCHEMA}`"));
             } else {
-                printer.status(&format!("schema `{SCHEMA}` was already gone"));
+                printer.status(format!("schema `{SCHEMA}` was already gone"));
             }
         }
         None => {
@@ -534,12 +536,14 @@ fn down(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
             ) {
                 Ok(db) => {
                     if drop_demo_schema(&db)? {
-                        printer.status(&format!("dropped schema `{SCHEMA}`"));
+                        printer.status(format!("dropped schema `{SCHEMA}`"));
                     } else {
                         printer.status("no demo found: nothing to remove");
                     }
                 }
-                Err(CliError::Unreachable(_)) => printer.status("no demo found: nothing to remove"),
+                Err(err) if err.is(ErrorKind::Unreachable) => {
+                    printer.status("no demo found: nothing to remove")
+                }
                 Err(other) => return Err(other),
             }
         }
@@ -563,7 +567,7 @@ fn down(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
 fn tour(printer: &Printer) -> CliResult<ExitStatus> {
     if printer.is_json() {
         for step in demo::TOUR {
-            printer.json(&json!({
+            printer.legacy_json(&json!({
                 "what": step.what,
                 "command": step.command_line(),
                 "argv": step.argv(),
@@ -586,6 +590,6 @@ fn tour(printer: &Printer) -> CliResult<ExitStatus> {
         "# When you are done: obanctl demo down (removes the schema or the private cluster)",
         Style::Dim,
     ));
-    printer.line(&out.join("\n"))?;
+    printer.lines(&out)?;
     Ok(ExitStatus::Success)
 }

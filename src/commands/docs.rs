@@ -55,13 +55,13 @@ fn collect_pages(
 
 fn write_all(dir: &Path, files: &[(String, Vec<u8>)], printer: &Printer) -> CliResult<()> {
     std::fs::create_dir_all(dir)
-        .map_err(|e| CliError::Usage(format!("cannot create {}: {e}", dir.display())))?;
+        .map_err(|e| CliError::usage(format!("cannot create {}: {e}", dir.display())))?;
     for (name, contents) in files {
         let path = dir.join(name);
         std::fs::write(&path, contents).map_err(|e| {
-            CliError::Internal(anyhow::anyhow!("cannot write {}: {e}", path.display()))
+            CliError::internal(anyhow::anyhow!("cannot write {}: {e}", path.display()))
         })?;
-        printer.line(&path.display().to_string())?;
+        printer.line(path.display().to_string())?;
     }
     Ok(())
 }
@@ -70,7 +70,7 @@ pub fn completions(printer: &Printer, args: CompletionsArgs) -> CliResult<ExitSt
     match (args.shell, args.out_dir) {
         (Some(shell), None) => printer.raw(&completion_script(shell))?,
         (None, Some(dir)) => write_all(&dir, &render_completions(), printer)?,
-        _ => return Err(CliError::Usage("give either a SHELL or --out-dir".into())),
+        _ => return Err(CliError::usage("give either a SHELL or --out-dir")),
     }
     Ok(ExitStatus::Success)
 }

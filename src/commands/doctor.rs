@@ -16,8 +16,9 @@ use crate::doctor::{
     apply_strict, exit_code, sort_findings, status_of, CheckId, FailOn, Finding, Severity, Status,
     Thresholds, Verdict, CHECKS, JSON_SCHEMA_VERSION,
 };
-use crate::error::{CliError, CliResult, ExitStatus};
-use crate::printer::{Printer, Style};
+use crate::error::{CliError, CliResult, ErrorKind, ExitStatus};
+use crate::output::Style;
+use crate::printer::Printer;
 use crate::settings::{Settings, Source};
 
 /// A check waits at most this long for a lock unless --lock-timeout says otherwise: doctor must
@@ -31,6 +32,19 @@ struct CheckReport {
     duration_ms: u64,
     summary: String,
     findings: usize,
+}
+
+/// A doctor run that could not start (no connection, no permission), as its own document.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct FatalReport(serde_json::Value);
+
+impl crate::output::Record for FatalReport {
+    const KIND: &'static str = "doctor_report";
+}
+
+impl crate::output::Record for Report {
+    const KIND: &'static str = "doctor_report";
 }
 
 #[derive(Debug, Serialize)]
@@ -69,14 +83,14 @@ pub fn run(settings: &Settings, printer: &Printer, args: DoctorArgs) -> CliResul
             if printer.is_json() {
                 // CI parses stdout: a fatal error is a JSON document too, with the process's code.
                 let code = err.exit_code_number();
-                printer.json(&json!({
+                printer.json(&FatalReport(json!({
                     "schema_version": JSON_SCHEMA_VERSION,
                     "tool_version": env!("CARGO_PKG_VERSION"),
                     "prefix": settings.prefix.value,
                     "exit_code": code,
-                    "error": { "kind": err.kind(), "message": err.to_string(), "hint": err.hint() },
+                    "error": { "kind": err.machine_code(), "message": err.message(), "hint": err.hints().first() },
                     "findings": [],
-                }))?;
+                })))?;
             }
             Err(err)
         }
@@ -89,11 +103,11 @@ fn list_checks(printer: &Printer) -> CliResult<ExitStatus> {
             .iter()
             .map(|c| json!({ "id": c.name, "aliases": c.aliases, "title": c.title, "needs_oban_jobs": c.needs_oban_jobs }))
             .collect();
-        printer.json(&checks)?;
+        printer.legacy_json(&checks)?;
     } else {
         let mut table = printer.table(&["check", "looks for"]);
         for check in CHECKS {
-            table.add_row(vec![check.name, check.title]);
+            table.add_row(vec![check.name.to_string(), check.title.to_string()]);
         }
         printer.print_table(&table)?;
     }
@@ -103,14 +117,14 @@ fn list_checks(printer: &Printer) -> CliResult<ExitStatus> {
 fn explain(printer: &Printer, check: CheckId) -> CliResult<ExitStatus> {
     let info = check.info();
     if printer.is_json() {
-        printer.json(&json!({ "id": info.name, "aliases": info.aliases, "title": info.title, "explain": info.explain }))?;
+        printer.legacy_json(&json!({ "id": info.name, "aliases": info.aliases, "title": info.title, "explain": info.explain }))?;
     } else {
         let aliases = if info.aliases.is_empty() {
             String::new()
         } else {
             format!(" (also: {})", info.aliases.join(", "))
         };
-        printer.line(&format!(
+        printer.line(format!(
             "{}{aliases}: {}\n\n{}",
             printer.paint_out(info.name, Style::Bold),
             info.title,
@@ -184,14 +198,14 @@ fn concluded(id: CheckId, duration: Duration, verdict: Verdict) -> Outcome {
 }
 
 fn cannot_run(id: CheckId, duration: Duration, err: &CliError) -> Outcome {
-    let hint = match err {
-        CliError::PermissionDenied(_) => {
+    let hint = match (err.kind(), err.machine_code()) {
+        (ErrorKind::PermissionDenied, _) => {
             "grant the role SELECT on the Oban and Powertools tables (doctor needs nothing else)"
         }
-        CliError::Refused { .. } if err.to_string().contains("lock") => {
+        (_, "lock_timeout") => {
             "another session holds a conflicting lock on the table (see blocked_locks); run doctor again, or raise --lock-timeout"
         }
-        CliError::Refused { .. } => {
+        (ErrorKind::Refused, _) => {
             "the check ran longer than --check-timeout; raise it, or run doctor off-peak"
         }
         _ => "check the database connection and the role's privileges",
@@ -251,7 +265,7 @@ fn diagnose(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> CliRes
             outcomes.push(skipped(id, &no_oban_jobs));
             continue;
         }
-        printer.verbose(&format!("running {}", id.name()));
+        printer.verbose(format!("running {}", id.name()));
         let flavour = oban
             .as_ref()
             .map(|o| o.flavour)
@@ -504,5 +518,5 @@ fn print_human(printer: &Printer, settings: &Settings, report: &Report) -> CliRe
             }
         }
     }
-    printer.line(&out.join("\n"))
+    printer.lines(&out)
 }

@@ -15,7 +15,8 @@ use crate::cli::{InstallArgs, ObanFlavourArg};
 use crate::db::{catalog, ident, Database};
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::install::{self, CatalogState, Plan};
-use crate::printer::{Printer, Style};
+use crate::output::Style;
+use crate::printer::Printer;
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, printer: &Printer, args: InstallArgs) -> CliResult<ExitStatus> {
@@ -71,7 +72,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: InstallArgs) -> CliResu
     // CONCURRENTLY), so that a failure here leaves nothing else half-installed.
     for statement in &plan.concurrent {
         let sql = statement.index_sql(true, Some(&schema));
-        printer.status(&format!("building index concurrently: {sql}"));
+        printer.status(format!("building index concurrently: {sql}"));
         db.autocommit(&sql)?;
     }
 
@@ -200,7 +201,7 @@ fn report_nothing_to_do(
     let status = report_invalid_indexes(printer, schema, plan);
     let tables = install::powertools_tables().len();
     if printer.is_json() {
-        printer.json(&json!({
+        printer.legacy_json(&json!({
             "schema": schema,
             "changed": false,
             "tables": tables,
@@ -208,7 +209,7 @@ fn report_nothing_to_do(
             "invalid_indexes": plan.invalid_indexes,
         }))?;
     } else {
-        printer.line(&format!(
+        printer.line(format!(
             "Oban Powertools is already installed in schema `{schema}` ({tables} tables); nothing to do."
         ))?;
     }
@@ -217,7 +218,7 @@ fn report_nothing_to_do(
 
 fn report_invalid_indexes(printer: &Printer, schema: &str, plan: &Plan) -> ExitStatus {
     for name in &plan.invalid_indexes {
-        printer.warning(&format!(
+        printer.warning(format!(
             "index {} is INVALID (a failed concurrent build); fix with: REINDEX INDEX CONCURRENTLY {};",
             name,
             ident::qualified(schema, name)
@@ -254,7 +255,7 @@ fn print_dry_run(
     }
     transaction.extend(plan.in_transaction.iter().map(|s| s.sql()));
     if printer.is_json() {
-        printer.json(&json!({
+        printer.legacy_json(&json!({
             "schema": schema,
             "dry_run": true,
             "oban_sql": oban_sql,
@@ -290,7 +291,7 @@ fn print_dry_run(
             out.push('\n');
         }
         out.push_str("-- plus one audit row (action powertools.installed)\nCOMMIT;");
-        printer.line(&out)?;
+        printer.text_block(&out)?;
     }
     Ok(ExitStatus::Success)
 }
@@ -305,7 +306,7 @@ fn report_done(
 ) -> CliResult<ExitStatus> {
     let status = report_invalid_indexes(printer, schema, plan);
     if printer.is_json() {
-        printer.json(&json!({
+        printer.legacy_json(&json!({
             "schema": schema,
             "changed": true,
             "created_schema": plan.create_schema,
@@ -318,20 +319,20 @@ fn report_done(
         return Ok(status);
     }
     if let Some(flavour) = with_oban {
-        printer.line(&format!(
+        printer.line(format!(
             "Created an Oban v{} schema ({} flavour) in `{prefix}`.",
             install::OBAN_CURRENT_VERSION,
             flavour_name(flavour)
         ))?;
     }
     if plan.upgrade_outbox {
-        printer.line(&format!(
+        printer.line(format!(
             "Renamed {} to {} (Powertools 0.5.x upgrade).",
             install::LEGACY_OUTBOX_TABLE,
             install::CALLBACKS_TABLE
         ))?;
     }
-    printer.line(&format!(
+    printer.line(format!(
         "{} {} tables and {} indexes in schema `{schema}`{}.",
         printer.paint_out("Created", Style::Good),
         plan.created_tables().len(),
@@ -343,12 +344,12 @@ fn report_done(
         },
     ))?;
     for table in plan.created_tables() {
-        printer.verbose(&format!("created table {table}"));
+        printer.verbose(format!("created table {table}"));
     }
     for index in plan.created_indexes() {
-        printer.verbose(&format!("created index {index}"));
+        printer.verbose(format!("created index {index}"));
     }
-    printer.status(&format!(
+    printer.status(format!(
         "Recorded in the audit log as event {audit_id} (powertools.installed)."
     ));
     Ok(status)
@@ -370,7 +371,7 @@ fn write_ecto_migration(
     repo: Option<&str>,
 ) -> CliResult<ExitStatus> {
     if !dir.is_dir() {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::usage(format!(
             "--ecto directory {} does not exist (expected something like priv/repo/migrations)",
             dir.display()
         )));
@@ -380,15 +381,15 @@ fn write_ecto_migration(
         None => find_mix_exs(dir)
             .and_then(|path| std::fs::read_to_string(path).ok())
             .and_then(|text| install::repo_module_from_mix_exs(&text))
-            .ok_or_else(|| CliError::Usage("cannot find the app's mix.exs above the --ecto directory; pass --ecto-repo MyApp.Repo".into()))?,
+            .ok_or_else(|| CliError::usage("cannot find the app's mix.exs above the --ecto directory; pass --ecto-repo MyApp.Repo"))?,
     };
     if !install::is_elixir_module_name(&repo) {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::usage(format!(
             "`{repo}` is not an Elixir module name (e.g. MyApp.Repo)"
         )));
     }
     let existing = std::fs::read_dir(dir)
-        .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", dir.display())))?
+        .map_err(|e| CliError::usage(format!("cannot read {}: {e}", dir.display())))?
         .filter_map(Result::ok)
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .find(|name| name.ends_with(install::ECTO_MIGRATION_SUFFIX));
@@ -402,12 +403,12 @@ fn write_ecto_migration(
     let path = dir.join(format!("{timestamp}{}", install::ECTO_MIGRATION_SUFFIX));
     let contents = install::ecto_migration(&repo, &settings.powertools_schema.value);
     std::fs::write(&path, contents)
-        .map_err(|e| CliError::Internal(anyhow::anyhow!("cannot write {}: {e}", path.display())))?;
+        .map_err(|e| CliError::internal(anyhow::anyhow!("cannot write {}: {e}", path.display())))?;
     if printer.is_json() {
-        printer.json(&json!({ "ecto_migration": path, "repo": repo, "schema": settings.powertools_schema.value }))?;
+        printer.legacy_json(&json!({ "ecto_migration": path, "repo": repo, "schema": settings.powertools_schema.value }))?;
     } else {
-        printer.line(&path.display().to_string())?;
-        printer.status(&format!(
+        printer.line(path.display().to_string())?;
+        printer.status(format!(
             "Wrote an Ecto migration for {repo}; the database was not touched. Run `mix ecto.migrate` to apply it."
         ));
     }
@@ -422,7 +423,7 @@ fn harden(settings: &Settings, printer: &Printer, args: &InstallArgs) -> CliResu
     let statements = install::harden_sql(schema, &args.operator_role, &args.retention_role);
     if !args.apply {
         for sql in &statements {
-            printer.line(&format!("{sql};"))?;
+            printer.line(format!("{sql};"))?;
         }
         printer.status("Not applied; run again with --apply (as the tables' owner) to apply.");
         return Ok(ExitStatus::Success);
@@ -461,11 +462,11 @@ fn harden(settings: &Settings, printer: &Printer, args: &InstallArgs) -> CliResu
             },
         )
     })?;
-    printer.line(&format!(
+    printer.line(format!(
         "Audit tables in `{schema}` hardened: {} may read and append, {} may also delete.",
         args.operator_role, args.retention_role
     ))?;
-    printer.status(&format!(
+    printer.status(format!(
         "Recorded in the audit log as event {audit_id} (powertools.hardened)."
     ));
     Ok(ExitStatus::Success)

@@ -11,7 +11,8 @@ use crate::db::{catalog, Database};
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::jobs::filter::TimeBound;
 use crate::limiter::{judge, simulate, Blocker, Bucket, Judgement, PartitionState};
-use crate::printer::{Printer, Style};
+use crate::output::Style;
+use crate::printer::Printer;
 use crate::settings::Settings;
 
 const GLOBAL: &str = "__global__";
@@ -76,7 +77,7 @@ fn partition_from_args(resource: &Resource, args: &Value) -> CliResult<String> {
     };
     match &args[field] {
         Value::String(s) => Ok(s.clone()),
-        Value::Null => Err(CliError::Usage(format!(
+        Value::Null => Err(CliError::usage(format!(
             "--args has no `{field}`, which this limiter partitions by"
         ))),
         other => Ok(other.to_string()),
@@ -127,10 +128,10 @@ fn explain(
     let job_args: Option<Value> = match &args.args {
         Some(text) => {
             let value: Value = serde_json::from_str(text)
-                .map_err(|e| CliError::Usage(format!("--args is not JSON: {e}")))?;
+                .map_err(|e| CliError::usage(format!("--args is not JSON: {e}")))?;
             if !value.is_object() {
-                return Err(CliError::Usage(
-                    "--args must be a JSON object, e.g. '{\"account_id\": 7}'".into(),
+                return Err(CliError::usage(
+                    "--args must be a JSON object, e.g. '{\"account_id\": 7}'",
                 ));
             }
             Some(value)
@@ -167,7 +168,7 @@ fn explain(
                     }
                 }
             }
-            (None, None) => return Err(CliError::Usage("give a limiter name or --worker".into())),
+            (None, None) => return Err(CliError::usage("give a limiter name or --worker")),
         };
         let partition = match (&args.partition, &job_args) {
             (Some(p), _) => Some(p.clone()),
@@ -213,7 +214,7 @@ fn explain(
         "evidence": snapshot.as_ref().map(|s| json!({"captured_at": s.captured_at, "blocker_codes": s.blocker_codes, "partition": s.partition_key})),
     });
     if printer.is_json() {
-        printer.json(&doc)?;
+        printer.legacy_json(&doc)?;
     } else {
         print_explanation(printer, &resource, weight, now, &judged, snapshot.as_ref())?;
     }
@@ -236,7 +237,7 @@ fn print_explanation(
     judged: &[(String, Option<&State>, Judgement)],
     snapshot: Option<&crate::db::limiter::Snapshot>,
 ) -> CliResult<()> {
-    printer.line(&format!(
+    printer.line(format!(
         "Limiter {} ({}, capacity {} per {} ms; judging a request of weight {weight} at {} UTC)",
         resource.name,
         resource.scope_kind,
@@ -278,10 +279,10 @@ fn print_explanation(
     printer.print_table(&table)?;
     for (partition, stored, j) in judged {
         for blocker in &j.blockers {
-            printer.line(&format!("  {partition}: {}", blocker_text(blocker)))?;
+            printer.line(format!("  {partition}: {}", blocker_text(blocker)))?;
         }
         if let (true, Some(stored)) = (j.window_expired, stored) {
-            printer.line(&format!(
+            printer.line(format!(
                 "  {partition}: the stored window ended at {}; its counter ({}) is stale and counts as 0",
                 fmt(stored.bucket_started_at + chrono::Duration::milliseconds(resource.bucket_span_ms)),
                 stored.tokens_used
@@ -289,7 +290,7 @@ fn print_explanation(
         }
     }
     if let Some(s) = snapshot {
-        printer.status(&format!(
+        printer.status(format!(
             "Last blocked enqueue recorded {} ({}, partition {}).",
             fmt(s.captured_at),
             s.blocker_codes.join(", "),
@@ -305,14 +306,14 @@ fn simulate_cmd(
     args: LimiterSimulateArgs,
 ) -> CliResult<ExitStatus> {
     if args.interval < 0 {
-        return Err(CliError::Usage("--interval must not be negative".into()));
+        return Err(CliError::usage("--interval must not be negative"));
     }
     let start_at = match &args.now {
         Some(text) => {
-            match TimeBound::parse(text).map_err(|e| CliError::Usage(format!("--now: {e}")))? {
+            match TimeBound::parse(text).map_err(|e| CliError::usage(format!("--now: {e}")))? {
                 TimeBound::At(at) => Some(at),
                 TimeBound::Ago(_) => {
-                    return Err(CliError::Usage("--now takes a time, not a duration".into()))
+                    return Err(CliError::usage("--now takes a time, not a duration"))
                 }
             }
         }
@@ -355,7 +356,7 @@ fn simulate_cmd(
         now,
     );
     if printer.is_json() {
-        printer.json(&json!({
+        printer.legacy_json(&json!({
             "schema_version": 1,
             "resource": resource.name,
             "partition": partition,
@@ -369,7 +370,7 @@ fn simulate_cmd(
         }))?;
         return Ok(ExitStatus::Success);
     }
-    printer.line(&format!(
+    printer.line(format!(
         "Simulating {} requests of weight {weight}, {} ms apart, on {} partition {partition} (capacity {} per {} ms), from {}:",
         args.requests,
         args.interval,

@@ -13,8 +13,8 @@ pub mod limiter;
 pub mod workflow;
 
 use crate::cli::{Cli, Command, ConfigCommand};
-use crate::error::CliError;
-use crate::printer::Printer;
+use crate::error::{CliError, ErrorKind};
+use crate::printer::{Printer, PrinterOptions};
 use crate::settings::{ConfigFile, Settings};
 
 /// Resolves settings, runs the command, prints any error and turns the outcome into an exit code.
@@ -24,16 +24,18 @@ pub fn run(cli: Cli) -> u8 {
     let settings = match settings {
         Ok(settings) => settings,
         Err(err) => {
-            Printer::fallback().error(&err);
+            fallback_printer(&cli, &env).error(&err);
             return err.exit_code_number();
         }
     };
-    let printer = Printer::new(
-        settings.format.value,
-        settings.color.value,
-        settings.quiet,
-        settings.verbose,
-    );
+    crate::output::time::set_local_time(settings.local_time);
+    let printer = Printer::new(PrinterOptions {
+        format: settings.format.value,
+        color: settings.color.value,
+        quiet: settings.quiet,
+        verbose: settings.verbose,
+        no_trunc: settings.no_trunc,
+    });
     let result = match cli.command {
         Command::Install(args) => install::run(&settings, &printer, args),
         Command::Doctor(args) => doctor::run(&settings, &printer, args),
@@ -49,11 +51,24 @@ pub fn run(cli: Cli) -> u8 {
     };
     match result {
         Ok(status) => status.code(),
-        Err(CliError::BrokenPipe) => 0,
+        Err(err) if err.is(ErrorKind::BrokenPipe) => 0,
         Err(err) => {
             printer.error(&err);
             err.exit_code_number()
         }
+    }
+}
+
+/// The printer for an error found while resolving settings: JSON when the flag or environment
+/// asked for it, so scripts get a JSON error even for a bad config file.
+fn fallback_printer(cli: &Cli, env: &dyn Fn(&str) -> Option<String>) -> Printer {
+    let json = cli.global.format == Some(crate::values::Format::Json)
+        || (cli.global.format.is_none()
+            && env("OBANCTL_FORMAT").is_some_and(|f| f.eq_ignore_ascii_case("json")));
+    if json {
+        Printer::fallback_json()
+    } else {
+        Printer::fallback()
     }
 }
 

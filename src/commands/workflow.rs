@@ -44,7 +44,7 @@ fn head(row: &WorkflowRow) -> WorkflowHead {
 
 fn list(settings: &Settings, printer: &Printer, args: WorkflowListArgs) -> CliResult<ExitStatus> {
     for state in &args.states {
-        check_length("--state", state).map_err(CliError::Usage)?;
+        check_length("--state", state).map_err(CliError::usage)?;
     }
     let (db, tables) = open(settings, printer)?;
     let rows = db.read(|conn| tables.list(conn, &args.states, args.limit))?;
@@ -52,7 +52,7 @@ fn list(settings: &Settings, printer: &Printer, args: WorkflowListArgs) -> CliRe
         for row in &rows {
             let mut doc = json!(row);
             doc["status"] = json!(operator_status(&head(row)));
-            printer.json(&doc)?;
+            printer.legacy_json(&doc)?;
         }
         return Ok(ExitStatus::Success);
     }
@@ -91,7 +91,7 @@ fn inspect(
     printer: &Printer,
     args: WorkflowInspectArgs,
 ) -> CliResult<ExitStatus> {
-    check_length("workflow", &args.workflow).map_err(CliError::Usage)?;
+    check_length("workflow", &args.workflow).map_err(CliError::usage)?;
     let (db, tables) = open(settings, printer)?;
     let loaded = db.read(|conn| {
         let Some(row) = tables.find(conn, &args.workflow)? else {
@@ -133,7 +133,7 @@ fn inspect(
         .collect();
     let graph = Graph::new(&steps, &edges);
     if args.dot {
-        printer.raw(graph.to_dot(&row.name).as_bytes())?;
+        printer.text_block(&graph.to_dot(&row.name))?;
         return Ok(ExitStatus::Success);
     }
     let wf_head = head(&row);
@@ -152,7 +152,7 @@ fn inspect(
                 })
             })
             .collect();
-        printer.json(&json!({
+        printer.legacy_json(&json!({
             "workflow": row,
             "status": operator_status(&wf_head),
             "semantics": if row.semantics_version >= 2 { "v2 (current contract)".to_string() } else { format!("legacy_v{} (compatibility path)", row.semantics_version) },
@@ -236,6 +236,6 @@ fn inspect(
             }
         }
     }
-    printer.raw(out.as_bytes())?;
+    printer.text_block(&out)?;
     Ok(ExitStatus::Success)
 }

@@ -4,10 +4,10 @@ use chrono::NaiveDateTime;
 use diesel::pg::PgConnection;
 use diesel::sql_types::{BigInt, Jsonb, Nullable, Text, Timestamp};
 use diesel::{QueryableByName, RunQueryDsl};
-use serde_json::Value;
 
 use super::{bound_query, ident};
 use crate::audit_trail::AuditFilter;
+use crate::decode::{Json, Timestamp as DbTime};
 use crate::error::CliResult;
 use crate::jobs::filter::{Bind, Sql};
 
@@ -20,7 +20,7 @@ pub struct AuditRow {
     #[diesel(sql_type = BigInt)]
     pub id: i64,
     #[diesel(sql_type = Timestamp)]
-    pub inserted_at: NaiveDateTime,
+    pub inserted_at: DbTime,
     #[diesel(sql_type = Nullable<Text>)]
     pub actor_id: Option<String>,
     #[diesel(sql_type = Text)]
@@ -36,7 +36,7 @@ pub struct AuditRow {
     #[diesel(sql_type = Nullable<Text>)]
     pub resource_id: Option<String>,
     #[diesel(sql_type = Jsonb)]
-    pub metadata: Value,
+    pub metadata: Json,
 }
 
 const COLUMNS: &str =

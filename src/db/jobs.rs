@@ -1,13 +1,14 @@
 //! Reading `oban_jobs`, normalised across the Elixir and Python flavours (integer widths, `errors`
 //! as `jsonb[]` or `jsonb`, nullable or not) so the rest of the crate sees one row shape.
 
-use chrono::NaiveDateTime;
 use diesel::pg::PgConnection;
 use diesel::sql_types::{Array, BigInt, Integer, Jsonb, Nullable, Text, Timestamp};
 use diesel::{QueryableByName, RunQueryDsl};
 use serde_json::Value;
 
+use super::catalog::ObanFlavour;
 use super::{bound_query, ident};
+use crate::decode::{Json, Timestamp as DbTime};
 use crate::error::CliResult;
 use crate::jobs::filter::{Bind, JobFilter, Sql};
 use crate::jobs::Operation;
@@ -20,6 +21,8 @@ pub struct JobsTable {
     /// `"prefix".oban_job_state`
     pub state_type: String,
     pub prefix: String,
+    /// Which flavour made the table (known once the catalog has been read).
+    pub flavour: ObanFlavour,
 }
 
 impl JobsTable {
@@ -28,7 +31,13 @@ impl JobsTable {
             table: ident::qualified(prefix, "oban_jobs"),
             state_type: format!("{}.oban_job_state", ident::quote(prefix)),
             prefix: prefix.to_string(),
+            flavour: ObanFlavour::Elixir,
         }
+    }
+
+    pub fn with_flavour(mut self, flavour: ObanFlavour) -> Self {
+        self.flavour = flavour;
+        self
     }
 
     /// The channel Oban's Postgres notifier listens on for signals such as `pkill`.
@@ -38,11 +47,13 @@ impl JobsTable {
 }
 
 /// Every column, in one shape for both flavours.
+/// Nothing is coalesced into something it is not: a NULL `attempted_by` stays NULL, `errors` of
+/// any shape arrives as it is (the Python flavour's `jsonb` may hold anything), and the decoders
+/// in [`crate::decode`] take infinities, over-deep JSON and NULL array elements.
 pub const JOB_COLUMNS: &str = "j.id, j.state::text AS state, j.queue, j.worker, j.args, \
     to_jsonb(j.errors) AS errors, j.attempt::int AS attempt, j.max_attempts::int AS max_attempts, \
-    j.priority::int AS priority, coalesce(j.tags, '{}') AS tags, coalesce(j.meta, '{}'::jsonb) AS meta, \
-    coalesce(j.attempted_by, '{}') AS attempted_by, j.inserted_at, j.scheduled_at, j.attempted_at, \
-    j.completed_at, j.discarded_at, j.cancelled_at";
+    j.priority::int AS priority, j.tags, j.meta, j.attempted_by, j.inserted_at, j.scheduled_at, \
+    j.attempted_at, j.completed_at, j.discarded_at, j.cancelled_at";
 
 #[derive(Debug, Clone, QueryableByName)]
 pub struct JobRow {
@@ -54,34 +65,34 @@ pub struct JobRow {
     pub queue: String,
     #[diesel(sql_type = Text)]
     pub worker: String,
-    #[diesel(sql_type = Jsonb)]
-    pub args: Value,
-    #[diesel(sql_type = Jsonb)]
-    pub errors: Value,
+    #[diesel(sql_type = Nullable<Jsonb>)]
+    pub args: Option<Json>,
+    #[diesel(sql_type = Nullable<Jsonb>)]
+    pub errors: Option<Json>,
     #[diesel(sql_type = Integer)]
     pub attempt: i32,
     #[diesel(sql_type = Integer)]
     pub max_attempts: i32,
     #[diesel(sql_type = Integer)]
     pub priority: i32,
-    #[diesel(sql_type = Array<Text>)]
-    pub tags: Vec<String>,
-    #[diesel(sql_type = Jsonb)]
-    pub meta: Value,
-    #[diesel(sql_type = Array<Text>)]
-    pub attempted_by: Vec<String>,
+    #[diesel(sql_type = Nullable<Array<Nullable<Text>>>)]
+    pub tags: Option<Vec<Option<String>>>,
+    #[diesel(sql_type = Nullable<Jsonb>)]
+    pub meta: Option<Json>,
+    #[diesel(sql_type = Nullable<Array<Nullable<Text>>>)]
+    pub attempted_by: Option<Vec<Option<String>>>,
     #[diesel(sql_type = Timestamp)]
-    pub inserted_at: NaiveDateTime,
+    pub inserted_at: DbTime,
     #[diesel(sql_type = Timestamp)]
-    pub scheduled_at: NaiveDateTime,
+    pub scheduled_at: DbTime,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub attempted_at: Option<NaiveDateTime>,
+    pub attempted_at: Option<DbTime>,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub completed_at: Option<NaiveDateTime>,
+    pub completed_at: Option<DbTime>,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub discarded_at: Option<NaiveDateTime>,
+    pub discarded_at: Option<DbTime>,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub cancelled_at: Option<NaiveDateTime>,
+    pub cancelled_at: Option<DbTime>,
 }
 
 /// Matches counted to choose a plan for [`list`]; below this a filter counts as selective.
@@ -164,6 +175,31 @@ pub struct IdState {
     pub state: String,
 }
 
+#[derive(Debug, Clone, QueryableByName)]
+pub struct IdDetail {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = Text)]
+    pub state: String,
+    /// Available with no attempt left: Oban never fetches it.
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    pub stranded: bool,
+}
+
+/// States of `ids` with whether each is stranded (for a preview by ids). Takes no locks.
+pub fn details_of(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    ids: &[i64],
+) -> CliResult<Vec<IdDetail>> {
+    let text = format!(
+        "SELECT j.id, j.state::text AS state, (j.state::text = 'available' AND j.attempt >= j.max_attempts) AS stranded \
+         FROM {} j WHERE j.id = ANY($1::bigint[])",
+        jobs.table
+    );
+    Ok(bound_query(&text, &[Bind::BigInts(ids.to_vec())]).load(conn)?)
+}
+
 /// Current states of `ids` (absent ids are missing from the result). Takes no locks.
 pub fn states_of(
     conn: &mut PgConnection,
@@ -242,24 +278,46 @@ pub fn select_batch(
     Ok(bound_query(&text, &sql.binds).load(conn)?)
 }
 
-/// The `SET` list of each operation, exactly as Oban makes the change (schema.md §1.3,
-/// operations.md §7.A). Timestamps come from the database clock, UTC without zone.
-fn set_clause(op: Operation, state_type: &str, discard_error: &str) -> String {
+/// The `SET` list of each operation, exactly as the flavour's own Oban makes the change
+/// (operations.md §1.11: Elixir's `retry_job` leaves meta alone, oban-py's resets
+/// `meta.uniq_bmp`). Timestamps come from the database clock, UTC without zone.
+fn set_clause(op: Operation, jobs: &JobsTable, discard_error: &str) -> String {
     let now = "timezone('UTC', now())";
+    let state_type = &jobs.state_type;
     match op {
-        Operation::Retry => format!(
-            "state = 'available'::{state_type}, scheduled_at = {now}, \
-             max_attempts = GREATEST(j.max_attempts, j.attempt + 1), \
-             completed_at = NULL, cancelled_at = NULL, discarded_at = NULL, \
-             meta = CASE WHEN j.meta ? 'uniq_bmp' THEN jsonb_set(j.meta, '{{uniq_bmp}}', '[]'::jsonb) ELSE j.meta END"
-        ),
+        Operation::Retry => {
+            let meta = match jobs.flavour {
+                ObanFlavour::Elixir => String::new(),
+                ObanFlavour::Python => {
+                    ", meta = CASE WHEN jsonb_typeof(j.meta) = 'object' AND j.meta ? 'uniq_bmp' \
+                     THEN jsonb_set(j.meta, '{uniq_bmp}', '[]'::jsonb) ELSE j.meta END"
+                        .to_string()
+                }
+            };
+            format!(
+                "state = 'available'::{state_type}, scheduled_at = {now}, \
+                 max_attempts = GREATEST(j.max_attempts, j.attempt + 1), \
+                 completed_at = NULL, cancelled_at = NULL, discarded_at = NULL{meta}"
+            )
+        }
         Operation::Cancel => format!("state = 'cancelled'::{state_type}, cancelled_at = {now}"),
-        // `errors || object` appends to both a jsonb[] (Elixir) and a jsonb array (Python port).
-        Operation::Discard => format!(
-            "state = 'discarded'::{state_type}, discarded_at = {now}, \
-             errors = j.errors || jsonb_build_object('attempt', j.attempt, \
-               'at', to_char({now}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), 'error', {discard_error}::text)"
-        ),
+        Operation::Discard => {
+            let entry = format!(
+                "jsonb_build_object('attempt', j.attempt, 'at', to_char({now}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), \
+                 'error', {discard_error}::text)"
+            );
+            // Elixir: jsonb[] (append an element). Python: one jsonb value that should be an
+            // array but may hold anything; never merge into an object, keep what was there.
+            let errors = match jobs.flavour {
+                ObanFlavour::Elixir => format!("coalesce(j.errors, '{{}}') || {entry}"),
+                ObanFlavour::Python => format!(
+                    "CASE WHEN j.errors IS NULL OR jsonb_typeof(j.errors) = 'null' THEN jsonb_build_array({entry}) \
+                          WHEN jsonb_typeof(j.errors) = 'array' THEN j.errors || jsonb_build_array({entry}) \
+                          ELSE jsonb_build_array(j.errors, {entry}) END"
+                ),
+            };
+            format!("state = 'discarded'::{state_type}, discarded_at = {now}, errors = {errors}")
+        }
     }
 }
 
@@ -338,7 +396,7 @@ pub fn apply_batch(
          target AS ( \
            SELECT j.id, j.state::text AS before_state, j.attempt::int AS attempt, j.max_attempts::int AS max_attempts, j.scheduled_at \
            FROM {table} j JOIN seen s ON s.id = j.id AND j.state = s.state::{state_type} \
-           WHERE j.id = ANY({ids}::bigint[]) ORDER BY j.id FOR UPDATE OF j SKIP LOCKED), \
+           WHERE j.id = ANY({ids}::bigint[]){guard} ORDER BY j.id FOR UPDATE OF j SKIP LOCKED), \
          changed AS ( \
            UPDATE {table} j SET {set} FROM target t WHERE j.id = t.id \
            RETURNING j.id, t.before_state, t.attempt, t.max_attempts AS before_max_attempts, \
@@ -348,7 +406,13 @@ pub fn apply_batch(
          SELECT a.id, a.before_state, a.audit_id, a.digest FROM audit a ORDER BY a.audit_id",
         table = jobs.table,
         state_type = jobs.state_type,
-        set = set_clause(change.op, &jobs.state_type, &discard_error),
+        set = set_clause(change.op, jobs, &discard_error),
+        // Retry takes an available job only when it is stranded (no attempt left).
+        guard = if change.op == Operation::Retry {
+            format!(" AND (j.state <> 'available'::{} OR j.attempt >= j.max_attempts)", jobs.state_type)
+        } else {
+            String::new()
+        },
     );
     let changed: Vec<Changed> = bound_query(&text, &sql.binds).load(conn)?;
     let chained: Vec<(i64, Vec<u8>)> = changed

@@ -78,27 +78,27 @@ impl Database {
             settings.database_url.value.as_deref(),
             std::env::var("PGPASSWORD").ok(),
         );
-        printer.verbose(&format!(
+        printer.verbose(format!(
             "connecting to {} (from {})",
             conn_info.display, settings.database_url.source
         ));
         match PgConnection::establish(&conn_info.conninfo) {
             Ok(_) => {}
             Err(diesel::ConnectionError::BadConnection(message)) => {
-                return Err(CliError::Unreachable(format!(
+                return Err(CliError::unreachable(format!(
                     "cannot connect to the database: {}",
                     conn_info.scrub(message.trim())
                 )));
             }
             Err(diesel::ConnectionError::InvalidCString(_))
             | Err(diesel::ConnectionError::InvalidConnectionUrl(_)) => {
-                return Err(CliError::Usage(format!(
+                return Err(CliError::usage(format!(
                     "invalid database URL: {}",
                     conn_info.display
                 )));
             }
             Err(other) => {
-                return Err(CliError::Unreachable(format!(
+                return Err(CliError::unreachable(format!(
                     "cannot connect to the database: {}",
                     conn_info.scrub(&other.to_string())
                 )));
@@ -134,7 +134,7 @@ impl Database {
 
     fn checkout(&self) -> CliResult<Conn> {
         self.pool.get().map_err(|e| {
-            CliError::Unreachable(format!(
+            CliError::unreachable(format!(
                 "cannot connect to the database: {}",
                 self.conn_info.scrub(&e.to_string())
             ))
@@ -182,7 +182,11 @@ impl Database {
         work: impl FnOnce(&mut PgConnection) -> CliResult<T>,
     ) -> CliResult<T> {
         let mut conn = self.checkout()?;
-        let mut builder = conn.build_transaction();
+        // The isolation level is always stated: a role whose default_transaction_isolation is
+        // repeatable read or serializable would otherwise make the chain append read a stale
+        // head (duplicate key) or fail with serialization errors. READ COMMITTED: each statement
+        // sees what committed before it, the chain head after its lock is granted.
+        let mut builder = conn.build_transaction().read_committed();
         if access == Access::ReadOnly {
             builder = builder.read_only();
         }

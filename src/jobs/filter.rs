@@ -84,6 +84,9 @@ pub struct JobFilter {
     pub since: Option<TimeBound>,
     pub until: Option<TimeBound>,
     pub error_contains: Option<String>,
+    /// An `available` state in `states` matches only stranded jobs: available but with no attempt
+    /// left (`attempt >= max_attempts`), which Oban never fetches (retry repairs them).
+    pub available_only_stranded: bool,
 }
 
 /// Longest filter value accepted; longer ones are surely a mistake.
@@ -236,13 +239,33 @@ impl JobFilter {
             ));
         }
         if !self.states.is_empty() {
-            let states: Vec<String> = self.states.iter().map(|s| s.as_str().to_string()).collect();
-            parts.push(one_or_any(
-                sql,
-                "j.state",
-                states,
-                &format!("::{state_type}"),
-            ));
+            let stranded =
+                self.available_only_stranded && self.states.contains(&JobState::Available);
+            let states: Vec<String> = self
+                .states
+                .iter()
+                .filter(|s| !(stranded && **s == JobState::Available))
+                .map(|s| s.as_str().to_string())
+                .collect();
+            let mut alternatives = Vec::new();
+            if !states.is_empty() {
+                alternatives.push(one_or_any(
+                    sql,
+                    "j.state",
+                    states,
+                    &format!("::{state_type}"),
+                ));
+            }
+            if stranded {
+                alternatives.push(format!(
+                    "(j.state = 'available'::{state_type} AND j.attempt >= j.max_attempts)"
+                ));
+            }
+            parts.push(if alternatives.len() == 1 {
+                alternatives.remove(0)
+            } else {
+                format!("({})", alternatives.join(" OR "))
+            });
         }
         if !self.queues.is_empty() {
             parts.push(one_or_any(sql, "j.queue", self.queues.clone(), ""));
@@ -275,9 +298,11 @@ impl JobFilter {
             &self.until,
         ));
         if let Some(text) = &self.error_contains {
-            // to_jsonb() reads both flavours: jsonb[] (Elixir) and a jsonb array (Python port).
+            // to_jsonb() reads both flavours: jsonb[] (Elixir) and jsonb (Python port), where the
+            // value may be anything; only an array has entries to look at.
             parts.push(format!(
-                "EXISTS (SELECT 1 FROM jsonb_array_elements(to_jsonb(j.errors)) AS e(entry) \
+                "EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(to_jsonb(j.errors)) = 'array' \
+                 THEN to_jsonb(j.errors) ELSE '[]'::jsonb END) AS e(entry) \
                  WHERE e.entry->>'error' ILIKE {} ESCAPE '\\')",
                 sql.bind(Bind::Text(format!("%{}%", like_escape(text))))
             ));
@@ -384,7 +409,8 @@ mod tests {
         assert_eq!(
             text,
             "j.state = $1::text::\"public\".oban_job_state AND j.queue = $2::text AND j.tags @> $3::text[] \
-             AND EXISTS (SELECT 1 FROM jsonb_array_elements(to_jsonb(j.errors)) AS e(entry) WHERE e.entry->>'error' ILIKE $4 ESCAPE '\\')"
+             AND EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(to_jsonb(j.errors)) = 'array' \
+             THEN to_jsonb(j.errors) ELSE '[]'::jsonb END) AS e(entry) WHERE e.entry->>'error' ILIKE $4 ESCAPE '\\')"
         );
         assert!(!text.contains("DROP"));
         assert_eq!(sql.binds[3], Bind::Text("%100\\%\\_done%".into()));
@@ -409,6 +435,20 @@ mod tests {
         assert!(
             text.contains("WHEN 'completed' THEN j.completed_at"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn stranded_available_jobs_are_a_state_of_their_own() {
+        let filter = JobFilter {
+            states: vec![JobState::Discarded, JobState::Available],
+            available_only_stranded: true,
+            ..Default::default()
+        };
+        let mut sql = Sql::default();
+        assert_eq!(
+            filter.conditions(&mut sql, "t"),
+            "(j.state = $1::text::t OR (j.state = 'available'::t AND j.attempt >= j.max_attempts))"
         );
     }
 

@@ -1,5 +1,6 @@
 //! Job states and the rules for changing them. Pure: no database access.
 
+pub mod bulk;
 pub mod filter;
 
 use std::fmt;
@@ -111,6 +112,15 @@ impl Operation {
         }
     }
 
+    /// `retried`, `cancelled`, `discarded`.
+    pub fn past_tense(self) -> &'static str {
+        match self {
+            Operation::Retry => "retried",
+            Operation::Cancel => "cancelled",
+            Operation::Discard => "discarded",
+        }
+    }
+
     pub fn target_state(self) -> JobState {
         match self {
             Operation::Retry => JobState::Available,
@@ -119,8 +129,11 @@ impl Operation {
         }
     }
 
-    /// Source states this operation accepts. Retry leaves out `available` and `executing` (as
-    /// Oban does) and `completed` unless asked: re-running finished work must be deliberate.
+    /// Source states this operation accepts. Retry leaves out `executing` (as Oban does),
+    /// `available` except stranded jobs (no attempt left: Oban never fetches them, see
+    /// [`filter::JobFilter::available_only_stranded`]), and `completed` unless asked: re-running
+    /// finished work must be deliberate. Discard leaves out `executing`: Oban's node answers the
+    /// kill by writing the job `cancelled`, so a discard could not keep its word (use cancel).
     pub fn allowed_states(self, include_completed: bool) -> Vec<JobState> {
         match self {
             Operation::Retry => {
@@ -130,33 +143,44 @@ impl Operation {
                     JobState::Cancelled,
                     JobState::Scheduled,
                     JobState::Suspended,
+                    JobState::Available,
                 ];
                 if include_completed {
                     states.push(JobState::Completed);
                 }
                 states
             }
-            Operation::Cancel | Operation::Discard => vec![
+            Operation::Cancel => vec![
                 JobState::Available,
                 JobState::Scheduled,
                 JobState::Retryable,
                 JobState::Suspended,
                 JobState::Executing,
             ],
+            Operation::Discard => vec![
+                JobState::Available,
+                JobState::Scheduled,
+                JobState::Retryable,
+                JobState::Suspended,
+            ],
         }
     }
 
-    /// What changes, in words, for the preview.
-    pub fn describe_change(self) -> &'static str {
-        match self {
-            Operation::Retry => {
+    /// What changes, in words, for the preview. Retry follows each flavour's own `retry_job`:
+    /// the Python port also resets `meta.uniq_bmp`, Elixir Oban leaves meta alone.
+    pub fn describe_change(self, python_flavour: bool) -> &'static str {
+        match (self, python_flavour) {
+            (Operation::Retry, false) => {
                 "state -> available, scheduled_at -> now, max_attempts -> max(max_attempts, attempt + 1), \
-                 completed_at/cancelled_at/discarded_at cleared, meta.uniq_bmp reset"
+                 completed_at/cancelled_at/discarded_at cleared"
             }
-            Operation::Cancel => "state -> cancelled, cancelled_at -> now; executing jobs are sent a pkill signal",
-            Operation::Discard => {
-                "state -> discarded, discarded_at -> now, an error entry naming the actor and reason is appended; \
-                 executing jobs are sent a pkill signal"
+            (Operation::Retry, true) => {
+                "state -> available, scheduled_at -> now, max_attempts -> max(max_attempts, attempt + 1), \
+                 completed_at/cancelled_at/discarded_at cleared, meta.uniq_bmp reset (as oban-py does)"
+            }
+            (Operation::Cancel, _) => "state -> cancelled, cancelled_at -> now; executing jobs are sent a pkill signal",
+            (Operation::Discard, _) => {
+                "state -> discarded, discarded_at -> now, an error entry naming the actor and reason is appended"
             }
         }
     }
@@ -241,9 +265,8 @@ mod tests {
     }
 
     #[test]
-    fn retry_never_touches_available_or_executing_and_completed_only_on_request() {
+    fn retry_never_touches_executing_and_completed_only_on_request() {
         let allowed = Operation::Retry.allowed_states(false);
-        assert!(!allowed.contains(&JobState::Available));
         assert!(!allowed.contains(&JobState::Executing));
         assert!(!allowed.contains(&JobState::Completed));
         assert!(allowed.contains(&JobState::Suspended));
@@ -263,9 +286,17 @@ mod tests {
             ] {
                 assert!(!allowed.contains(&finished), "{op:?} {finished}");
             }
-            assert!(allowed.contains(&JobState::Executing));
             assert!(allowed.contains(&JobState::Suspended));
         }
+        assert!(Operation::Cancel
+            .allowed_states(false)
+            .contains(&JobState::Executing));
+        assert!(
+            !Operation::Discard
+                .allowed_states(false)
+                .contains(&JobState::Executing),
+            "an executing job can only be cancelled"
+        );
     }
 
     #[test]

@@ -33,7 +33,9 @@ fn bad_settings_are_usage_errors() {
         .args(["--statement-timeout", "soon", "install"])
         .assert()
         .code(64)
-        .stderr(predicate::str::contains("invalid statement timeout: `soon` is not a duration"));
+        .stderr(predicate::str::contains(
+            "invalid statement timeout: `soon` is not a duration",
+        ));
     base_cmd(dir.path())
         .args(["--prefix", &"x".repeat(64), "install"])
         .assert()

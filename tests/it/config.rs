@@ -29,10 +29,12 @@ fn profiles_env_and_flags_layer_in_order_and_passwords_stay_hidden() {
     assert_eq!(doc["lock_timeout"]["value"], "3s");
     assert_eq!(doc["actor"]["value"], "test-actor");
     assert_eq!(doc["actor"]["source"], "env OBANCTL_ACTOR");
-    assert_eq!(
-        doc["redact"]["keys"],
-        serde_json::json!(["password", "secret", "token", "api_key", "email"])
-    );
+    assert_eq!(doc["kind"], "settings");
+    assert_eq!(doc["redact"]["keys"], serde_json::json!(["email"]));
+    assert!(doc["redact"]["secret_key_parts"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("token")));
 
     let doc = show(base_cmd(dir.path()).args(["--profile", "prod"]));
     assert_eq!(doc["prefix"]["value"], "from_profile");

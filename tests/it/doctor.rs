@@ -970,13 +970,15 @@ fn an_unreachable_database_is_one_json_error_without_the_password() {
     assert_eq!(run.report["error"]["kind"], "unreachable");
     assert!(!run.report.to_string().contains("s3cret-pw"));
     assert!(!run.stderr.contains("s3cret-pw"));
-    assert_eq!(
-        run.stderr
-            .lines()
-            .filter(|l| l.starts_with("error:"))
-            .count(),
-        1
-    );
+    let errors: Vec<serde_json::Value> = run
+        .stderr
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .filter(|v: &serde_json::Value| v["kind"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{}", run.stderr);
+    assert_eq!(errors[0]["exit"], 69);
+    assert_eq!(errors[0]["code"], "unreachable");
 }
 
 #[test]

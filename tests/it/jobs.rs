@@ -131,10 +131,12 @@ fn list_filters_pages_and_redacts() {
     );
     assert_eq!(rows[0]["args"]["password"], "[REDACTED]");
     assert_eq!(rows[0]["args"]["to"], "[REDACTED]");
+    assert_eq!(rows[0]["kind"], "job");
     assert_eq!(
-        rows[0]["errors"][0]["error"], "second boom",
-        "latest error first"
+        rows[0]["errors"][0]["error"], "first boom",
+        "errors keep the stored order"
     );
+    assert_eq!(rows[0]["latest_error"]["error"], "second boom");
     assert!(!String::from_utf8_lossy(&out.get_output().stdout).contains("p1"));
 
     let page = list(
@@ -244,17 +246,37 @@ fn count_is_exact_on_small_tables_and_estimated_on_large_ones() {
             .stdout,
     )
     .unwrap();
+    assert_eq!(doc["kind"], "job_count");
     assert_eq!(doc["estimated"], false);
-    assert_eq!(doc["by_state"]["discarded"], 2);
-    assert_eq!(doc["by_state"]["suspended"], 0);
-    assert_eq!(doc["by_queue"]["default"], 2);
-    assert_eq!(doc["total"], 3);
+    assert_eq!(doc["method"], "exact");
+    assert_eq!(doc["by_state"]["discarded"]["count"], 2);
+    assert_eq!(doc["by_state"]["suspended"]["count"], 0);
+    assert_eq!(doc["by_queue"]["default"]["count"], 2);
+    assert_eq!(doc["total"]["count"], 3);
 
     schema.sql(&format!(
-        "INSERT INTO {0}.oban_jobs (state, queue, worker) SELECT 'completed', 'bulk', 'W' FROM generate_series(1, 120000); \
-         ANALYZE {0}.oban_jobs",
+        "INSERT INTO {0}.oban_jobs (state, queue, worker) SELECT 'completed', 'bulk', 'W' FROM generate_series(1, 210000)",
         schema.quoted()
     ));
+    // Without fresh statistics the numbers are bounded counts, never estimates.
+    let doc = count_json(&schema, &[]);
+    assert_eq!(doc["method"], "bounded", "{doc}");
+    assert_eq!(doc["statistics_stale"], true);
+    assert_eq!(doc["by_state"]["completed"]["count"], 210_000);
+    // The insert's statistics reach the server asynchronously: ANALYZE only once they have, or
+    // they would count as changes made after it.
+    for _ in 0..100 {
+        if schema.int(&format!(
+            "SELECT coalesce(sum(n_mod_since_analyze), 0)::bigint AS v FROM pg_stat_user_tables \
+             WHERE schemaname = {} AND relname = 'oban_jobs'",
+            literal(&schema.name)
+        )) >= 210_000
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    schema.sql(&format!("ANALYZE {}.oban_jobs", schema.quoted()));
     let doc: Value = serde_json::from_slice(
         &schema
             .cmd()
@@ -266,8 +288,9 @@ fn count_is_exact_on_small_tables_and_estimated_on_large_ones() {
     )
     .unwrap();
     assert_eq!(doc["estimated"], true);
-    let completed = doc["by_state"]["completed"].as_i64().unwrap();
-    assert!((100_000..=140_000).contains(&completed), "{doc}");
+    assert_eq!(doc["method"], "estimated");
+    let completed = doc["by_state"]["completed"]["count"].as_i64().unwrap();
+    assert!((190_000..=230_000).contains(&completed), "{doc}");
     let exact: Value = serde_json::from_slice(
         &schema
             .cmd()
@@ -278,7 +301,22 @@ fn count_is_exact_on_small_tables_and_estimated_on_large_ones() {
             .stdout,
     )
     .unwrap();
-    assert_eq!(exact["by_state"]["completed"], 120_000);
+    assert_eq!(exact["by_state"]["completed"]["count"], 210_000);
+    assert_eq!(exact["by_state_and_queue"].as_array().unwrap().len(), 4);
+}
+
+fn count_json(schema: &TestSchema, args: &[&str]) -> Value {
+    serde_json::from_slice(
+        &schema
+            .cmd()
+            .args(["--format", "json", "jobs", "count"])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
+    .unwrap()
 }
 
 fn check_retry(flavour: &str) {
@@ -294,8 +332,18 @@ fn check_retry(flavour: &str) {
         ])
         .assert()
         .success();
-    let results = json_lines(&out.get_output().stdout);
+    let lines = json_lines(&out.get_output().stdout);
+    let results = crate::common::of_kind(&lines, "job_outcome");
     assert_eq!(results.len(), 2);
+    let summary = crate::common::one_of_kind(&lines, "summary");
+    assert_eq!(summary["matched"], 2);
+    assert_eq!(summary["changed"], 2);
+    assert_eq!(summary["exit"], 0);
+    assert_eq!(
+        lines.last().unwrap()["kind"],
+        "summary",
+        "the summary closes the stream"
+    );
     for r in &results {
         assert_eq!(r["outcome"], "ok");
         assert_eq!(r["after_state"], "available");
@@ -321,7 +369,11 @@ fn check_retry(flavour: &str) {
         job_field(&schema, cancelled, "cancelled_at IS NULL"),
         "true"
     );
-    assert_eq!(job_field(&schema, exhausted, "meta->'uniq_bmp'"), "[]");
+    // Each flavour's own retry: oban-py resets the uniqueness bitmap, Elixir leaves meta alone.
+    assert_eq!(
+        job_field(&schema, exhausted, "meta->'uniq_bmp'"),
+        if flavour == "python" { "[]" } else { "[3, 4]" }
+    );
     assert_eq!(job_field(&schema, exhausted, "meta->>'trace'"), "t-1");
     assert_eq!(
         job_field(
@@ -407,7 +459,7 @@ fn check_discard_and_cancel(flavour: &str) {
         .arg(executing.to_string())
         .assert()
         .success()
-        .stdout(predicate::str::contains("Sent pkill to 1 executing jobs"));
+        .stdout(predicate::str::contains("Sent pkill to 1 executing job "));
     assert_eq!(job_field(&schema, executing, "state"), "cancelled");
     assert_eq!(
         job_field(&schema, executing, "cancelled_at IS NOT NULL"),
@@ -459,9 +511,11 @@ fn refusals_change_nothing() {
         .args([&available.to_string(), "--format", "json"])
         .assert()
         .code(2);
+    let lines = json_lines(&out.get_output().stdout);
+    assert_eq!(lines[0]["outcome"], "wrong_state");
     assert_eq!(
-        json_lines(&out.get_output().stdout)[0]["outcome"],
-        "wrong_state"
+        crate::common::one_of_kind(&lines, "summary")["skipped"]["wrong_state"],
+        1
     );
     // Unknown id.
     let out = mutate(&schema, "cancel")
@@ -559,7 +613,7 @@ fn refusals_change_nothing() {
         .args(["--state", "discarded", "--max", "1"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("more than 1 jobs match"));
+        .stderr(predicate::str::contains("2 jobs match, more than --max 1"));
     // Dry run.
     mutate(&schema, "retry")
         .args(["--state", "discarded", "--dry-run"])

@@ -1,30 +1,47 @@
-//! `jobs count`: by state and queue. On a large table it reads the planner's row estimates
-//! (`EXPLAIN`), as oban-py's `oban_count_estimate` does, instead of scanning; `--exact` counts.
+//! `jobs count`: by state and queue, with honest numbers on any table size.
+//!
+//! - Small tables (under 200 000 rows, found by a count that stops there) or `--exact`: counted.
+//! - `--queue` on a large table: a bounded count per state through Oban's `(state, queue, ...)`
+//!   index; a count that reaches the bound is reported as "at least".
+//! - Otherwise on a large table: the planner's per-state and per-queue estimates (each a
+//!   statistic that describes exactly that column), when the statistics are fresh; when they are
+//!   stale (many changes since the last ANALYZE), bounded counts per state instead. Per-queue
+//!   state mixes are never invented by scaling the table-wide mix.
 
 use std::collections::BTreeMap;
 
 use diesel::pg::PgConnection;
-use diesel::sql_types::{BigInt, Double, Text};
+use diesel::sql_types::{BigInt, Double, Nullable, Text};
 use diesel::{QueryableByName, RunQueryDsl};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::require_oban;
 use crate::cli::JobsCountArgs;
 use crate::db::jobs::JobsTable;
 use crate::db::{bound_query, ident, Database};
-use crate::error::{CliResult, ExitStatus};
-use crate::jobs::filter::{JobFilter, Sql};
+use crate::error::{CliError, CliResult, ExitStatus};
+use crate::jobs::filter::{Bind, JobFilter, Sql};
 use crate::jobs::JobState;
 use crate::printer::Printer;
+use crate::report::jobs::{CountCell, CountMethod, JobCount};
 use crate::settings::Settings;
+use crate::values::split_list;
 
-/// Below this many rows (by the planner's table statistics) an exact count is cheap.
-const EXACT_BELOW_ROWS: f64 = 100_000.0;
+/// Below this many rows an exact count is cheap. Decided by a count that stops here, never by
+/// the planner's row count (unknown before the first ANALYZE, stale when autovacuum is off).
+const EXACT_BELOW_ROWS: i64 = 200_000;
+/// A bounded count stops here (per state); beyond it the number is a floor.
+const BOUND: i64 = 1_000_000;
+/// Statistics are stale when more than this share of the table changed since the last ANALYZE.
+const STALE_SHARE: f64 = 0.2;
 
 #[derive(QueryableByName)]
-struct Reltuples {
+struct TableStats {
     #[diesel(sql_type = Double)]
     rows: f64,
+    /// Rows changed since the last ANALYZE, or NULL when the table was never analyzed.
+    #[diesel(sql_type = Nullable<BigInt>)]
+    modified: Option<i64>,
 }
 
 #[derive(QueryableByName)]
@@ -33,6 +50,12 @@ struct GroupCount {
     state: String,
     #[diesel(sql_type = Text)]
     queue: String,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+#[derive(QueryableByName)]
+struct Count {
     #[diesel(sql_type = BigInt)]
     n: i64,
 }
@@ -50,14 +73,17 @@ struct QueueNames {
     queues: Vec<String>,
 }
 
-fn table_rows(conn: &mut PgConnection, prefix: &str) -> CliResult<f64> {
-    let row: Reltuples = diesel::sql_query(
-        "SELECT c.reltuples::float8 AS rows FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+fn table_stats(conn: &mut PgConnection, prefix: &str) -> CliResult<TableStats> {
+    Ok(diesel::sql_query(
+        "SELECT greatest(c.reltuples, 0)::float8 AS rows, \
+                CASE WHEN s.last_analyze IS NULL AND s.last_autoanalyze IS NULL THEN NULL \
+                     ELSE s.n_mod_since_analyze END AS modified \
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+         LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid \
          WHERE n.nspname = $1 AND c.relname = 'oban_jobs'",
     )
     .bind::<Text, _>(prefix)
-    .get_result(conn)?;
-    Ok(row.rows)
+    .get_result(conn)?)
 }
 
 /// The planner's row estimate for `SELECT 1 FROM oban_jobs j WHERE <condition>`. EXPLAIN takes no
@@ -68,20 +94,36 @@ fn estimate(conn: &mut PgConnection, jobs: &JobsTable, condition: &str) -> CliRe
         jobs.table
     ))
     .get_result(conn)?;
-    let doc: Value =
-        serde_json::from_str(&plan.plan).map_err(|e| crate::error::CliError::Internal(e.into()))?;
+    let doc: Value = serde_json::from_str(&plan.plan).map_err(CliError::internal)?;
     Ok(doc[0]["Plan"]["Plan Rows"].as_f64().unwrap_or(0.0).round() as i64)
 }
 
-fn in_list(values: &[String]) -> String {
-    values
-        .iter()
-        .map(|v| ident::literal(v))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn bounded_count(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    state: JobState,
+    queues: &[String],
+) -> CliResult<i64> {
+    let filter = JobFilter {
+        states: vec![state],
+        queues: queues.to_vec(),
+        ..Default::default()
+    };
+    let mut sql = Sql::default();
+    let conditions = filter.conditions(&mut sql, &jobs.state_type);
+    let cap = sql.bind(Bind::BigInt(BOUND));
+    let row: Count = bound_query(
+        &format!(
+            "SELECT count(*)::bigint AS n FROM (SELECT 1 FROM {} j WHERE {conditions} LIMIT {cap}) s",
+            jobs.table
+        ),
+        &sql.binds,
+    )
+    .get_result(conn)?;
+    Ok(row.n)
 }
 
-/// The queues to estimate for: those asked for, else the most common ones in the statistics.
+/// The most common queues in the statistics (those the planner can estimate).
 fn known_queues(conn: &mut PgConnection, prefix: &str) -> CliResult<Vec<String>> {
     let rows: Vec<QueueNames> = diesel::sql_query(
         "SELECT most_common_vals::text::text[] AS queues FROM pg_stats \
@@ -99,18 +141,34 @@ fn known_queues(conn: &mut PgConnection, prefix: &str) -> CliResult<Vec<String>>
 pub fn run(settings: &Settings, printer: &Printer, args: JobsCountArgs) -> CliResult<ExitStatus> {
     let db = Database::connect(settings, printer)?;
     let jobs = JobsTable::new(db.prefix());
+    let queues = split_list(&args.queues);
     let states: Vec<JobState> = if args.states.is_empty() {
         JobState::ALL.to_vec()
     } else {
         args.states.clone()
     };
-    let doc = db.read(|conn| {
+    let report = db.read(|conn| {
         require_oban(conn, db.prefix())?;
-        let rows = table_rows(conn, db.prefix())?;
-        if args.exact || rows < EXACT_BELOW_ROWS {
+        let stats = table_stats(conn, db.prefix())?;
+        let stale = match stats.modified {
+            None => true,
+            Some(modified) => modified as f64 > STALE_SHARE * stats.rows.max(1.0),
+        };
+        let table_rows = stats.rows.round() as i64;
+        let small = {
+            let row: Count = diesel::sql_query(format!(
+                "SELECT count(*)::bigint AS n FROM (SELECT 1 FROM {} j LIMIT {EXACT_BELOW_ROWS}) s",
+                jobs.table
+            ))
+            .get_result(conn)?;
+            row.n < EXACT_BELOW_ROWS
+        };
+        let mut by_state: BTreeMap<String, CountCell> = BTreeMap::new();
+        let mut by_queue: BTreeMap<String, CountCell> = BTreeMap::new();
+        if args.exact || small {
             let filter = JobFilter {
                 states: args.states.clone(),
-                queues: args.queues.clone(),
+                queues: queues.clone(),
                 ..Default::default()
             };
             let mut sql = Sql::default();
@@ -124,81 +182,66 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsCountArgs) -> CliRe
                 &sql.binds,
             )
             .load(conn)?;
-            let mut by_state: BTreeMap<String, i64> = states.iter().map(|s| (s.as_str().to_string(), 0)).collect();
-            let mut by_queue: BTreeMap<String, i64> = BTreeMap::new();
-            for g in &groups {
-                *by_state.entry(g.state.clone()).or_default() += g.n;
-                *by_queue.entry(g.queue.clone()).or_default() += g.n;
-            }
-            let cells: Vec<Value> = groups
-                .iter()
-                .map(|g| json!({"state": g.state, "queue": g.queue, "count": g.n}))
-                .collect();
-            Ok(json!({
-                "estimated": false,
-                "total": groups.iter().map(|g| g.n).sum::<i64>(),
-                "by_state": by_state,
-                "by_queue": by_queue,
-                "by_state_and_queue": cells,
-            }))
-        } else {
-            let queue_condition = if args.queues.is_empty() {
-                String::new()
-            } else {
-                format!(" AND j.queue IN ({})", in_list(&args.queues))
-            };
-            let mut by_state = BTreeMap::new();
             for state in &states {
-                let condition = format!("j.state = '{}'::{}{queue_condition}", state.as_str(), jobs.state_type);
-                by_state.insert(state.as_str().to_string(), estimate(conn, &jobs, &condition)?);
+                by_state.insert(state.as_str().to_string(), CountCell::exact(0));
             }
-            let queues = if args.queues.is_empty() { known_queues(conn, db.prefix())? } else { args.queues.clone() };
-            let state_condition = if args.states.is_empty() {
-                String::new()
-            } else {
-                let names: Vec<String> = args.states.iter().map(|s| s.as_str().to_string()).collect();
-                format!(" AND j.state::text IN ({})", in_list(&names))
-            };
-            let mut by_queue = BTreeMap::new();
             for queue in &queues {
-                let condition = format!("j.queue = {}{state_condition}", ident::literal(queue));
-                by_queue.insert(queue.clone(), estimate(conn, &jobs, &condition)?);
+                by_queue.insert(queue.clone(), CountCell::exact(0));
             }
-            Ok(json!({
-                "estimated": true,
-                "table_rows": rows.round() as i64,
-                "total": by_state.values().sum::<i64>(),
-                "by_state": by_state,
-                "by_queue": by_queue,
-            }))
+            for g in &groups {
+                by_state.entry(g.state.clone()).or_insert(CountCell::exact(0)).count += g.n;
+                by_queue.entry(g.queue.clone()).or_insert(CountCell::exact(0)).count += g.n;
+            }
+            let cells = groups
+                .iter()
+                .map(|g| (g.state.clone(), g.queue.clone(), g.n))
+                .collect();
+            return Ok(JobCount::new(CountMethod::Exact, table_rows, stale, by_state, by_queue, Some(cells)));
         }
+        if !queues.is_empty() || stale {
+            // Bounded counts through the (state, queue, ...) index: true numbers for these queues
+            // (or, with stale statistics, for the whole table), floors where a count hit the bound.
+            for state in &states {
+                let n = bounded_count(conn, &jobs, *state, &queues)?;
+                by_state.insert(state.as_str().to_string(), CountCell::bounded(n, BOUND));
+            }
+            if queues.len() == 1 {
+                let total: i64 = by_state.values().map(|c| c.count).sum();
+                let at_least = by_state.values().any(|c| c.at_least);
+                by_queue.insert(queues[0].clone(), CountCell { count: total, at_least, estimated: false });
+            }
+            return Ok(JobCount::new(CountMethod::Bounded, table_rows, stale, by_state, by_queue, None));
+        }
+        for state in &states {
+            let condition = format!("j.state = '{}'::{}", state.as_str(), jobs.state_type);
+            by_state.insert(state.as_str().to_string(), CountCell::estimated(estimate(conn, &jobs, &condition)?));
+        }
+        let state_condition = if args.states.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = args.states.iter().map(|s| ident::literal(s.as_str())).collect();
+            format!(" AND j.state::text IN ({})", names.join(", "))
+        };
+        for queue in known_queues(conn, db.prefix())? {
+            let condition = format!("j.queue = {}{state_condition}", ident::literal(&queue));
+            by_queue.insert(queue.clone(), CountCell::estimated(estimate(conn, &jobs, &condition)?));
+        }
+        Ok(JobCount::new(CountMethod::Estimated, table_rows, stale, by_state, by_queue, None))
     })?;
-    print(printer, &doc)?;
+    printer.emit(&report)?;
+    match report.method {
+        CountMethod::Estimated => printer.status(format!(
+            "Planner estimates from fresh statistics (the table holds about {} rows); pass --exact to count.",
+            crate::output::fmt::number(report.table_rows_estimate)
+        )),
+        CountMethod::Bounded if report.by_state.values().any(|c| c.at_least) => printer.status(format!(
+            "Counts marked ≥ stopped at {}; pass --exact to count them all.",
+            crate::output::fmt::number(BOUND)
+        )),
+        CountMethod::Bounded if report.statistics_stale => printer.status(
+            "The planner's statistics are stale (run ANALYZE on oban_jobs), so these are counts, not estimates.",
+        ),
+        _ => {}
+    }
     Ok(ExitStatus::Success)
-}
-
-fn print(printer: &Printer, doc: &Value) -> CliResult<()> {
-    if printer.is_json() {
-        return printer.json(doc);
-    }
-    let estimated = doc["estimated"].as_bool().unwrap_or(false);
-    let label = if estimated { "estimated" } else { "count" };
-    let mut table = printer.table(&["state", label]);
-    for (state, n) in doc["by_state"].as_object().into_iter().flatten() {
-        table.add_row(vec![state.clone(), n.to_string()]);
-    }
-    printer.print_table(&table)?;
-    printer.line("")?;
-    let mut table = printer.table(&["queue", label]);
-    for (queue, n) in doc["by_queue"].as_object().into_iter().flatten() {
-        table.add_row(vec![queue.clone(), n.to_string()]);
-    }
-    printer.print_table(&table)?;
-    if estimated {
-        printer.status(&format!(
-            "Planner estimates (the table holds about {} rows); pass --exact to count.",
-            doc["table_rows"]
-        ));
-    }
-    Ok(())
 }

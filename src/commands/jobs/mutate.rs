@@ -1,28 +1,35 @@
 //! `jobs retry|cancel|discard`: resolve targets, preview, require a reason and an actor, confirm,
-//! then change jobs in short batches, each one transaction with its audit rows.
+//! then change jobs in short batches ([`crate::jobs::bulk`]), each one transaction with its audit
+//! rows, and end with a summary (printed and recorded as `cli.bulk_operation`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{build_filter, require_oban};
 use crate::audit::{self, AuditEvent, RunContext};
 use crate::cli::JobsMutateArgs;
 use crate::commands::guard;
-use crate::db::jobs::{self as job_queries, BatchChange, IdState, JobRow, JobsTable};
+use crate::db::catalog::ObanFlavour;
+use crate::db::jobs::{self as job_queries, BatchChange, IdState, JobsTable};
 use crate::db::Database;
-use crate::error::{CliError, CliResult, ExitStatus};
+use crate::error::{CliError, CliResult, ErrorKind, ExitStatus};
 use crate::interrupt;
+use crate::jobs::bulk::run_batches;
 use crate::jobs::filter::{JobFilter, TimeBound};
 use crate::jobs::{classify_unchanged, JobState, Operation, Outcome};
-use crate::printer::{Printer, Style};
+use crate::output::{fmt, Summary};
+use crate::printer::Printer;
+use crate::redact::Redactor;
+use crate::report::mutate::{JobOutcome, Plan, PlanSample, PlanView, RunReport};
 use crate::settings::Settings;
 
 const SAMPLE_SIZE: i64 = 5;
 /// Skipped jobs listed individually in the human report; the rest are counted.
 const SKIPPED_SHOWN: usize = 20;
+/// When more than `--max` match, counting goes on up to this many to say how many.
+const OVER_MAX_COUNT_LIMIT: i64 = 10_000_000;
 
 /// What the run will act on (built once per run).
 #[allow(clippy::large_enum_variant)]
@@ -33,15 +40,6 @@ enum Targets {
     Filter(JobFilter),
 }
 
-#[derive(Debug, Clone, Serialize)]
-struct JobResult {
-    id: i64,
-    before_state: Option<String>,
-    after_state: Option<String>,
-    outcome: Outcome,
-    audit_id: Option<i64>,
-}
-
 /// Running totals of a run: constant memory however many jobs it touches (per-job detail is
 /// streamed as JSON lines, not kept).
 #[derive(Debug, Default)]
@@ -50,49 +48,35 @@ struct Tally {
     changed: i64,
     /// Executing jobs that were changed and so sent `pkill`.
     notified: i64,
-    outcomes: BTreeMap<&'static str, i64>,
+    outcomes: BTreeMap<String, i64>,
     /// The first skipped jobs, for the human report.
-    skipped_sample: Vec<JobResult>,
+    skipped_sample: Vec<JobOutcome>,
 }
 
 impl Tally {
-    fn add(&mut self, result: JobResult) {
+    fn add(&mut self, result: &JobOutcome) {
         self.total += 1;
-        *self.outcomes.entry(result.outcome.as_str()).or_default() += 1;
         if result.outcome == Outcome::Ok {
             self.changed += 1;
             if result.before_state.as_deref() == Some("executing") {
                 self.notified += 1;
             }
-        } else if self.skipped_sample.len() < SKIPPED_SHOWN {
-            self.skipped_sample.push(result);
+        } else {
+            *self
+                .outcomes
+                .entry(result.outcome.as_str().to_string())
+                .or_default() += 1;
+            if self.skipped_sample.len() < SKIPPED_SHOWN {
+                self.skipped_sample.push(result.clone());
+            }
         }
-    }
-
-    fn skipped(&self) -> i64 {
-        self.total - self.changed
-    }
-
-    /// `2 locked, 1 not_found`
-    fn skipped_text(&self) -> String {
-        self.outcomes
-            .iter()
-            .filter(|(outcome, _)| **outcome != Outcome::Ok.as_str())
-            .map(|(outcome, n)| format!("{n} {outcome}"))
-            .collect::<Vec<_>>()
-            .join(", ")
     }
 }
 
 struct Preview {
-    /// Jobs in an allowed state, by state.
-    by_state: BTreeMap<String, i64>,
-    eligible: i64,
+    plan: Plan,
     /// For id targets: the ids and states to change.
     eligible_ids: Vec<IdState>,
-    /// For id targets: jobs refused up front.
-    refused: Vec<JobResult>,
-    sample: Vec<JobRow>,
     max_id: i64,
 }
 
@@ -105,20 +89,17 @@ pub fn run(
 ) -> CliResult<ExitStatus> {
     let allowed = op.allowed_states(include_completed);
     let targets = resolve_targets(op, &args, &allowed, include_completed)?;
-    let reason = guard::reason_given(
-        args.reason.as_deref(),
-        args.dry_run,
-        printer,
-        &format!("{} jobs", op.verb()),
-    )?;
+    let what = format!("{} jobs", op.verb());
+    let reason = guard::reason_given(args.reason.as_deref(), args.dry_run, printer, &what)?;
     guard::require_actor(settings)?;
 
     // Pausing between batches asks for a gentle run: one batch at a time.
     let parallel = if args.sleep_ms > 0 { 1 } else { args.parallel };
     let db = Database::connect_with_pool(settings, printer, parallel + 1)?;
-    let jobs = JobsTable::new(db.prefix());
-    let (targets, preview) = db.read(|conn| {
-        require_oban(conn, db.prefix())?;
+    let started = Instant::now();
+    let (targets, preview, jobs) = db.read(|conn| {
+        let schema = require_oban(conn, db.prefix())?;
+        let jobs = JobsTable::new(db.prefix()).with_flavour(schema.flavour);
         if !args.dry_run {
             audit::require_chain(conn, db.powertools_schema())?;
         }
@@ -130,47 +111,74 @@ pub fn run(
             }
             ids => ids,
         };
-        let preview = build_preview(conn, &jobs, &targets, &allowed, args.max)?;
-        Ok((targets, preview))
+        let preview = build_preview(conn, &jobs, op, &targets, &allowed, &args)?;
+        Ok((targets, preview, jobs))
     })?;
+    printer.verbose(format!(
+        "preview: {} eligible, {} refused up front, max id {} ({} ms)",
+        preview.plan.matched,
+        preview.plan.skipped.len(),
+        preview.max_id,
+        started.elapsed().as_millis()
+    ));
+    let plan = preview.plan;
 
-    if preview.eligible > args.max {
-        return Err(CliError::refused_with_hint(
-            format!(
-                "more than {} jobs match; refusing a run this large",
-                args.max
-            ),
-            "narrow the filter, or raise --max if you mean it",
-        ));
-    }
     if args.dry_run {
-        print_plan(printer, op, &preview, true)?;
-        return Ok(ExitStatus::Success);
+        printer.emit_with(
+            &plan,
+            &PlanView {
+                plan: &plan,
+                verb: op.verb(),
+            },
+        )?;
+        return Ok(if plan.exceeds_max {
+            ExitStatus::Attention
+        } else {
+            ExitStatus::Success
+        });
     }
-    if preview.eligible == 0 {
+    if plan.exceeds_max {
+        return Err(CliError::refused(
+            format!(
+                "{} {} match, more than --max {}; refusing a run this large",
+                if plan.matched_at_least {
+                    "at least"
+                } else {
+                    ""
+                },
+                fmt::count(plan.matched, "job"),
+                fmt::number(plan.max)
+            )
+            .trim_start()
+            .to_string(),
+        )
+        .code("too_many")
+        .hint("narrow the filter, or raise --max if you mean it; --dry-run shows the plan"));
+    }
+    if plan.matched == 0 {
+        // Nothing to change: report the refused ids (if any) and stop. No audit row is written
+        // for a run that changes nothing.
         let mut tally = Tally::default();
-        for refused in preview.refused {
-            emit(printer, &refused)?;
+        for refused in &plan.skipped {
+            printer.json(refused)?;
             tally.add(refused);
         }
-        return report(printer, op, &tally);
+        let summary = summary(op, &plan, &tally, false, None, false);
+        return finish(printer, op, summary, &tally);
     }
-    if !printer.is_json() {
-        printer.status(&plan_text(printer, op, &preview));
+    if printer.is_json() {
+        printer.json(&plan)?;
+    } else {
+        printer.doc_stderr(&crate::output::View::view(&PlanView {
+            plan: &plan,
+            verb: op.verb(),
+        }));
     }
     let reason = match reason {
         Some(reason) => reason,
-        None => guard::prompt_reason(&format!("{} jobs", op.verb()))?,
+        None => guard::prompt_reason(&what)?,
     };
-    guard::confirm(
-        printer,
-        &format!(
-            "{} {} jobs?",
-            guard::capitalize(op.verb()),
-            preview.eligible
-        ),
-        args.yes,
-    )?;
+    guard::confirm(printer, &plan.question(op.verb()), args.yes)?;
 
     let ctx = RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
     // Per-job rows carry what the Elixir UI and `audit` read; run-level facts (where the actor came
@@ -191,55 +199,200 @@ pub fn run(
     };
 
     let mut tally = Tally::default();
-    for refused in preview.refused.iter().cloned() {
-        emit(printer, &refused)?;
+    for refused in &plan.skipped {
+        printer.json(refused)?;
         tally.add(refused);
     }
-    let progress = printer.progress_bar(preview.eligible as u64, "jobs");
+    let progress = printer.progress_bar(plan.matched as u64, "jobs");
     interrupt::allow_graceful_stop();
-    let started = Instant::now();
-    let source = BatchSource {
-        targets: &targets,
-        eligible_ids: &preview.eligible_ids,
-        jobs: &jobs,
-        max_id: preview.max_id,
-        batch_size: args.batch_size,
-        max: args.max,
-        pause: Duration::from_millis(args.sleep_ms),
+    let run_started = Instant::now();
+
+    // Selection: the ids given, in chunks, or keyset pages of the frozen filter up to the max id
+    // seen in the preview (jobs inserted during the run are left alone).
+    let mut id_chunks = preview.eligible_ids.chunks(args.batch_size as usize);
+    let (mut after, mut dispatched) = (0i64, 0i64);
+    let select = || -> CliResult<Vec<IdState>> {
+        let remaining = args.max - dispatched;
+        if remaining <= 0 {
+            return Ok(Vec::new());
+        }
+        let batch = match &targets {
+            Targets::Ids(_) => id_chunks
+                .next()
+                .map(<[IdState]>::to_vec)
+                .unwrap_or_default(),
+            Targets::Filter(filter) => db.read(|conn| {
+                job_queries::select_batch(
+                    conn,
+                    &jobs,
+                    filter,
+                    after,
+                    preview.max_id,
+                    args.batch_size.min(remaining),
+                )
+            })?,
+        };
+        if let Some(last) = batch.last() {
+            after = last.id;
+        }
+        dispatched += batch.len() as i64;
+        Ok(batch)
     };
-    let run = run_batches(&db, &source, &change, op, parallel, |batch| {
-        progress.inc(batch.len() as u64);
-        for result in batch {
-            emit(printer, &result)?;
+    let apply = |seen: Vec<IdState>| -> CliResult<Vec<JobOutcome>> {
+        let batch_started = Instant::now();
+        let results = db.write(|conn| {
+            let changed = job_queries::apply_batch(conn, &jobs, &change, &seen)?;
+            classify(conn, &jobs, op, &seen, &changed)
+        })?;
+        printer.verbose(format!(
+            "batch of {} (ids {}..{}): {} changed in {} ms",
+            seen.len(),
+            seen.first().map(|s| s.id).unwrap_or_default(),
+            seen.last().map(|s| s.id).unwrap_or_default(),
+            results.iter().filter(|r| r.outcome == Outcome::Ok).count(),
+            batch_started.elapsed().as_millis()
+        ));
+        if args.sleep_ms > 0 {
+            std::thread::sleep(Duration::from_millis(args.sleep_ms));
+        }
+        Ok(results)
+    };
+    let report = |results: Vec<JobOutcome>| -> CliResult<()> {
+        progress.inc(results.len() as u64);
+        printer.json_all(&results)?;
+        for result in &results {
             tally.add(result);
         }
         Ok(())
-    })?;
-    let (batches, interrupted) = (run.batches, run.interrupted);
+    };
+    let run = run_batches(parallel, select, apply, report, &interrupt::requested);
     progress.finish_and_clear();
+    printer.verbose(format!(
+        "{} batches in {} ms",
+        run.batches,
+        run_started.elapsed().as_millis()
+    ));
 
-    let bulk = matches!(targets, Targets::Filter(_)) || tally.total > 1;
-    if bulk {
-        write_summary(
-            &db,
-            &ctx,
-            op,
-            &targets,
-            &reason,
-            &tally,
-            interrupted,
-            batches,
-            started.elapsed(),
-        )?;
+    let stopped_early = run.interrupted || run.failure.is_some();
+    let summary = summary(
+        op,
+        &plan,
+        &tally,
+        stopped_early,
+        Some(ctx.operation_id.to_string()),
+        true,
+    );
+    let elapsed = started.elapsed();
+    let recorded = write_summary(
+        &db,
+        &ctx,
+        op,
+        &targets,
+        &reason,
+        &summary,
+        run.batches,
+        elapsed,
+        settings,
+    );
+    if let Err(err) = &recorded {
+        printer.warning(format!(
+            "could not record the run summary (cli.bulk_operation): {}",
+            err.message()
+        ));
     }
-    if interrupted {
-        return Err(CliError::Interrupted(Some(format!(
-            "stopped after {batches} batches: {} jobs changed and audited; nothing is half-done. \
+    if let Some(failure) = run.failure {
+        if failure.is(ErrorKind::BrokenPipe) {
+            return Err(failure);
+        }
+        let summary = Summary {
+            exit: failure.exit_code_number(),
+            ..summary
+        };
+        finish(printer, op, summary, &tally)?;
+        let message = format!(
+            "{}; {} changed and audited before the run stopped (operation {})",
+            failure.message(),
+            fmt::count(tally.changed, "job"),
+            ctx.operation_id
+        );
+        return Err(failure.with_message(message));
+    }
+    if run.interrupted {
+        let summary = Summary {
+            exit: 130,
+            ..summary
+        };
+        finish(printer, op, summary, &tally)?;
+        return Err(CliError::interrupted(Some(format!(
+            "stopped after {}: {} changed and audited; nothing is half-done. \
              Rerun the same command to continue.",
-            tally.changed
+            fmt::count(run.batches as i64, "batch|batches"),
+            fmt::count(tally.changed, "job")
         ))));
     }
-    report(printer, op, &tally)
+    finish(printer, op, summary, &tally)
+}
+
+/// The summary of a run: `matched` is what the preview counted, so an interrupted run still says
+/// how many it was asked to change; jobs it never reached are skipped as `not_reached`, jobs that
+/// left the selection before their batch (changed state, deleted) as `drifted`.
+fn summary(
+    op: Operation,
+    plan: &Plan,
+    tally: &Tally,
+    stopped_early: bool,
+    operation_id: Option<String>,
+    ran: bool,
+) -> Summary {
+    let matched = plan.matched + plan.skipped.len() as i64;
+    let mut skipped = tally.outcomes.clone();
+    let unaccounted = matched - tally.total;
+    if ran && unaccounted > 0 {
+        let key = if stopped_early {
+            "not_reached"
+        } else {
+            "drifted"
+        };
+        *skipped.entry(key.to_string()).or_default() += unaccounted;
+    }
+    let status = if tally.changed == matched {
+        ExitStatus::Success
+    } else if tally.changed > 0 {
+        ExitStatus::Attention
+    } else {
+        ExitStatus::Failed
+    };
+    Summary {
+        operation: op.name().to_string(),
+        dry_run: false,
+        matched,
+        changed: tally.changed,
+        skipped,
+        interrupted: stopped_early,
+        operation_id,
+        exit: status.code(),
+    }
+}
+
+/// Prints the summary (last JSON line, or the human report) and turns it into the exit status.
+fn finish(
+    printer: &Printer,
+    op: Operation,
+    summary: Summary,
+    tally: &Tally,
+) -> CliResult<ExitStatus> {
+    let view = RunReport {
+        summary: &summary,
+        past: op.past_tense(),
+        skipped_sample: &tally.skipped_sample,
+        notified: tally.notified,
+    };
+    printer.emit_with(&summary, &view)?;
+    Ok(match summary.exit {
+        0 => ExitStatus::Success,
+        1 => ExitStatus::Attention,
+        _ => ExitStatus::Failed,
+    })
 }
 
 fn resolve_targets(
@@ -259,12 +412,12 @@ fn resolve_targets(
     ids.dedup();
     if !ids.is_empty() {
         if !filter.is_empty() {
-            return Err(CliError::Usage("give job ids or filters, not both".into()));
+            return Err(CliError::usage("give job ids or filters, not both"));
         }
         return Ok(Targets::Ids(ids));
     }
     if filter.is_empty() && !args.all {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::usage(format!(
             "no jobs selected: give job ids or filters, or --all to {} every job in an allowed state",
             op.verb()
         )));
@@ -278,6 +431,10 @@ fn resolve_targets(
     if !refused.is_empty() {
         let hint = if op == Operation::Retry && refused == ["completed"] && !include_completed {
             "pass --include-completed to re-run completed jobs".to_string()
+        } else if op == Operation::Discard && refused == ["executing"] {
+            "an executing job can only be cancelled: Oban's node answers the kill signal by writing \
+             it `cancelled`, so a discard could not keep its word; use `obanctl jobs cancel`"
+                .to_string()
         } else {
             format!(
                 "{} applies to: {}",
@@ -292,65 +449,102 @@ fn resolve_targets(
         return Err(CliError::refused_with_hint(
             format!("cannot {} jobs in state {}", op.verb(), refused.join(", ")),
             hint,
-        ));
+        )
+        .code("wrong_state"));
     }
     if filter.states.is_empty() {
         filter.states = allowed.to_vec();
     }
+    // Retry repairs an available job only when it is stranded (no attempt left).
+    filter.available_only_stranded = op == Operation::Retry;
     Ok(Targets::Filter(filter))
+}
+
+fn sample_of(rows: Vec<job_queries::JobRow>) -> Vec<PlanSample> {
+    rows.into_iter()
+        .map(|r| PlanSample {
+            id: r.id,
+            state: r.state,
+            queue: r.queue,
+            worker: r.worker,
+            attempt: r.attempt,
+            max_attempts: r.max_attempts,
+        })
+        .collect()
 }
 
 fn build_preview(
     conn: &mut diesel::pg::PgConnection,
     jobs: &JobsTable,
+    op: Operation,
     targets: &Targets,
     allowed: &[JobState],
-    max: i64,
+    args: &JobsMutateArgs,
 ) -> CliResult<Preview> {
     let max_id = job_queries::max_id(conn, jobs)?;
+    let mut plan = Plan {
+        operation: op.name().to_string(),
+        dry_run: args.dry_run,
+        matched: 0,
+        matched_at_least: false,
+        max: args.max,
+        exceeds_max: false,
+        by_state: BTreeMap::new(),
+        change: op
+            .describe_change(jobs.flavour == ObanFlavour::Python)
+            .to_string(),
+        sample: Vec::new(),
+        skipped: Vec::new(),
+        sends_pkill: false,
+        notes: Vec::new(),
+    };
+    let mut eligible_ids = Vec::new();
     match targets {
         Targets::Ids(ids) => {
-            let found: HashMap<i64, String> = job_queries::states_of(conn, jobs, ids)?
-                .into_iter()
-                .map(|r| (r.id, r.state))
-                .collect();
-            let mut preview = Preview {
-                by_state: BTreeMap::new(),
-                eligible: 0,
-                eligible_ids: Vec::new(),
-                refused: Vec::new(),
-                sample: Vec::new(),
-                max_id,
-            };
+            let found: HashMap<i64, job_queries::IdDetail> =
+                job_queries::details_of(conn, jobs, ids)?
+                    .into_iter()
+                    .map(|r| (r.id, r))
+                    .collect();
+            let mut executing_refused = 0;
             for id in ids {
+                let refuse = |outcome, state: Option<&str>| JobOutcome {
+                    id: *id,
+                    before_state: state.map(str::to_string),
+                    after_state: state.map(str::to_string),
+                    outcome,
+                    audit_id: None,
+                };
                 match found.get(id) {
-                    None => preview.refused.push(JobResult {
-                        id: *id,
-                        before_state: None,
-                        after_state: None,
-                        outcome: Outcome::NotFound,
-                        audit_id: None,
-                    }),
-                    Some(state) if allowed.iter().any(|a| a.as_str() == state) => {
-                        *preview.by_state.entry(state.clone()).or_default() += 1;
-                        preview.eligible_ids.push(IdState {
+                    None => plan.skipped.push(refuse(Outcome::NotFound, None)),
+                    Some(d)
+                        if allowed.iter().any(|a| a.as_str() == d.state)
+                            && (d.state != "available" || op != Operation::Retry || d.stranded) =>
+                    {
+                        *plan.by_state.entry(d.state.clone()).or_default() += 1;
+                        eligible_ids.push(IdState {
                             id: *id,
-                            state: state.clone(),
+                            state: d.state.clone(),
                         });
                     }
-                    Some(state) => preview.refused.push(JobResult {
-                        id: *id,
-                        before_state: Some(state.clone()),
-                        after_state: Some(state.clone()),
-                        outcome: Outcome::WrongState,
-                        audit_id: None,
-                    }),
+                    Some(d) => {
+                        if d.state == "executing" && op == Operation::Discard {
+                            executing_refused += 1;
+                        }
+                        plan.skipped
+                            .push(refuse(Outcome::WrongState, Some(&d.state)));
+                    }
                 }
             }
-            preview.eligible = preview.eligible_ids.len() as i64;
+            if executing_refused > 0 {
+                plan.notes.push(format!(
+                    "{} left alone: an executing job can only be cancelled (`obanctl jobs cancel`).",
+                    fmt::count(executing_refused, "executing job")
+                ));
+            }
+            plan.matched = eligible_ids.len() as i64;
             let sample_filter = JobFilter {
-                ids: preview
-                    .eligible_ids
+                ids: eligible_ids
                     .iter()
                     .take(SAMPLE_SIZE as usize)
                     .map(|s| s.id)
@@ -358,34 +552,56 @@ fn build_preview(
                 ..Default::default()
             };
             if !sample_filter.ids.is_empty() {
-                preview.sample = job_queries::list(conn, jobs, &sample_filter, None, SAMPLE_SIZE)?;
+                plan.sample = sample_of(job_queries::list(
+                    conn,
+                    jobs,
+                    &sample_filter,
+                    None,
+                    SAMPLE_SIZE,
+                )?);
             }
-            Ok(preview)
         }
         Targets::Filter(filter) => {
-            let counts = job_queries::bounded_state_counts(conn, jobs, filter, max_id, max + 1)?;
-            let by_state: BTreeMap<String, i64> =
-                counts.into_iter().map(|c| (c.state, c.n)).collect();
-            Ok(Preview {
-                eligible: by_state.values().sum(),
-                by_state,
-                eligible_ids: Vec::new(),
-                refused: Vec::new(),
-                sample: job_queries::list(conn, jobs, filter, None, SAMPLE_SIZE)?,
-                max_id,
-            })
+            let counts =
+                job_queries::bounded_state_counts(conn, jobs, filter, max_id, args.max + 1)?;
+            plan.by_state = counts.into_iter().map(|c| (c.state, c.n)).collect();
+            plan.matched = plan.by_state.values().sum();
+            if plan.matched > args.max {
+                // Say how many really match (bounded), not just "more than --max".
+                let limit = OVER_MAX_COUNT_LIMIT.max(args.max.saturating_add(1));
+                let counts = job_queries::bounded_state_counts(conn, jobs, filter, max_id, limit)?;
+                plan.by_state = counts.into_iter().map(|c| (c.state, c.n)).collect();
+                plan.matched = plan.by_state.values().sum();
+                plan.matched_at_least = plan.matched >= limit;
+            }
+            plan.sample = sample_of(job_queries::list(conn, jobs, filter, None, SAMPLE_SIZE)?);
         }
     }
+    if let Some(stranded) = plan.by_state.get("available") {
+        plan.notes.push(format!(
+            "{} stranded: available with no attempt left, so Oban never runs {}; retry gives {} one more attempt.",
+            fmt::count(*stranded, "job is|jobs are"),
+            if *stranded == 1 { "it" } else { "them" },
+            if *stranded == 1 { "it" } else { "each" },
+        ));
+    }
+    plan.exceeds_max = plan.matched > args.max;
+    plan.sends_pkill = op == Operation::Cancel && plan.by_state.contains_key("executing");
+    Ok(Preview {
+        plan,
+        eligible_ids,
+        max_id,
+    })
 }
 
-/// Outcomes for one batch, and the last id it covered (the keyset position).
+/// Outcomes for one batch, from the rows the update changed and what the others look like now.
 fn classify(
     conn: &mut diesel::pg::PgConnection,
     jobs: &JobsTable,
     op: Operation,
     seen: &[IdState],
     changed: &[job_queries::Changed],
-) -> CliResult<Vec<JobResult>> {
+) -> CliResult<Vec<JobOutcome>> {
     let changed_by_id: HashMap<i64, &job_queries::Changed> =
         changed.iter().map(|c| (c.id, c)).collect();
     let unchanged: Vec<i64> = seen
@@ -404,7 +620,7 @@ fn classify(
     let results = seen
         .iter()
         .map(|s| match changed_by_id.get(&s.id) {
-            Some(c) => JobResult {
+            Some(c) => JobOutcome {
                 id: s.id,
                 before_state: Some(c.before_state.clone()),
                 after_state: Some(op.target_state().as_str().to_string()),
@@ -415,7 +631,7 @@ fn classify(
                 let current = now.get(&s.id);
                 let parse = |text: &String| text.parse::<JobState>().ok();
                 let seen_state = parse(&s.state).unwrap_or(JobState::Available);
-                JobResult {
+                JobOutcome {
                     id: s.id,
                     before_state: Some(s.state.clone()),
                     after_state: current.cloned(),
@@ -428,144 +644,8 @@ fn classify(
     Ok(results)
 }
 
-fn plan_text(printer: &Printer, op: Operation, preview: &Preview) -> String {
-    let mut out = format!(
-        "{} {} job{}",
-        printer.paint_err(&format!("Will {}", op.verb()), Style::Bold),
-        preview.eligible,
-        if preview.eligible == 1 { "" } else { "s" }
-    );
-    if !preview.by_state.is_empty() {
-        let parts: Vec<String> = preview
-            .by_state
-            .iter()
-            .map(|(s, n)| format!("{n} {s}"))
-            .collect();
-        out.push_str(&format!(" ({})", parts.join(", ")));
-    }
-    out.push_str(&format!(".\nChange: {}.", op.describe_change()));
-    if !preview.refused.is_empty() {
-        out.push_str(&format!(
-            "\nSkipped before starting: {}.",
-            preview
-                .refused
-                .iter()
-                .fold(Tally::default(), |mut tally, r| {
-                    tally.add(r.clone());
-                    tally
-                })
-                .skipped_text()
-        ));
-    }
-    if !preview.sample.is_empty() {
-        out.push_str("\nFirst jobs:");
-        for row in &preview.sample {
-            out.push_str(&format!(
-                "\n  {} {} {} {} attempt {}/{}",
-                row.id, row.state, row.queue, row.worker, row.attempt, row.max_attempts
-            ));
-        }
-    }
-    if op != Operation::Retry && preview.by_state.contains_key("executing") {
-        out.push_str(
-            "\nExecuting jobs get Oban's pkill signal on <prefix>.oban_signal; only nodes using the Postgres \
-             notifier receive it.",
-        );
-    }
-    out
-}
-
-fn print_plan(printer: &Printer, op: Operation, preview: &Preview, dry_run: bool) -> CliResult<()> {
-    if printer.is_json() {
-        let sample: Vec<Value> = preview
-            .sample
-            .iter()
-            .map(|r| json!({"id": r.id, "state": r.state, "queue": r.queue, "worker": r.worker, "attempt": r.attempt, "max_attempts": r.max_attempts}))
-            .collect();
-        return printer.json(&json!({
-            "dry_run": dry_run,
-            "operation": op.name(),
-            "matched": preview.eligible,
-            "by_state": preview.by_state,
-            "change": op.describe_change(),
-            "sample": sample,
-            "skipped": preview.refused,
-        }));
-    }
-    printer.line(&plan_text(printer, op, preview))?;
-    if dry_run {
-        printer.line("Dry run: nothing was changed.")?;
-    }
-    Ok(())
-}
-
-fn emit(printer: &Printer, result: &JobResult) -> CliResult<()> {
-    if printer.is_json() {
-        printer.json(result)?;
-    }
-    Ok(())
-}
-
-fn report(printer: &Printer, op: Operation, tally: &Tally) -> CliResult<ExitStatus> {
-    if !printer.is_json() {
-        if tally.total == 0 {
-            printer.line("No jobs match; nothing to do.")?;
-        } else {
-            let skipped = tally.skipped();
-            printer.line(&format!(
-                "{} {} of {} jobs{}.",
-                guard::capitalize(&past_tense(op)),
-                tally.changed,
-                tally.total,
-                if skipped == 0 {
-                    String::new()
-                } else {
-                    format!("; skipped {}", tally.skipped_text())
-                }
-            ))?;
-            if !tally.skipped_sample.is_empty() {
-                let mut table = printer.table(&["id", "outcome", "seen", "now"]);
-                for r in &tally.skipped_sample {
-                    table.add_row(vec![
-                        r.id.to_string(),
-                        r.outcome.as_str().to_string(),
-                        r.before_state.clone().unwrap_or_else(|| "-".into()),
-                        r.after_state.clone().unwrap_or_else(|| "-".into()),
-                    ]);
-                }
-                printer.print_table(&table)?;
-                let unlisted = skipped - tally.skipped_sample.len() as i64;
-                if unlisted > 0 {
-                    printer.line(&format!(
-                        "... and {unlisted} more (use --format json for all)"
-                    ))?;
-                }
-            }
-            if tally.notified > 0 {
-                printer.line(&format!(
-                    "Sent pkill to {} executing jobs (effective only where Oban uses the Postgres notifier).",
-                    tally.notified
-                ))?;
-            }
-        }
-    }
-    Ok(if tally.total == 0 || tally.changed == tally.total {
-        ExitStatus::Success
-    } else if tally.changed > 0 {
-        ExitStatus::Attention
-    } else {
-        ExitStatus::Failed
-    })
-}
-
-fn past_tense(op: Operation) -> String {
-    match op {
-        Operation::Retry => "retried".into(),
-        Operation::Cancel => "cancelled".into(),
-        Operation::Discard => "discarded".into(),
-    }
-}
-
+/// The run's `cli.bulk_operation` row: the selection (filter values through the redaction
+/// policy, so a secret given as a filter is never stored in clear), the summary, timings.
 #[allow(clippy::too_many_arguments)]
 fn write_summary(
     db: &Database,
@@ -573,22 +653,25 @@ fn write_summary(
     op: Operation,
     targets: &Targets,
     reason: &str,
-    tally: &Tally,
-    interrupted: bool,
+    summary: &Summary,
     batches: u64,
     elapsed: Duration,
+    settings: &Settings,
 ) -> CliResult<i64> {
+    let redactor = Redactor::new(&settings.redact);
     let selection = match targets {
-        Targets::Ids(ids) => json!({"ids": ids.len()}),
+        Targets::Ids(ids) => {
+            json!({"ids": ids.len(), "first_ids": ids.iter().take(20).collect::<Vec<_>>()})
+        }
         Targets::Filter(filter) => json!({
             "states": filter.states,
             "queues": filter.queues,
             "workers": filter.workers,
             "tags": filter.tags,
-            "args": filter.args,
-            "meta": filter.meta,
-            "since": filter.since.as_ref().and_then(TimeBound::fixed),
-            "until": filter.until.as_ref().and_then(TimeBound::fixed),
+            "args": redactor.apply(&Value::Object(filter.args.clone())),
+            "meta": redactor.apply(&Value::Object(filter.meta.clone())),
+            "since": filter.since.as_ref().and_then(TimeBound::fixed).map(crate::output::time::rfc3339),
+            "until": filter.until.as_ref().and_then(TimeBound::fixed).map(crate::output::time::rfc3339),
             "error_contains": filter.error_contains,
         }),
     };
@@ -596,13 +679,21 @@ fn write_summary(
     metadata.insert("operation".into(), json!(op.name()));
     metadata.insert("reason".into(), json!(reason));
     metadata.insert("selection".into(), selection);
-    metadata.insert("matched".into(), json!(tally.total));
-    metadata.insert("changed".into(), json!(tally.changed));
-    metadata.insert("skipped".into(), json!(tally.skipped()));
-    metadata.insert("outcomes".into(), json!(tally.outcomes));
+    metadata.insert("matched".into(), json!(summary.matched));
+    metadata.insert("changed".into(), json!(summary.changed));
+    metadata.insert("skipped".into(), json!(summary.skipped_total()));
+    metadata.insert("outcomes".into(), json!(summary.skipped));
     metadata.insert("batches".into(), json!(batches));
-    metadata.insert("interrupted".into(), json!(interrupted));
+    metadata.insert("interrupted".into(), json!(summary.interrupted));
     metadata.insert("elapsed_ms".into(), json!(elapsed.as_millis() as u64));
+    metadata.insert(
+        "result".into(),
+        json!(if summary.interrupted {
+            "interrupted"
+        } else {
+            "ok"
+        }),
+    );
     db.write(|conn| {
         audit::record(
             conn,
@@ -615,145 +706,5 @@ fn write_summary(
                 metadata,
             },
         )
-    })
-}
-
-/// Where batches come from: the ids given, or keyset pages of the frozen filter.
-struct BatchSource<'a> {
-    targets: &'a Targets,
-    /// For id targets: the eligible ids with the state each was seen in.
-    eligible_ids: &'a [IdState],
-    jobs: &'a JobsTable,
-    max_id: i64,
-    batch_size: i64,
-    max: i64,
-    /// Waited after each batch (only with one batch at a time).
-    pause: Duration,
-}
-
-struct BatchRun {
-    batches: u64,
-    interrupted: bool,
-}
-
-/// Runs the batches, `parallel` at a time (1: one after the other): this thread selects each
-/// batch (a short read-only transaction) and hands it to a worker, which changes and audits it in
-/// its own transaction; results come back here, in completion order, for `emit_batch`. On Ctrl-C
-/// or a failed batch no new batch starts, and the ones in flight finish (committed and audited, or
-/// rolled back whole).
-fn run_batches(
-    db: &Database,
-    source: &BatchSource<'_>,
-    change: &BatchChange<'_>,
-    op: Operation,
-    parallel: u32,
-    mut emit_batch: impl FnMut(Vec<JobResult>) -> CliResult<()>,
-) -> CliResult<BatchRun> {
-    use std::sync::mpsc;
-    use std::sync::{Arc, Mutex};
-
-    let mut run = BatchRun {
-        batches: 0,
-        interrupted: false,
-    };
-    let mut ids = match source.targets {
-        Targets::Ids(_) => Some(source.eligible_ids.chunks(source.batch_size as usize)),
-        Targets::Filter(_) => None,
-    };
-    std::thread::scope(|scope| {
-        let (work_tx, work_rx) = mpsc::sync_channel::<Vec<IdState>>(parallel as usize);
-        let work_rx = Arc::new(Mutex::new(work_rx));
-        let (done_tx, done_rx) = mpsc::channel::<CliResult<Vec<JobResult>>>();
-        for _ in 0..parallel {
-            let (work_rx, done_tx) = (work_rx.clone(), done_tx.clone());
-            scope.spawn(move || loop {
-                let next = work_rx.lock().map(|rx| rx.recv());
-                let Ok(Ok(seen)) = next else { break };
-                let result = db.write(|conn| {
-                    let changed = job_queries::apply_batch(conn, source.jobs, change, &seen)?;
-                    classify(conn, source.jobs, op, &seen, &changed)
-                });
-                if done_tx.send(result).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(done_tx);
-
-        let (mut after, mut dispatched, mut in_flight) = (0i64, 0i64, 0u32);
-        let mut exhausted = false;
-        let mut failure: Option<CliError> = None;
-        loop {
-            while !exhausted && failure.is_none() && in_flight < parallel {
-                if interrupt::requested() {
-                    run.interrupted = true;
-                    break;
-                }
-                let remaining = source.max - dispatched;
-                let seen: Vec<IdState> = match (&mut ids, source.targets) {
-                    _ if remaining <= 0 => Vec::new(),
-                    (Some(chunks), _) => chunks.next().map(<[IdState]>::to_vec).unwrap_or_default(),
-                    (None, Targets::Filter(filter)) => match db.read(|conn| {
-                        job_queries::select_batch(
-                            conn,
-                            source.jobs,
-                            filter,
-                            after,
-                            source.max_id,
-                            source.batch_size.min(remaining),
-                        )
-                    }) {
-                        Ok(seen) => seen,
-                        Err(err) => {
-                            failure = Some(err);
-                            break;
-                        }
-                    },
-                    (None, Targets::Ids(_)) => Vec::new(),
-                };
-                let Some(last) = seen.last() else {
-                    exhausted = true;
-                    break;
-                };
-                after = last.id;
-                dispatched += seen.len() as i64;
-                if work_tx.send(seen).is_err() {
-                    exhausted = true;
-                    break;
-                }
-                in_flight += 1;
-            }
-            if in_flight == 0 {
-                break;
-            }
-            match done_rx.recv() {
-                Ok(Ok(results)) => {
-                    in_flight -= 1;
-                    run.batches += 1;
-                    if let Err(err) = emit_batch(results) {
-                        failure.get_or_insert(err);
-                    }
-                    if !source.pause.is_zero() {
-                        std::thread::sleep(source.pause);
-                    }
-                }
-                Ok(Err(err)) => {
-                    in_flight -= 1;
-                    failure.get_or_insert(err);
-                }
-                Err(_) => break,
-            }
-            if interrupt::requested() {
-                run.interrupted = true;
-            }
-            if run.interrupted {
-                exhausted = true;
-            }
-        }
-        drop(work_tx);
-        match failure {
-            Some(err) => Err(err),
-            None => Ok(run),
-        }
     })
 }
