@@ -145,6 +145,29 @@ fn tail(settings: &Settings, printer: &Printer, args: AuditTailArgs) -> CliResul
     }
 }
 
+/// One exported event: kind `audit_row`, the columns as stored, the timestamp in the contract's
+/// form, metadata through the display policy; every string escaped for terminals.
+fn export_line(line: &audit_queries::ExportLine, redactor: &Redactor) -> CliResult<String> {
+    let mut row: serde_json::Map<String, Value> =
+        serde_json::from_str(&line.json).map_err(CliError::internal)?;
+    let mut out = serde_json::Map::new();
+    out.insert("kind".into(), json!("audit_row"));
+    out.insert("id".into(), json!(line.id));
+    out.insert("inserted_at".into(), json!(line.inserted_at));
+    out.append(&mut row);
+    let metadata = line
+        .metadata
+        .as_ref()
+        .map(|m| m.map(|v| redactor.apply(v)))
+        .unwrap_or_default();
+    out.insert("metadata".into(), json!(metadata));
+    crate::output::json::to_string(&out).map_err(CliError::internal)
+}
+
+fn safe_json(value: &Value) -> CliResult<String> {
+    crate::output::json::to_string(value).map_err(CliError::internal)
+}
+
 /// Where an export goes: stdout through the printer, or a file.
 enum Sink<'a> {
     Stdout(&'a Printer),
@@ -182,13 +205,20 @@ const CSV_COLUMNS: [&str; 10] = [
 
 /// One chunk's rows as CSV records (one writer per chunk: a writer per row costs more than the
 /// row).
-fn csv_chunk(rows: &[audit_queries::CsvRow]) -> CliResult<Vec<u8>> {
+fn csv_chunk(rows: &[audit_queries::CsvRow], redactor: &Redactor) -> CliResult<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::with_capacity(rows.len() * 512));
     for row in rows {
         let id = row.id.to_string();
+        let metadata = row
+            .metadata
+            .as_ref()
+            .map(|m| m.map(|v| redactor.apply(v)).compact())
+            .unwrap_or_default();
+        let metadata = crate::output::sanitize::inline(&metadata).into_owned();
+        let inserted_at = row.inserted_at.machine();
         let fields: [&str; 10] = [
             &id,
-            &row.inserted_at,
+            &inserted_at,
             row.actor_id.as_deref().unwrap_or(""),
             &row.action,
             row.command_key.as_deref().unwrap_or(""),
@@ -196,9 +226,16 @@ fn csv_chunk(rows: &[audit_queries::CsvRow]) -> CliResult<Vec<u8>> {
             row.resource.as_deref().unwrap_or(""),
             row.resource_type.as_deref().unwrap_or(""),
             row.resource_id.as_deref().unwrap_or(""),
-            row.metadata.as_deref().unwrap_or(""),
+            &metadata,
         ];
-        writer.write_record(fields).map_err(CliError::internal)?;
+        // Control characters are escaped visibly: a CSV file is also read on terminals.
+        writer
+            .write_record(
+                fields
+                    .iter()
+                    .map(|f| crate::output::sanitize::inline(f).into_owned()),
+            )
+            .map_err(CliError::internal)?;
     }
     writer
         .into_inner()
@@ -207,6 +244,7 @@ fn csv_chunk(rows: &[audit_queries::CsvRow]) -> CliResult<Vec<u8>> {
 
 fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliResult<ExitStatus> {
     let (db, table, filter) = open(settings, printer, build_filter(&args.filter)?)?;
+    let redactor = Redactor::new(&settings.redact);
     // The chain head when the export starts, so the file can be tied to an intact trail.
     let chain_head = db.read(|conn| {
         if crate::audit::chain_installed(conn, db.powertools_schema())? {
@@ -243,9 +281,9 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
         "tool_version": TOOL_VERSION,
     });
     match args.export_as {
-        ExportFormat::Jsonl => sink.write(format!("{header}\n").as_bytes())?,
+        ExportFormat::Jsonl => sink.write(format!("{}\n", safe_json(&header)?).as_bytes())?,
         ExportFormat::Csv => {
-            sink.write(format!("# {header}\n").as_bytes())?;
+            sink.write(format!("# {}\n", safe_json(&header)?).as_bytes())?;
             sink.write(format!("{}\n", CSV_COLUMNS.join(",")).as_bytes())?;
         }
     }
@@ -261,7 +299,7 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
                 })?;
                 let mut buffer = Vec::with_capacity(chunk.len() * 512);
                 for line in &chunk {
-                    buffer.extend_from_slice(line.json.as_bytes());
+                    buffer.extend_from_slice(export_line(line, &redactor)?.as_bytes());
                     buffer.push(b'\n');
                 }
                 (buffer, chunk.len(), chunk.last().map(|l| l.id))
@@ -270,7 +308,11 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
                 let chunk = db.read(|conn| {
                     audit_queries::export_chunk_csv(conn, &table, &filter, after, EXPORT_CHUNK)
                 })?;
-                (csv_chunk(&chunk)?, chunk.len(), chunk.last().map(|r| r.id))
+                (
+                    csv_chunk(&chunk, &redactor)?,
+                    chunk.len(),
+                    chunk.last().map(|r| r.id),
+                )
             }
         };
         let Some(last) = last else {
@@ -294,8 +336,8 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
         "complete": true,
     });
     match args.export_as {
-        ExportFormat::Jsonl => sink.write(format!("{trailer}\n").as_bytes())?,
-        ExportFormat::Csv => sink.write(format!("# {trailer}\n").as_bytes())?,
+        ExportFormat::Jsonl => sink.write(format!("{}\n", safe_json(&trailer)?).as_bytes())?,
+        ExportFormat::Csv => sink.write(format!("# {}\n", safe_json(&trailer)?).as_bytes())?,
     }
     sink.finish()?;
     printer.status(format!(

@@ -94,9 +94,14 @@ pub fn max_id(conn: &mut PgConnection, table: &str) -> CliResult<i64> {
 pub struct ExportLine {
     #[diesel(sql_type = BigInt)]
     pub id: i64,
-    /// The event as one JSON object, rendered by PostgreSQL (keys in a fixed order).
+    #[diesel(sql_type = Timestamp)]
+    pub inserted_at: DbTime,
+    /// The event's text columns as one JSON object, rendered by PostgreSQL (keys in a fixed
+    /// order); the timestamp and metadata come apart, so they are decoded tolerantly.
     #[diesel(sql_type = Text)]
     pub json: String,
+    #[diesel(sql_type = Nullable<Jsonb>)]
+    pub metadata: Option<Json>,
 }
 
 /// One chunk of an export: events above `after`, oldest first, already rendered as JSON text.
@@ -112,7 +117,10 @@ pub fn export_chunk(
     let after = sql.bind(Bind::BigInt(after));
     let limit = sql.bind(Bind::BigInt(limit));
     let text = format!(
-        "SELECT x.id, row_to_json(x)::text AS json FROM ( \
+        "SELECT x.id, x.inserted_at, x.metadata, \
+                json_build_object('actor_id', x.actor_id, 'action', x.action, 'command_key', x.command_key, \
+                  'event_type', x.event_type, 'resource', x.resource, 'resource_type', x.resource_type, \
+                  'resource_id', x.resource_id)::text AS json FROM ( \
            SELECT e.id, e.inserted_at, e.actor_id, e.action, e.command_key, e.event_type, e.resource, \
                   e.resource_type, e.resource_id, e.metadata \
            FROM {table} e WHERE {conditions} AND e.id > {after} ORDER BY e.id LIMIT {limit}) x \
@@ -294,8 +302,8 @@ pub fn purge_unchained_batch(
 pub struct CsvRow {
     #[diesel(sql_type = BigInt)]
     pub id: i64,
-    #[diesel(sql_type = Text)]
-    pub inserted_at: String,
+    #[diesel(sql_type = Timestamp)]
+    pub inserted_at: DbTime,
     #[diesel(sql_type = Nullable<Text>)]
     pub actor_id: Option<String>,
     #[diesel(sql_type = Text)]
@@ -310,8 +318,8 @@ pub struct CsvRow {
     pub resource_type: Option<String>,
     #[diesel(sql_type = Nullable<Text>)]
     pub resource_id: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
-    pub metadata: Option<String>,
+    #[diesel(sql_type = Nullable<Jsonb>)]
+    pub metadata: Option<Json>,
 }
 
 /// One chunk of a CSV export: events above `after`, oldest first, as text columns.
@@ -327,8 +335,8 @@ pub fn export_chunk_csv(
     let after = sql.bind(Bind::BigInt(after));
     let limit = sql.bind(Bind::BigInt(limit));
     let text = format!(
-        "SELECT e.id, to_char(e.inserted_at, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS inserted_at, e.actor_id, e.action, \
-                e.command_key, e.event_type, e.resource, e.resource_type, e.resource_id, e.metadata::text AS metadata \
+        "SELECT e.id, e.inserted_at, e.actor_id, e.action, \
+                e.command_key, e.event_type, e.resource, e.resource_type, e.resource_id, e.metadata \
          FROM {table} e WHERE {conditions} AND e.id > {after} ORDER BY e.id LIMIT {limit}"
     );
     Ok(bound_query(&text, &sql.binds).load(conn)?)

@@ -106,14 +106,15 @@ pub fn check_length(what: &str, value: &str) -> Result<(), String> {
 
 /// Parses `KEY=VALUE` into a containment object. `KEY` may be a dotted path (`user.id=7`); `VALUE`
 /// is JSON when it parses as JSON (`42`, `true`, `"42"`, `{"a":1}`), otherwise a string.
+/// Messages name the key only: the value may be a secret (`--args password=...`).
 pub fn parse_containment(pair: &str, into: &mut Map<String, Value>) -> Result<(), String> {
     check_length("filter", pair)?;
     let (key, raw) = pair
         .split_once('=')
-        .ok_or_else(|| format!("`{pair}` is not KEY=VALUE"))?;
+        .ok_or_else(|| "a filter value is not KEY=VALUE (the value is not shown)".to_string())?;
     let key = key.trim();
     if key.is_empty() || key.split('.').any(str::is_empty) {
-        return Err(format!("`{pair}` has an empty key"));
+        return Err("a filter has an empty key (KEY=VALUE, dotted KEY for nesting)".to_string());
     }
     let value =
         serde_json::from_str::<Value>(raw).unwrap_or_else(|_| Value::String(raw.to_string()));
@@ -126,7 +127,7 @@ pub fn parse_containment(pair: &str, into: &mut Map<String, Value>) -> Result<()
             .or_insert_with(|| Value::Object(Map::new()));
         if !entry.is_object() {
             return Err(format!(
-                "`{pair}` conflicts with another filter on `{part}`"
+                "the filter on `{key}` conflicts with another filter on `{part}`"
             ));
         }
         node = entry.as_object_mut().expect("checked above");

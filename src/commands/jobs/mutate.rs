@@ -283,17 +283,27 @@ pub fn run(
         true,
     );
     let elapsed = started.elapsed();
-    let recorded = write_summary(
-        &db,
-        &ctx,
-        op,
-        &targets,
-        &reason,
-        &summary,
-        run.batches,
-        elapsed,
-        settings,
-    );
+    // A run stopped by a lost connection still records itself where a connection is possible:
+    // the pool may hand out dead connections first, so an unreachable error is retried on
+    // fresh ones (a broken connection is not returned to the pool).
+    let mut recorded = Err(CliError::unreachable("not attempted"));
+    for _ in 0..=parallel + 1 {
+        recorded = write_summary(
+            &db,
+            &ctx,
+            op,
+            &targets,
+            &reason,
+            &summary,
+            run.batches,
+            elapsed,
+            settings,
+        );
+        match &recorded {
+            Err(err) if err.is(ErrorKind::Unreachable) => continue,
+            _ => break,
+        }
+    }
     if let Err(err) = &recorded {
         printer.warning(format!(
             "could not record the run summary (cli.bulk_operation): {}",

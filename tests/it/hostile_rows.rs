@@ -1,0 +1,286 @@
+//! The hostile-row corpus (`tests/fixtures/hostile_corpus.sql`): control sequences, bidi
+//! overrides, JSON deeper than serde_json reads, NULL array elements, infinities, timestamps past
+//! chrono's range, odd `errors` shapes and 1 MB values in every table obanctl reads. Every read
+//! command, in JSON and for people (piped and on a real pseudo-terminal, with and without
+//! colour), must exit normally, print no raw control character, and still show the ordinary rows;
+//! bulk changes over the corpus must work.
+
+use std::process::{Command, Stdio};
+
+use crate::common::{cli_database_url, json_lines, TestSchema, ACTOR};
+
+const CORPUS: &str = include_str!("../fixtures/hostile_corpus.sql");
+
+fn corpus(tag: &str) -> TestSchema {
+    let schema = TestSchema::with_oban(tag);
+    schema.sql(&CORPUS.replace(":schema", &schema.quoted()));
+    schema
+}
+
+/// Characters a terminal would act on; `\n` and (after it, from a pty) `\r` are layout.
+fn raw_controls(text: &str, colour: bool) -> Vec<String> {
+    let mut found = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\x1b' && colour {
+            // Our own colour is SGR only: ESC [ digits/semicolons m.
+            let mut j = i + 1;
+            if chars.get(j) == Some(&'[') {
+                j += 1;
+                while chars
+                    .get(j)
+                    .is_some_and(|c| c.is_ascii_digit() || *c == ';')
+                {
+                    j += 1;
+                }
+                if chars.get(j) == Some(&'m') {
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        let layout = c == '\n' || (c == '\r' && chars.get(i + 1) == Some(&'\n'));
+        if !layout && obanctl::output::sanitize::is_unsafe(c) {
+            let context: String = chars[i.saturating_sub(20)..(i + 20).min(chars.len())]
+                .iter()
+                .collect();
+            found.push(format!("U+{:04X} near {context:?}", c as u32));
+            if found.len() >= 3 {
+                break;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// The read commands, each with the exit codes it may end with on this data.
+fn read_commands() -> Vec<(Vec<&'static str>, &'static [i32])> {
+    vec![
+        (vec!["jobs", "list"], &[0]),
+        (vec!["jobs", "list", "--state", "discarded"], &[0]),
+        (vec!["jobs", "list", "--error-contains", "boom"], &[0]),
+        (vec!["jobs", "show", "1"], &[0]),
+        (vec!["jobs", "show", "2"], &[0]),
+        (vec!["jobs", "show", "3"], &[0]),
+        (vec!["jobs", "show", "4"], &[0]),
+        (vec!["jobs", "show", "5"], &[0]),
+        (vec!["jobs", "count"], &[0]),
+        (vec!["jobs", "count", "--exact"], &[0]),
+        (vec!["audit", "tail"], &[0]),
+        (vec!["audit", "export"], &[0]),
+        (vec!["audit", "export", "--as", "csv"], &[0]),
+        (vec!["audit", "verify"], &[0]),
+        (vec!["doctor"], &[0, 1, 2]),
+        (vec!["config", "show"], &[0]),
+    ]
+}
+
+#[test]
+fn every_read_command_survives_the_corpus_in_json() {
+    let schema = corpus("hostile_json");
+    for (args, codes) in read_commands() {
+        let out = schema
+            .cmd()
+            .args(["--format", "json"])
+            .args(&args)
+            .output()
+            .unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        assert!(
+            codes.contains(&code),
+            "{args:?} exited {code}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for stream in [&out.stdout, &out.stderr] {
+            let text = String::from_utf8_lossy(stream);
+            let raw = raw_controls(&text, false);
+            assert!(raw.is_empty(), "{args:?}: {raw:?}");
+        }
+        if !args.contains(&"export") {
+            json_lines(&out.stdout);
+        }
+    }
+    let out = schema
+        .cmd()
+        .args(["--format", "json", "jobs", "list"])
+        .output()
+        .unwrap();
+    let jobs = json_lines(&out.stdout);
+    assert!(jobs.len() >= 10, "every row is listed: {}", jobs.len());
+    assert!(jobs.iter().any(|j| j["worker"] == "MyApp.Mailer"));
+    let hostile = &jobs[0];
+    assert_eq!(
+        hostile["tags"][1],
+        serde_json::Value::Null,
+        "a NULL tag is null"
+    );
+    assert_eq!(hostile["inserted_at"], "infinity");
+    assert!(hostile["meta"]
+        .as_str()
+        .unwrap()
+        .starts_with("<json too deep"));
+    assert_eq!(hostile["args"]["password"], "[REDACTED]");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("s3cr3t-pw"));
+    let audit = schema
+        .cmd()
+        .args(["--format", "json", "audit", "tail"])
+        .output()
+        .unwrap();
+    let audit = String::from_utf8_lossy(&audit.stdout);
+    assert!(
+        !audit.contains("cs-leak") && !audit.contains("tok-leak"),
+        "other writers' secrets are redacted"
+    );
+}
+
+#[test]
+fn every_read_command_survives_the_corpus_for_people_piped() {
+    let schema = corpus("hostile_pipe");
+    for (args, codes) in read_commands() {
+        for columns in ["80", "200"] {
+            let out = schema
+                .cmd()
+                .env("COLUMNS", columns)
+                .args(&args)
+                .output()
+                .unwrap();
+            let code = out.status.code().unwrap_or(-1);
+            assert!(
+                codes.contains(&code),
+                "{args:?} exited {code}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            for stream in [&out.stdout, &out.stderr] {
+                let raw = raw_controls(&String::from_utf8_lossy(stream), false);
+                assert!(raw.is_empty(), "{args:?}: {raw:?}");
+            }
+        }
+    }
+    let out = schema.cmd().args(["jobs", "list"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("MyApp.Mailer"),
+        "ordinary rows are shown: {text}"
+    );
+    assert!(
+        text.contains("\\x1b]0;PWNED\\x07"),
+        "hostile text is shown escaped"
+    );
+}
+
+/// `obanctl ARGS` on a pseudo-terminal (util-linux `script`); returns what the terminal received.
+fn on_terminal(schema: &TestSchema, args: &[&str], colour: bool) -> (i32, String) {
+    let bin = assert_cmd::cargo::cargo_bin("obanctl");
+    let line = std::iter::once(bin.to_string_lossy().to_string())
+        .chain(
+            args.iter()
+                .map(|a| format!("'{}'", a.replace('\'', "'\\''"))),
+        )
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut cmd = Command::new("script");
+    cmd.args(["-qec", &format!("stty cols 80; {line}"), "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", schema.dir.path())
+        .env("TERM", "xterm-256color")
+        .env("DATABASE_URL", cli_database_url())
+        .env("OBANCTL_PREFIX", &schema.name)
+        .env("OBANCTL_POWERTOOLS_SCHEMA", &schema.name)
+        .env("OBANCTL_ACTOR", ACTOR)
+        .current_dir(schema.dir.path())
+        .stdin(Stdio::null());
+    if !colour {
+        cmd.env("NO_COLOR", "1");
+    }
+    let out = cmd
+        .output()
+        .expect("`script` (util-linux) provides the pseudo-terminal");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+    )
+}
+
+#[test]
+fn every_read_command_survives_the_corpus_on_a_terminal() {
+    let schema = corpus("hostile_tty");
+    for (args, codes) in read_commands() {
+        // `audit export` writes data for files; on a terminal it is the same safe JSON.
+        for colour in [false, true] {
+            let (code, screen) = on_terminal(&schema, &args, colour);
+            assert!(
+                codes.contains(&code),
+                "{args:?} (colour {colour}) exited {code}: {screen}"
+            );
+            let raw = raw_controls(&screen, colour);
+            assert!(raw.is_empty(), "{args:?} (colour {colour}): {raw:?}");
+            if !colour {
+                assert!(
+                    !screen.contains('\x1b'),
+                    "NO_COLOR means no escape at all: {args:?}"
+                );
+            }
+        }
+    }
+    let (_, screen) = on_terminal(&schema, &["jobs", "list"], false);
+    assert!(
+        screen
+            .lines()
+            .all(|l| l.trim_end_matches('\r').chars().count() <= 80),
+        "fits 80 columns:\n{screen}"
+    );
+}
+
+#[test]
+fn bulk_changes_over_the_corpus_work() {
+    let schema = corpus("hostile_bulk");
+    for (verb, state) in [
+        ("retry", "discarded"),
+        ("cancel", "available"),
+        ("discard", "scheduled"),
+    ] {
+        let out = schema
+            .cmd()
+            .args([
+                "--format",
+                "json",
+                "jobs",
+                verb,
+                "--state",
+                state,
+                "--reason",
+                "hostile corpus run",
+                "--yes",
+            ])
+            .output()
+            .unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        assert!(
+            [0, 1].contains(&code),
+            "{verb}: {code} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let lines = json_lines(&out.stdout);
+        let summary = crate::common::one_of_kind(&lines, "summary");
+        assert!(
+            summary["changed"].as_i64().unwrap() >= 1,
+            "{verb}: {summary}"
+        );
+        let raw = raw_controls(&String::from_utf8_lossy(&out.stdout), false);
+        assert!(raw.is_empty(), "{verb}: {raw:?}");
+    }
+    // The preview of a hostile job, for people, cannot be spoofed.
+    let out = schema
+        .cmd()
+        .args(["jobs", "retry", "--state", "retryable", "--dry-run"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(raw_controls(&text, false).is_empty(), "{text}");
+    assert!(text.starts_with("Will retry "), "{text}");
+}
