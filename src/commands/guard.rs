@@ -25,6 +25,8 @@ pub fn reason_given(
 }
 
 pub fn prompt_reason(what: &str) -> CliResult<String> {
+    // `what` may name a database object (a cron entry): neutralised like all terminal text.
+    let what = crate::output::sanitize::inline(what);
     let text: String = dialoguer::Input::new()
         .with_prompt(format!(
             "Reason to {what} (8 to 1000 characters, recorded in the audit log)"
@@ -58,7 +60,7 @@ pub fn confirm(printer: &Printer, question: &str, yes: bool) -> CliResult<()> {
         ));
     }
     let confirmed = dialoguer::Confirm::new()
-        .with_prompt(question)
+        .with_prompt(crate::output::sanitize::inline(question))
         .default(false)
         .interact()
         .map_err(|e| CliError::refused(format!("not confirmed: {e}")))?;
