@@ -372,12 +372,21 @@ pub fn apply_batch(
     } else {
         ", 'notified', c.before_state = 'executing'"
     };
+    // Per job, besides before/after: what the Powertools library's own readers look for
+    // (incident_fingerprint, and runbook_context.attempt, which its UI and forensics read for the
+    // operation), with the run-level plan_hash/preview_token already in `metadata`.
+    let operation = ident::literal(change.op.name());
     let audit_metadata = format!(
         "{metadata}::jsonb || jsonb_build_object( \
            'before', jsonb_build_object('job_id', c.id, 'state', c.before_state, 'attempt', c.attempt, \
                                         'max_attempts', c.before_max_attempts, 'scheduled_at', c.before_scheduled_at), \
            'after', jsonb_build_object('job_id', c.id, 'state', '{target_state}', 'attempt', c.attempt, \
-                                       'max_attempts', c.after_max_attempts, 'scheduled_at', c.after_scheduled_at){notified})"
+                                       'max_attempts', c.after_max_attempts, 'scheduled_at', c.after_scheduled_at), \
+           'incident_fingerprint', 'job:manual:' || c.id, \
+           'runbook_context', jsonb_build_object( \
+             'attempt', jsonb_build_object('state', 'succeeded', 'action', {operation}, 'target_type', 'job', 'target_id', c.id::text), \
+             'selectors', jsonb_build_object('incident_fingerprint', 'job:manual:' || c.id, 'resource_type', 'job', 'resource_id', c.id::text), \
+             'plan_hash', {metadata}::jsonb->'plan_hash', 'preview_token', {metadata}::jsonb->'preview_token'){notified})"
     );
     let audit = crate::audit::insert_select_sql(
         change.powertools_schema,

@@ -411,6 +411,30 @@ fn check_retry(flavour: &str) {
         schema.quoted()
     ));
     assert_eq!(operation_ids, 1, "one operation id ties the run together");
+    // What the Powertools library's UI and forensics views read on a repair row.
+    let library = schema.strings(&format!(
+        "SELECT concat_ws('|', metadata->'runbook_context'->'attempt'->>'action', metadata->'runbook_context'->'attempt'->>'state', \
+                metadata->>'incident_fingerprint', length(metadata->>'plan_hash'), \
+                metadata->>'preview_token' = metadata->>'operation_id', metadata->'affected_counts'->>'jobs', \
+                metadata->'runbook_context'->>'plan_hash' = metadata->>'plan_hash') AS v \
+         FROM {}.oban_powertools_audit_events WHERE resource = 'job:{exhausted}'",
+        schema.quoted()
+    ));
+    assert_eq!(
+        library,
+        vec![format!(
+            "job_retry|succeeded|job:manual:{exhausted}|64|t|1|t"
+        )]
+    );
+    let hashes = schema.int(&format!(
+        "SELECT count(DISTINCT metadata->>'plan_hash')::bigint AS v FROM {}.oban_powertools_audit_events \
+         WHERE action IN ('lifeline.repair_executed', 'cli.bulk_operation')",
+        schema.quoted()
+    ));
+    assert_eq!(
+        hashes, 1,
+        "every row of the run names the one plan that was confirmed"
+    );
 }
 
 #[test]

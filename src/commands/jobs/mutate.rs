@@ -188,6 +188,15 @@ pub fn run(
     metadata.insert("operation".into(), json!(op.name()));
     metadata.insert("reason".into(), json!(reason));
     metadata.insert("result".into(), json!("ok"));
+    // The library ties each repair to the preview that was confirmed: the run's id stands for
+    // the preview, and plan_hash proves which plan (selection, counts, change) was confirmed.
+    let plan_hash = plan_hash(&plan, &targets, preview.max_id);
+    metadata.insert("preview_token".into(), json!(ctx.operation_id.to_string()));
+    metadata.insert("plan_hash".into(), json!(plan_hash));
+    metadata.insert(
+        "affected_counts".into(),
+        json!({"jobs": 1, "workflow_steps": 0}),
+    );
     let metadata = Value::Object(metadata);
     let discard_error = format!("discarded by {}: {reason}", ctx.actor);
     let change = BatchChange {
@@ -298,6 +307,7 @@ pub fn run(
             run.batches,
             elapsed,
             settings,
+            &plan_hash,
         );
         match &recorded {
             Err(err) if err.is(ErrorKind::Unreachable) => continue,
@@ -341,6 +351,27 @@ pub fn run(
         ))));
     }
     finish(printer, op, summary, &tally)
+}
+
+/// SHA-256 (hex) of the confirmed plan: operation, selection, counts by state, the change and the
+/// id bound of the run, in one canonical JSON text.
+fn plan_hash(plan: &Plan, targets: &Targets, max_id: i64) -> String {
+    use sha2::{Digest, Sha256};
+    let selection = match targets {
+        Targets::Ids(ids) => json!({ "ids": ids }),
+        Targets::Filter(filter) => json!({
+            "states": filter.states, "queues": filter.queues, "workers": filter.workers,
+            "tags": filter.tags, "args": filter.args, "meta": filter.meta,
+            "since": filter.since.as_ref().and_then(TimeBound::fixed).map(crate::output::time::rfc3339),
+            "until": filter.until.as_ref().and_then(TimeBound::fixed).map(crate::output::time::rfc3339),
+            "error_contains": filter.error_contains,
+        }),
+    };
+    let canonical = json!({
+        "operation": plan.operation, "selection": selection, "matched": plan.matched,
+        "by_state": plan.by_state, "change": plan.change, "max_id": max_id,
+    });
+    crate::audit::hex(&Sha256::digest(canonical.to_string().as_bytes()))
 }
 
 /// The summary of a run: `matched` is what the preview counted, so an interrupted run still says
@@ -667,6 +698,7 @@ fn write_summary(
     batches: u64,
     elapsed: Duration,
     settings: &Settings,
+    plan_hash: &str,
 ) -> CliResult<i64> {
     let redactor = Redactor::new(&settings.redact);
     let selection = match targets {
@@ -704,6 +736,8 @@ fn write_summary(
             "ok"
         }),
     );
+    metadata.insert("preview_token".into(), json!(ctx.operation_id.to_string()));
+    metadata.insert("plan_hash".into(), json!(plan_hash));
     db.write(|conn| {
         audit::record(
             conn,
