@@ -213,6 +213,55 @@ pub fn states_of(
     Ok(bound_query(&text, &[Bind::BigInts(ids.to_vec())]).load(conn)?)
 }
 
+#[derive(QueryableByName)]
+struct Name {
+    #[diesel(sql_type = Text)]
+    name: String,
+}
+
+/// Queue names in `oban_jobs` (at most `limit`), found by a loose scan of Oban's
+/// `(state, queue, ...)` index: one index probe per distinct state and queue, never a table scan.
+pub fn queue_names(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    limit: i64,
+) -> CliResult<Vec<String>> {
+    let text = format!(
+        "WITH RECURSIVE q(state, queue) AS ( \
+           SELECT s.state, (SELECT j.queue FROM {table} j WHERE j.state = s.state ORDER BY j.queue LIMIT 1) \
+           FROM unnest(enum_range(NULL::{state_type})) AS s(state) \
+           UNION ALL \
+           SELECT q.state, (SELECT j.queue FROM {table} j WHERE j.state = q.state AND j.queue > q.queue ORDER BY j.queue LIMIT 1) \
+           FROM q WHERE q.queue IS NOT NULL) \
+         SELECT DISTINCT queue AS name FROM q WHERE queue IS NOT NULL ORDER BY 1 LIMIT $1",
+        table = jobs.table,
+        state_type = jobs.state_type,
+    );
+    Ok(bound_query(&text, &[Bind::BigInt(limit)])
+        .load::<Name>(conn)?
+        .into_iter()
+        .map(|n| n.name)
+        .collect())
+}
+
+/// Worker names among the newest `sample` jobs (Oban has no index on `worker`, so the bound is a
+/// sample of recent jobs rather than the whole table).
+pub fn recent_worker_names(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    sample: i64,
+) -> CliResult<Vec<String>> {
+    let text = format!(
+        "SELECT DISTINCT worker AS name FROM (SELECT j.worker FROM {} j ORDER BY j.id DESC LIMIT $1) s ORDER BY 1 LIMIT 1000",
+        jobs.table
+    );
+    Ok(bound_query(&text, &[Bind::BigInt(sample)])
+        .load::<Name>(conn)?
+        .into_iter()
+        .map(|n| n.name)
+        .collect())
+}
+
 /// The highest job id now: bulk runs stop there, so jobs created during the run are left alone.
 pub fn max_id(conn: &mut PgConnection, jobs: &JobsTable) -> CliResult<i64> {
     #[derive(QueryableByName)]

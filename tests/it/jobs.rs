@@ -516,6 +516,37 @@ fn discard_and_cancel_python() {
 }
 
 #[test]
+fn unknown_queues_and_workers_get_suggestions() {
+    let schema = oban("suggest", "elixir");
+    insert_job(&schema, "discarded", "mailers", "{}", 20, 20);
+    schema
+        .cmd()
+        .args([
+            "jobs",
+            "list",
+            "--queue",
+            "mailer,billing",
+            "--worker",
+            "MyApp.Workers.Synk",
+        ])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("no queue `mailer` in oban_jobs; did you mean: mailers?")
+                .and(predicate::str::contains("no queue `billing` in oban_jobs"))
+                .and(predicate::str::contains(
+                    "did you mean: MyApp.Workers.Sync?",
+                )),
+        );
+    mutate(&schema, "retry")
+        .args(["--queue", "mailer"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No jobs match"))
+        .stderr(predicate::str::contains("did you mean: mailers?"));
+}
+
+#[test]
 fn refusals_change_nothing() {
     let schema = oban("refuse", "elixir");
     let available = insert_job(&schema, "available", "default", "{}", 0, 20);

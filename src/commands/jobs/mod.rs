@@ -87,6 +87,48 @@ pub fn build_filter(args: &JobFilterArgs) -> CliResult<JobFilter> {
     Ok(filter)
 }
 
+/// Jobs examined for worker names (Oban has no index on `worker`).
+const WORKER_SAMPLE: i64 = 100_000;
+
+/// For a filter that matched nothing: a "did you mean" for each queue or worker it names that
+/// does not exist (queues from the whole table, workers from the newest jobs).
+pub fn unknown_name_hints(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    filter: &JobFilter,
+) -> CliResult<Vec<String>> {
+    let mut hints = Vec::new();
+    let suggest = |wanted: &str, names: &[String], what: &str, scope: &str| {
+        let close = crate::cron::closest_names(wanted, names, 3);
+        if close.is_empty() {
+            format!("no {what} `{wanted}` {scope}")
+        } else {
+            format!(
+                "no {what} `{wanted}` {scope}; did you mean: {}?",
+                close.join(", ")
+            )
+        }
+    };
+    if !filter.queues.is_empty() {
+        let names = job_queries::queue_names(conn, jobs, 10_000)?;
+        for queue in filter.queues.iter().filter(|q| !names.contains(q)) {
+            hints.push(suggest(queue, &names, "queue", "in oban_jobs"));
+        }
+    }
+    if !filter.workers.is_empty() {
+        let names = job_queries::recent_worker_names(conn, jobs, WORKER_SAMPLE)?;
+        for worker in filter.workers.iter().filter(|w| !names.contains(w)) {
+            hints.push(suggest(
+                worker,
+                &names,
+                "worker",
+                &format!("among the newest {} jobs", fmt::number(WORKER_SAMPLE)),
+            ));
+        }
+    }
+    Ok(hints)
+}
+
 /// Fails with one clear error when the prefix has no `oban_jobs`.
 pub fn require_oban(conn: &mut PgConnection, prefix: &str) -> CliResult<catalog::ObanSchema> {
     catalog::oban_schema(conn, prefix)?.ok_or_else(|| {
@@ -112,6 +154,13 @@ fn list(settings: &Settings, printer: &Printer, args: JobsListArgs) -> CliResult
         .collect();
     if records.is_empty() {
         printer.status("No jobs match.");
+        for hint in db.read(|conn| unknown_name_hints(conn, &jobs, &filter))? {
+            printer.status(
+                crate::output::Line::new()
+                    .styled("hint: ", crate::output::Style::Dim)
+                    .push(hint),
+            );
+        }
     } else {
         printer.emit_list(&records, &JobList { jobs: &records })?;
     }

@@ -164,7 +164,17 @@ pub fn run(
             tally.add(refused);
         }
         let summary = summary(op, &plan, &tally, false, None, false);
-        return finish(printer, op, summary, &tally);
+        let status = finish(printer, op, summary, &tally);
+        if let Targets::Filter(filter) = &targets {
+            for hint in db.read(|conn| super::unknown_name_hints(conn, &jobs, filter))? {
+                printer.status(
+                    crate::output::Line::new()
+                        .styled("hint: ", crate::output::Style::Dim)
+                        .push(hint),
+                );
+            }
+        }
+        return status;
     }
     if printer.is_json() {
         printer.json(&plan)?;
