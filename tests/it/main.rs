@@ -15,6 +15,7 @@ mod install;
 mod jobs;
 mod limiter;
 mod live_workers;
+mod oban_py;
 mod pooling;
 mod safety;
 mod schema_conformance;

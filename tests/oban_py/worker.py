@@ -26,8 +26,8 @@ import argparse
 import asyncio
 import logging
 import signal
+import os
 import sys
-import threading
 
 import psycopg
 from psycopg import sql
@@ -82,14 +82,16 @@ async def run(args: argparse.Namespace) -> None:
         loop.add_signal_handler(sig, stop.set)
     if args.exit_on_stdin_eof:
 
-        def watch_stdin() -> None:
+        def on_stdin() -> None:
             try:
-                while sys.stdin.buffer.read(4096):
-                    pass
-            finally:
-                loop.call_soon_threadsafe(stop.set)
+                data = os.read(0, 4096)
+            except OSError:
+                data = b""
+            if not data:
+                loop.remove_reader(0)
+                stop.set()
 
-        threading.Thread(target=watch_stdin, daemon=True).start()
+        loop.add_reader(0, on_stdin)
 
     pool = AsyncConnectionPool(conninfo=args.dsn, min_size=1, max_size=10, open=False)
     await pool.open()
