@@ -12,6 +12,7 @@ pub mod doctor;
 pub mod ident;
 pub mod jobs;
 pub mod limiter;
+pub mod listen;
 pub mod schema;
 pub mod workflow;
 

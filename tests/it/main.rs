@@ -14,6 +14,7 @@ mod hostile_rows;
 mod install;
 mod jobs;
 mod limiter;
+mod listen;
 mod live_workers;
 mod oban_py;
 mod pooling;
