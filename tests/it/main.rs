@@ -18,6 +18,7 @@ mod listen;
 mod live_workers;
 mod oban_py;
 mod pooling;
+mod queues;
 mod safety;
 mod schema_conformance;
 mod tty;
