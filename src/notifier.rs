@@ -593,8 +593,13 @@ impl Limit {
 
 /// A signal obanctl sends on `<prefix>.oban_signal`. Payloads are plain JSON, which every Oban
 /// version and oban-py read, and carry only the keys Oban itself sends: Elixir's producer turns
-/// `scale` keys into atoms with `String.to_existing_atom`, and oban-py passes `stop`/`start`
-/// keys straight into Python keyword arguments, so an extra key can crash a node's producer.
+/// `scale` keys into atoms with `String.to_existing_atom` (an unknown key can crash the
+/// producer), and oban-py 0.7 passes the keys of `stop`, `start` and `scale` straight into Python
+/// keyword arguments (an unexpected key makes its `stop` fail with a `TypeError`).
+///
+/// Never send anything but JSON on an Oban channel: one payload oban-py 0.7 cannot decode (not
+/// `{…}`, not base64(gzip)) ends its notifier loop silently and for good, and the node ignores
+/// every later signal and insert (checked against the real engine).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "action")]
 pub enum Signal {
