@@ -40,6 +40,9 @@ use super::conninfo::ConnInfo;
 use super::ident;
 use crate::notifier::{self, Channel, MAX_CHANNEL_BYTES};
 
+/// A listen window long enough for every gossiping node to speak at least once (oban_met every
+/// 0.75 s, oban-py every 1 s by default).
+pub const DEFAULT_WINDOW: Duration = Duration::from_secs(2);
 /// How long the loop sleeps between two drains.
 pub const TICK: Duration = Duration::from_millis(20);
 /// The self-test gets at least this long to come back, however short the window.
