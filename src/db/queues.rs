@@ -18,7 +18,9 @@
 //!   way a pruner that deletes completed jobs sooner (Elixir's default `max_age` is 60 s) makes
 //!   the figures lower than the real throughput.
 //! - Strings from the tables (queue and node names) are cut at [`MAX_TEXT_CHARS`] characters,
-//!   marked with `…`.
+//!   marked with `…`. Timestamps from rows are [`DbTime`] (`infinity` and values chrono cannot
+//!   hold are reported as such, and ages are only computed for finite ones); JSON from rows is
+//!   [`Json`] (too deep to read is reported, not an error).
 
 use std::collections::BTreeMap;
 
@@ -27,11 +29,11 @@ use diesel::pg::PgConnection;
 use diesel::sql_types::{Array, BigInt, Double, Integer, Jsonb, Nullable, Text, Timestamp};
 use diesel::{QueryableByName, RunQueryDsl};
 use serde::Serialize;
-use serde_json::Value;
 
 use super::catalog::{self, IndexShape};
 use super::ident;
 use super::jobs::JobsTable;
+use crate::decode::{Json, Timestamp as DbTime};
 use crate::error::CliResult;
 use crate::notifier::{self, ProducerMeta};
 
@@ -247,10 +249,11 @@ pub struct QueueWait {
     #[diesel(sql_type = Text)]
     pub queue: String,
     #[diesel(sql_type = Timestamp)]
-    pub oldest_scheduled_at: NaiveDateTime,
-    /// Database clock minus `oldest_scheduled_at`, in seconds (negative never: clamped at 0).
-    #[diesel(sql_type = Double)]
-    pub wait_secs: f64,
+    pub oldest_scheduled_at: DbTime,
+    /// Database clock minus `oldest_scheduled_at`, in seconds (clamped at 0; `None` when
+    /// `oldest_scheduled_at` is not finite).
+    #[diesel(sql_type = Nullable<Double>)]
+    pub wait_secs: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -281,9 +284,9 @@ pub fn oldest_available(
         #[diesel(sql_type = Text)]
         queue: String,
         #[diesel(sql_type = Timestamp)]
-        oldest_scheduled_at: NaiveDateTime,
-        #[diesel(sql_type = Double)]
-        wait_secs: f64,
+        oldest_scheduled_at: DbTime,
+        #[diesel(sql_type = Nullable<Double>)]
+        wait_secs: Option<f64>,
         #[diesel(sql_type = BigInt)]
         pairs: i64,
     }
@@ -301,7 +304,8 @@ pub fn oldest_available(
                AND j.priority = p.priority ORDER BY j.scheduled_at LIMIT 1) o \
            GROUP BY p.queue) \
          SELECT {queue} AS queue, o.at AS oldest_scheduled_at, \
-                greatest(0, extract(epoch FROM timezone('UTC', now()) - o.at))::float8 AS wait_secs, \
+                CASE WHEN isfinite(o.at) \
+                     THEN greatest(0, extract(epoch FROM timezone('UTC', now()) - o.at))::float8 END AS wait_secs, \
                 (SELECT count(*) FROM picked)::bigint AS pairs \
          FROM oldest o ORDER BY o.queue",
         t = jobs.table,
@@ -337,7 +341,7 @@ pub struct ExecutingGroup {
     #[diesel(sql_type = BigInt)]
     pub count: i64,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub oldest_attempted_at: Option<NaiveDateTime>,
+    pub oldest_attempted_at: Option<DbTime>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -411,7 +415,7 @@ pub struct MinuteCount {
     pub queue: String,
     /// Start of the minute (database clock, UTC).
     #[diesel(sql_type = Timestamp)]
-    pub minute: NaiveDateTime,
+    pub minute: DbTime,
     #[diesel(sql_type = BigInt)]
     pub completed: i64,
 }
@@ -521,12 +525,13 @@ pub struct Producer {
     pub node: Option<String>,
     pub queue: Option<String>,
     pub meta: ProducerMeta,
-    /// `meta` was over 64 KiB and not read.
-    pub meta_too_large: bool,
-    pub started_at: Option<NaiveDateTime>,
-    pub updated_at: Option<NaiveDateTime>,
-    /// Database clock minus `updated_at`: oban-py refreshes every 15 s and deletes producers not
-    /// refreshed for 60 s.
+    /// Why `meta` was not read, when it was not: over 64 KiB, or JSON too deep to read (e.g.
+    /// `<json too deep: 40 kB>`).
+    pub meta_unread: Option<String>,
+    pub started_at: Option<DbTime>,
+    pub updated_at: Option<DbTime>,
+    /// Database clock minus `updated_at` (finite ones only): oban-py refreshes every 15 s and
+    /// deletes producers not refreshed for 60 s.
     pub updated_secs_ago: Option<f64>,
 }
 
@@ -562,13 +567,13 @@ pub fn producers(conn: &mut PgConnection, prefix: &str) -> CliResult<Option<Prod
         #[diesel(sql_type = Nullable<Text>)]
         queue: Option<String>,
         #[diesel(sql_type = Nullable<Jsonb>)]
-        meta: Option<Value>,
+        meta: Option<Json>,
         #[diesel(sql_type = diesel::sql_types::Bool)]
         meta_too_large: bool,
         #[diesel(sql_type = Nullable<Timestamp>)]
-        started_at: Option<NaiveDateTime>,
+        started_at: Option<DbTime>,
         #[diesel(sql_type = Nullable<Timestamp>)]
-        updated_at: Option<NaiveDateTime>,
+        updated_at: Option<DbTime>,
         #[diesel(sql_type = Nullable<Double>)]
         updated_secs_ago: Option<f64>,
     }
@@ -578,7 +583,8 @@ pub fn producers(conn: &mut PgConnection, prefix: &str) -> CliResult<Option<Prod
                 CASE WHEN {meta_size} > 65536 THEN NULL ELSE {meta} END AS meta, \
                 coalesce({meta_size} > 65536, false) AS meta_too_large, \
                 {started} AS started_at, {updated} AS updated_at, \
-                extract(epoch FROM timezone('UTC', now()) - {updated})::float8 AS updated_secs_ago \
+                CASE WHEN isfinite({updated}) \
+                     THEN extract(epoch FROM timezone('UTC', now()) - {updated})::float8 END AS updated_secs_ago \
          FROM {table} p ORDER BY 3, 4, 1 LIMIT $1",
         uuid = col("uuid", bounded("p.uuid::text"), "text"),
         name = col("name", bounded("p.name::text"), "text"),
@@ -605,9 +611,17 @@ pub fn producers(conn: &mut PgConnection, prefix: &str) -> CliResult<Option<Prod
                 meta: r
                     .meta
                     .as_ref()
+                    .and_then(Json::value)
                     .map(notifier::parse_producer_meta)
                     .unwrap_or_default(),
-                meta_too_large: r.meta_too_large,
+                meta_unread: if r.meta_too_large {
+                    Some("over 64 KiB".to_string())
+                } else {
+                    r.meta
+                        .as_ref()
+                        .filter(|m| m.value().is_none())
+                        .map(Json::placeholder)
+                },
                 started_at: r.started_at,
                 updated_at: r.updated_at,
                 updated_secs_ago: r.updated_secs_ago,
@@ -637,9 +651,9 @@ pub struct Leader {
     #[diesel(sql_type = Text)]
     pub node: String,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub since: Option<NaiveDateTime>,
+    pub since: Option<DbTime>,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub expires_at: Option<NaiveDateTime>,
+    pub expires_at: Option<DbTime>,
     /// `expires_at` is in the past: the lease lapsed and no node renewed it (yet).
     #[diesel(sql_type = diesel::sql_types::Bool)]
     pub expired: bool,

@@ -2,9 +2,9 @@
 
 use std::time::Duration;
 
-use chrono::NaiveDateTime;
 use obanctl::db::jobs::JobsTable;
 use obanctl::db::queues::{self, Count, LeaderSource, QueueScan, ThroughputBasis};
+use obanctl::decode::Timestamp as DbTime;
 
 use crate::common::{connect, literal, TestSchema};
 use crate::oban_py::{self, PyNode};
@@ -155,12 +155,12 @@ fn check_reads(flavour_name: &str) {
     assert_eq!(waits.queues.len(), 2);
     assert_eq!(waits.queues[0].queue, "mailers");
     assert!(
-        (89.0..200.0).contains(&waits.queues[0].wait_secs),
+        (89.0..200.0).contains(&waits.queues[0].wait_secs.unwrap()),
         "{:?}",
         waits.queues[0]
     );
     assert!(
-        (29.0..100.0).contains(&waits.queues[1].wait_secs),
+        (29.0..100.0).contains(&waits.queues[1].wait_secs.unwrap()),
         "{:?}",
         waits.queues[1]
     );
@@ -196,7 +196,7 @@ fn check_reads(flavour_name: &str) {
     );
     assert_eq!(throughput.per_minute[0].queue, "mailers");
     assert_eq!(throughput.per_minute[0].completed, 4);
-    assert!(throughput.since <= throughput.per_minute[0].minute);
+    assert!(DbTime::At(throughput.since) <= throughput.per_minute[0].minute);
     assert!(throughput.until - throughput.since <= chrono::Duration::minutes(5));
     assert!(!throughput.truncated);
     let capped = queues::completed_per_minute(&mut conn, &jobs, 5, 2, 10_000).unwrap();
@@ -300,7 +300,10 @@ fn leaders_and_producers_from_the_tables() {
         .iter()
         .find(|p| p.queue.as_deref() == Some("gamma"))
         .unwrap();
-    assert!(!gamma.meta_too_large, "compressed on disk below the bound");
+    assert_eq!(
+        gamma.meta_unread, None,
+        "compressed on disk below the bound"
+    );
 
     let leaders = queues::leaders(&mut conn, &python.name).unwrap();
     assert!(!leaders.has_oban_peers && leaders.has_oban_leaders);
@@ -355,7 +358,7 @@ fn reads_of_a_live_oban_py_node() {
     });
     assert_eq!(leaders.rows[0].leader.name, "Oban");
     assert_eq!(leaders.rows[0].leader.node, "py-live-1");
-    let since: NaiveDateTime = leaders.rows[0].leader.since.unwrap();
+    let since = leaders.rows[0].leader.since.unwrap();
     assert!(leaders.rows[0].leader.expires_at.unwrap() > since);
     // A stopping node gives running jobs its grace period (0.5 s here), then abandons them: they
     // stay `executing` under its name while its producer rows are deleted. Exactly the orphans a
@@ -382,5 +385,68 @@ fn reads_of_a_live_oban_py_node() {
             .filter(|s| *s == "executing")
             .count(),
         2
+    );
+}
+
+#[test]
+fn hostile_rows_are_reported_not_fatal() {
+    let schema = flavour("qhostile", "python");
+    let s = schema.quoted();
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    schema.sql(&format!(
+        "INSERT INTO {s}.oban_jobs (state, queue, worker, scheduled_at) VALUES ('available', 'q', 'W', '-infinity'); \
+         INSERT INTO {s}.oban_jobs (state, queue, worker, completed_at) VALUES ('completed', 'q', 'W', 'infinity'); \
+         INSERT INTO {s}.oban_jobs (state, queue, worker, attempted_at, attempted_by) \
+           VALUES ('executing', 'q', 'W', '294000-01-01', ARRAY[NULL, 'x']::text[]); \
+         INSERT INTO {s}.oban_producers (uuid, name, node, queue, meta, started_at, updated_at) \
+           VALUES ('6a1b9a52-1c07-4f7e-9d6b-2f0e3f3f0c21', 'Oban', 'n', 'q', {deep}::jsonb, '-infinity', 'infinity'); \
+         INSERT INTO {s}.oban_producers (uuid, name, node, queue, meta) \
+           SELECT '6a1b9a52-1c07-4f7e-9d6b-2f0e3f3f0c22', 'Oban', 'n', 'r', \
+                  jsonb_build_object('junk', string_agg(md5(g::text), '')) FROM generate_series(1, 8000) g; \
+         INSERT INTO {s}.oban_leaders (name, node, elected_at, expires_at) VALUES ('Oban', 'n', '-infinity', 'infinity')",
+        deep = literal(&deep)
+    ));
+    let jobs = JobsTable::new(&schema.name);
+    let mut conn = connect();
+    let waits = done(queues::oldest_available(&mut conn, &jobs).unwrap());
+    assert_eq!(waits.queues[0].oldest_scheduled_at, DbTime::NegInfinity);
+    assert_eq!(waits.queues[0].wait_secs, None);
+    let executing = queues::executing(&mut conn, &jobs, 10).unwrap();
+    assert_eq!(executing.groups[0].node, None, "attempted_by[1] is NULL");
+    assert!(matches!(
+        executing.groups[0].oldest_attempted_at,
+        Some(DbTime::OutOfRange(_))
+    ));
+    let throughput = queues::completed_per_minute(&mut conn, &jobs, 5, 100, 100).unwrap();
+    assert_eq!(throughput.per_minute[0].minute, DbTime::Infinity);
+    let producers = queues::producers(&mut conn, &schema.name).unwrap().unwrap();
+    let big = producers
+        .rows
+        .iter()
+        .find(|p| p.queue.as_deref() == Some("r"))
+        .unwrap();
+    assert_eq!(big.meta_unread.as_deref(), Some("over 64 KiB"));
+    let p = producers
+        .rows
+        .iter()
+        .find(|p| p.queue.as_deref() == Some("q"))
+        .unwrap();
+    assert_eq!(p.meta, Default::default());
+    assert!(
+        p.meta_unread.as_deref().unwrap().contains("too deep"),
+        "{:?}",
+        p.meta_unread
+    );
+    assert_eq!(
+        (p.started_at, p.updated_at),
+        (Some(DbTime::NegInfinity), Some(DbTime::Infinity))
+    );
+    assert_eq!(p.updated_secs_ago, None);
+    let leaders = queues::leaders(&mut conn, &schema.name).unwrap();
+    assert_eq!(leaders.rows[0].leader.expires_at, Some(DbTime::Infinity));
+    assert!(!leaders.rows[0].leader.expired);
+    assert_eq!(
+        done(queues::queue_counts(&mut conn, &jobs, 10).unwrap()).queues[0].by_state["executing"],
+        Count::Exact(1)
     );
 }
