@@ -20,6 +20,7 @@ pub mod install;
 pub mod interrupt;
 pub mod jobs;
 pub mod limiter;
+pub mod notifier;
 pub mod output;
 pub mod printer;
 pub mod redact;

@@ -181,9 +181,100 @@ pub fn indexes(conn: &mut PgConnection, schema: &str) -> CliResult<BTreeMap<Stri
         .collect())
 }
 
+/// Column names of `schema.table` (empty when there is no such table).
+pub fn columns(conn: &mut PgConnection, schema: &str, table: &str) -> CliResult<BTreeSet<String>> {
+    let rows: Vec<NameRow> = diesel::sql_query(
+        "SELECT a.attname::text AS name FROM pg_attribute a \
+         JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace \
+         WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped",
+    )
+    .bind::<Text, _>(schema)
+    .bind::<Text, _>(table)
+    .load(conn)?;
+    Ok(rows.into_iter().map(|r| r.name).collect())
+}
+
+/// What an index can do for a query: its access method, key columns in order (`""` for an
+/// expression) and partial-index predicate.
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct IndexShape {
+    #[diesel(sql_type = Text)]
+    pub name: String,
+    #[diesel(sql_type = Text)]
+    pub method: String,
+    #[diesel(sql_type = diesel::sql_types::Array<Text>)]
+    pub columns: Vec<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub predicate: Option<String>,
+    /// Valid and ready (not a failed or unfinished concurrent build).
+    #[diesel(sql_type = Bool)]
+    pub valid: bool,
+}
+
+impl IndexShape {
+    /// A usable btree whose key starts with `leading`, in that order.
+    pub fn btree_leading(&self, leading: &[&str]) -> bool {
+        self.valid
+            && self.method == "btree"
+            && self.columns.len() >= leading.len()
+            && self.columns.iter().zip(leading).all(|(c, l)| c == l)
+    }
+}
+
+/// Every index of `schema.table` with its shape.
+pub fn index_shapes(
+    conn: &mut PgConnection,
+    schema: &str,
+    table: &str,
+) -> CliResult<Vec<IndexShape>> {
+    Ok(diesel::sql_query(
+        "SELECT ic.relname::text AS name, am.amname::text AS method, \
+                ARRAY(SELECT coalesce(a.attname::text, '') \
+                      FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) \
+                      LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum \
+                      WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS columns, \
+                pg_get_expr(i.indpred, i.indrelid) AS predicate, \
+                (i.indisvalid AND i.indisready) AS valid \
+         FROM pg_index i \
+         JOIN pg_class ic ON ic.oid = i.indexrelid \
+         JOIN pg_am am ON am.oid = ic.relam \
+         JOIN pg_class tc ON tc.oid = i.indrelid \
+         JOIN pg_namespace n ON n.oid = tc.relnamespace \
+         WHERE n.nspname = $1 AND tc.relname = $2 \
+         ORDER BY 1",
+    )
+    .bind::<Text, _>(schema)
+    .bind::<Text, _>(table)
+    .load(conn)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn btree_leading_columns() {
+        let index = IndexShape {
+            name: "i".into(),
+            method: "btree".into(),
+            columns: vec!["state".into(), "queue".into(), "priority".into()],
+            predicate: None,
+            valid: true,
+        };
+        assert!(index.btree_leading(&["state", "queue"]));
+        assert!(!index.btree_leading(&["queue"]));
+        assert!(!index.btree_leading(&["state", "queue", "priority", "id"]));
+        assert!(!IndexShape {
+            valid: false,
+            ..index.clone()
+        }
+        .btree_leading(&["state"]));
+        assert!(!IndexShape {
+            method: "gin".into(),
+            ..index
+        }
+        .btree_leading(&["state"]));
+    }
 
     #[test]
     fn version_comment_forms() {

@@ -12,6 +12,8 @@ pub mod doctor;
 pub mod ident;
 pub mod jobs;
 pub mod limiter;
+pub mod listen;
+pub mod queues;
 pub mod schema;
 pub mod workflow;
 
