@@ -4,6 +4,7 @@ mod audit;
 mod cli;
 mod common;
 mod config;
+mod connect;
 mod crash;
 mod cron;
 mod demo;
