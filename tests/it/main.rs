@@ -10,6 +10,7 @@ mod cron;
 mod demo;
 mod doctor;
 mod generated_docs;
+mod harness;
 mod hostile;
 mod hostile_rows;
 mod install;
