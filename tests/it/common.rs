@@ -259,6 +259,13 @@ pub fn base_cmd(dir: &Path) -> assert_cmd::Command {
     clean_env(assert_cmd::Command::cargo_bin("obanctl").unwrap(), dir)
 }
 
+/// `sh -c LINE` in the environment of [`base_cmd`], for commands run as a person types them.
+pub fn shell(dir: &Path, line: &str) -> assert_cmd::Command {
+    let mut cmd = clean_env(assert_cmd::Command::new("sh"), dir);
+    cmd.args(["-c", line]);
+    cmd
+}
+
 fn clean_env(mut cmd: assert_cmd::Command, dir: &Path) -> assert_cmd::Command {
     cmd.env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
