@@ -1,9 +1,12 @@
-//! The demo's fixed parts: its schema, the tour, where a private cluster lives, which PostgreSQL
-//! binaries can run it, and the `demo` profile in the config file. No database access here.
+//! The demo's fixed parts: its schema, the tour, what `demo up` made (and so what `demo down`
+//! removes), where the next `demo up` builds, the `export` lines and the `demo` profile in the
+//! config file. No database access here; the private cluster itself is [`crate::cluster`].
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
+
+pub use crate::cluster::Cluster;
 
 /// The only schema `demo` creates or drops.
 pub const SCHEMA: &str = "obanctl_demo";
@@ -21,9 +24,6 @@ pub fn failed_unique_build_sql() -> String {
     )
 }
 
-/// The role that owns a private cluster (it is created with this bootstrap superuser).
-pub const CLUSTER_USER: &str = "obanctl";
-
 pub struct TourStep {
     pub what: &'static str,
     pub args: &'static [&'static str],
@@ -32,18 +32,14 @@ pub struct TourStep {
 }
 
 impl TourStep {
-    /// The command as a person types it (arguments with spaces quoted).
-    pub fn command_line(&self) -> String {
-        let mut line = String::from("obanctl --profile demo");
-        for arg in self.args {
-            line.push(' ');
-            if arg.contains(' ') || arg.contains('\'') {
-                line.push_str(&format!("'{}'", arg.replace('\'', "'\\''")));
-            } else {
-                line.push_str(arg);
-            }
-        }
-        line
+    /// The command as a person types it: `program` (the obanctl the user ran), `--profile demo`,
+    /// then the arguments, each quoted for a POSIX shell where needed.
+    pub fn command_line(&self, program: &str) -> String {
+        std::iter::once(program)
+            .chain(self.argv())
+            .map(shell_quote)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The full argument vector, `--profile demo` included.
@@ -51,6 +47,29 @@ impl TourStep {
         let mut argv = vec!["--profile", PROFILE];
         argv.extend_from_slice(self.args);
         argv
+    }
+}
+
+/// `word` as one word for a POSIX shell: as it is when it has nothing special, else in single
+/// quotes.
+pub fn shell_quote(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,@%+".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// How to run obanctl again the way the user just did, from `argv[0]`: a path as given when they
+/// ran a path (`./target/release/obanctl`), the bare name when the shell found it on `PATH`.
+pub fn program_name(argv0: Option<&std::ffi::OsStr>) -> String {
+    match argv0.map(|a| a.to_string_lossy()) {
+        Some(name) if !name.trim().is_empty() => name.into_owned(),
+        _ => "obanctl".to_string(),
     }
 }
 
@@ -117,46 +136,140 @@ pub const TOUR: &[TourStep] = &[
     },
 ];
 
-/// How the demo was set up, kept next to the cluster so `demo down` can undo exactly that.
+/// One demo `demo up` made: the schema on a server that was already running, or a private
+/// cluster obanctl started (written as `{"mode": "server"|"private", ...}`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "mode", rename_all = "snake_case")]
-pub enum DemoState {
-    /// The schema on a server that was already running.
+pub enum Demo {
     Server {
-        /// `None`: the connection came from libpq's `PG*` variables.
+        /// `None`: the connection came from libpq's defaults and `PG*` variables.
         database_url: Option<String>,
     },
-    /// A throwaway cluster obanctl started.
-    Private {
-        data_dir: PathBuf,
-        bin_dir: PathBuf,
-        socket_dir: PathBuf,
-        port: u16,
-        /// The system user the server runs as, when obanctl runs as root.
-        run_as: Option<String>,
-    },
+    Private(Cluster),
 }
 
-impl DemoState {
+impl Demo {
     pub fn database_url(&self) -> Option<String> {
         match self {
-            DemoState::Server { database_url } => database_url.clone(),
-            DemoState::Private {
-                socket_dir, port, ..
-            } => Some(private_url(socket_dir, *port)),
+            Demo::Server { database_url } => database_url.clone(),
+            Demo::Private(cluster) => Some(cluster.url()),
         }
     }
 }
 
-/// A libpq URI for a Unix socket in `socket_dir`.
-pub fn private_url(socket_dir: &Path, port: u16) -> String {
-    format!(
-        "postgresql://{CLUSTER_USER}@/postgres?host={}&port={port}",
-        percent_encoding::utf8_percent_encode(
-            &socket_dir.to_string_lossy(),
-            percent_encoding::NON_ALPHANUMERIC
-        )
-    )
+/// Every demo `demo up` made and `demo down` has not removed yet, oldest first; the `demo`
+/// profile points at the last one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DemoState {
+    pub demos: Vec<Demo>,
+}
+
+/// The state file as written now, or as a single demo (what older versions wrote).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StateFile {
+    Current { demos: Vec<Demo> },
+    Single(Demo),
+}
+
+impl<'de> Deserialize<'de> for DemoState {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match StateFile::deserialize(d)? {
+            StateFile::Current { demos } => DemoState { demos },
+            StateFile::Single(demo) => DemoState { demos: vec![demo] },
+        })
+    }
+}
+
+impl DemoState {
+    pub fn private(&self) -> Option<&Cluster> {
+        self.demos.iter().find_map(|d| match d {
+            Demo::Private(cluster) => Some(cluster),
+            Demo::Server { .. } => None,
+        })
+    }
+
+    /// The demo the profile points at.
+    pub fn current(&self) -> Option<&Demo> {
+        self.demos.last()
+    }
+
+    /// Records `demo` as the current one. The same target is kept once (there is at most one
+    /// private cluster, and one entry per server URL); other demos stay tracked.
+    pub fn record(&mut self, demo: Demo) {
+        self.demos.retain(|d| match (d, &demo) {
+            (Demo::Private(_), Demo::Private(_)) => false,
+            (Demo::Server { database_url: a }, Demo::Server { database_url: b }) => a != b,
+            _ => true,
+        });
+        self.demos.push(demo);
+    }
+}
+
+/// Where the next `demo up` builds the demo.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// The recorded private cluster, restarted if need be.
+    ReusePrivate(Cluster),
+    /// A new private cluster.
+    NewPrivate,
+    /// A server; `fallback`: start a private cluster if it cannot be used.
+    Server {
+        database_url: Option<String>,
+        fallback: bool,
+    },
+}
+
+/// How `demo up` chooses: `--private` means a private cluster; a URL the user gave (flag,
+/// environment, their config) always wins over a recorded demo, and an explicit `--database-url`
+/// that does not work is an error, not a reason to start something else; without a URL the
+/// current demo is rebuilt where it is, else libpq's defaults are tried before a private cluster.
+pub fn choose_target(
+    state: &DemoState,
+    private: bool,
+    given_url: Option<&str>,
+    url_is_flag: bool,
+) -> Target {
+    let reuse_or_new = || match state.private() {
+        Some(cluster) => Target::ReusePrivate(cluster.clone()),
+        None => Target::NewPrivate,
+    };
+    if private {
+        return reuse_or_new();
+    }
+    if let Some(url) = given_url {
+        // The exported demo URL of the private cluster names that cluster.
+        if state.private().is_some_and(|c| c.url() == url) {
+            return reuse_or_new();
+        }
+        return Target::Server {
+            database_url: Some(url.to_string()),
+            fallback: !url_is_flag,
+        };
+    }
+    match state.current() {
+        Some(Demo::Private(cluster)) => Target::ReusePrivate(cluster.clone()),
+        Some(Demo::Server { database_url }) => Target::Server {
+            database_url: database_url.clone(),
+            fallback: true,
+        },
+        None => Target::Server {
+            database_url: None,
+            fallback: true,
+        },
+    }
+}
+
+/// The environment `eval "$(obanctl demo up)"` sets: the profile, the URL when it can be shown
+/// (`None` when it carries a password: it stays in the profile), and the schemas.
+pub fn exports(database_url: Option<&str>, has_password: bool) -> Vec<(String, String)> {
+    let mut vars = vec![("OBANCTL_PROFILE".to_string(), PROFILE.to_string())];
+    if let Some(url) = database_url.filter(|_| !has_password) {
+        vars.push(("OBANCTL_DATABASE_URL".into(), url.to_string()));
+    }
+    vars.push(("OBANCTL_PREFIX".into(), SCHEMA.into()));
+    vars.push(("OBANCTL_POWERTOOLS_SCHEMA".into(), SCHEMA.into()));
+    vars
 }
 
 /// Where the demo keeps its state and private cluster: `$OBANCTL_DEMO_DIR`, else the user's data
@@ -175,67 +288,6 @@ pub fn home(
         }
     })
 }
-
-/// Unix socket paths are limited to about 107 bytes; a deep data directory falls back to /tmp.
-pub fn socket_dir(data_dir: &Path, port: u16) -> PathBuf {
-    let candidate = data_dir.to_path_buf();
-    if candidate.join(format!(".s.PGSQL.{port}")).as_os_str().len() < 100 {
-        candidate
-    } else {
-        PathBuf::from("/tmp")
-    }
-}
-
-/// Directories that may hold `initdb` and `pg_ctl`, best first: `$OBANCTL_PG_BIN` alone when set,
-/// else `PATH`, then the distributions' standard places (newest version first).
-pub fn bin_dir_candidates(
-    override_dir: Option<PathBuf>,
-    path_var: Option<&std::ffi::OsStr>,
-) -> Vec<PathBuf> {
-    if let Some(dir) = override_dir {
-        return vec![dir];
-    }
-    let mut dirs: Vec<PathBuf> = path_var
-        .map(|p| std::env::split_paths(p).collect())
-        .unwrap_or_default();
-    let mut versioned = Vec::new();
-    for pattern_dir in [
-        "/usr/lib/postgresql",
-        "/usr/local/opt",
-        "/opt/homebrew/opt",
-        "/usr",
-    ] {
-        if let Ok(entries) = std::fs::read_dir(pattern_dir) {
-            for entry in entries.flatten() {
-                let name = entry.file_name().to_string_lossy().to_string();
-                let bin = match pattern_dir {
-                    "/usr/lib/postgresql" => entry.path().join("bin"),
-                    "/usr" if name.starts_with("pgsql-") => entry.path().join("bin"),
-                    "/usr/local/opt" | "/opt/homebrew/opt" if name.starts_with("postgresql") => {
-                        entry.path().join("bin")
-                    }
-                    _ => continue,
-                };
-                let version: u32 = name
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect::<String>()
-                    .parse()
-                    .unwrap_or(0);
-                versioned.push((version, bin));
-            }
-        }
-    }
-    versioned.sort_by_key(|v| std::cmp::Reverse(v.0));
-    dirs.extend(versioned.into_iter().map(|(_, dir)| dir));
-    dirs.push(PathBuf::from("/usr/local/pgsql/bin"));
-    dirs.push(PathBuf::from(
-        "/Applications/Postgres.app/Contents/Versions/latest/bin",
-    ));
-    dirs
-}
-
-pub const INSTALL_HINT: &str = "install the PostgreSQL server (Debian/Ubuntu: `apt install postgresql`; Fedora/RHEL: `dnf install postgresql-server`; macOS: `brew install postgresql@16`), or set OBANCTL_PG_BIN to the directory holding initdb and pg_ctl; or point obanctl at a running server with --database-url";
 
 /// The config file with a `[profiles.demo]` pointing at the demo (other content kept as written).
 pub fn with_profile(config: &str, database_url: Option<&str>) -> Result<String, String> {
@@ -312,27 +364,138 @@ mod tests {
     }
 
     #[test]
-    fn tour_commands_quote_what_needs_quoting() {
+    fn tour_commands_start_with_the_program_as_run_and_quote_what_needs_quoting() {
         let step = TOUR.iter().find(|s| s.args.contains(&"pause")).unwrap();
         assert_eq!(
-            step.command_line(),
-            "obanctl --profile demo --actor ops-demo cron pause nightly_sync --reason 'pausing during the data migration' --yes"
+            step.command_line("./target/release/obanctl"),
+            "./target/release/obanctl --profile demo --actor ops-demo cron pause nightly_sync --reason 'pausing during the data migration' --yes"
         );
         assert_eq!(step.argv()[..2], ["--profile", "demo"]);
+        assert!(step
+            .command_line("/opt/my tools/obanctl")
+            .starts_with("'/opt/my tools/obanctl' --profile demo "));
+        assert_eq!(shell_quote("it's"), "'it'\\''s'");
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(shell_quote("a;b"), "'a;b'");
     }
 
     #[test]
-    fn private_urls_encode_the_socket_directory() {
+    fn the_program_is_named_as_the_user_ran_it() {
+        use std::ffi::OsStr;
         assert_eq!(
-            private_url(Path::new("/var/lib/obanctl/demo cluster"), 5999),
-            "postgresql://obanctl@/postgres?host=%2Fvar%2Flib%2Fobanctl%2Fdemo%20cluster&port=5999"
+            program_name(Some(OsStr::new("./target/release/obanctl"))),
+            "./target/release/obanctl"
         );
-        let long = PathBuf::from(format!("/{}", "d".repeat(120)));
-        assert_eq!(socket_dir(&long, 5999), PathBuf::from("/tmp"));
+        assert_eq!(program_name(Some(OsStr::new("obanctl"))), "obanctl");
         assert_eq!(
-            socket_dir(Path::new("/var/lib/x"), 5999),
-            PathBuf::from("/var/lib/x")
+            program_name(Some(OsStr::new("/usr/local/bin/obanctl"))),
+            "/usr/local/bin/obanctl"
         );
+        assert_eq!(program_name(Some(OsStr::new(""))), "obanctl");
+        assert_eq!(program_name(None), "obanctl");
+    }
+
+    fn cluster(port: u16) -> Cluster {
+        Cluster {
+            data_dir: "/d/cluster".into(),
+            bin_dir: "/usr/lib/postgresql/15/bin".into(),
+            socket_dir: "/d/cluster".into(),
+            port,
+            run_as: None,
+        }
+    }
+
+    #[test]
+    fn both_kinds_of_demo_stay_tracked_and_the_last_is_current() {
+        let mut state = DemoState::default();
+        state.record(Demo::Server {
+            database_url: Some("postgres://a/x".into()),
+        });
+        state.record(Demo::Private(cluster(1)));
+        state.record(Demo::Private(cluster(2)));
+        state.record(Demo::Server {
+            database_url: Some("postgres://a/x".into()),
+        });
+        assert_eq!(
+            state.demos,
+            vec![
+                Demo::Private(cluster(2)),
+                Demo::Server {
+                    database_url: Some("postgres://a/x".into())
+                }
+            ]
+        );
+        let text = serde_json::to_string(&state).unwrap();
+        assert_eq!(serde_json::from_str::<DemoState>(&text).unwrap(), state);
+        // What older versions wrote: one demo.
+        let old = r#"{"mode":"server","database_url":null}"#;
+        assert_eq!(
+            serde_json::from_str::<DemoState>(old).unwrap().demos,
+            vec![Demo::Server { database_url: None }]
+        );
+        let old = r#"{"mode":"private","data_dir":"/d/cluster","bin_dir":"/usr/lib/postgresql/15/bin","socket_dir":"/d/cluster","port":1,"run_as":null}"#;
+        assert_eq!(
+            serde_json::from_str::<DemoState>(old).unwrap().demos,
+            vec![Demo::Private(cluster(1))]
+        );
+    }
+
+    #[test]
+    fn an_explicit_url_wins_over_a_private_demo() {
+        let mut state = DemoState::default();
+        state.record(Demo::Private(cluster(7)));
+        assert_eq!(
+            choose_target(&state, false, Some("postgres://srv/db"), true),
+            Target::Server {
+                database_url: Some("postgres://srv/db".into()),
+                fallback: false
+            }
+        );
+        assert_eq!(
+            choose_target(&state, false, Some("postgres://srv/db"), false),
+            Target::Server {
+                database_url: Some("postgres://srv/db".into()),
+                fallback: true
+            }
+        );
+        // The private cluster's own URL (exported by `eval "$(obanctl demo up)"`) names it.
+        let own = cluster(7).url();
+        assert_eq!(
+            choose_target(&state, false, Some(&own), false),
+            Target::ReusePrivate(cluster(7))
+        );
+        assert_eq!(
+            choose_target(&state, false, None, false),
+            Target::ReusePrivate(cluster(7))
+        );
+        assert_eq!(
+            choose_target(&DemoState::default(), true, Some("postgres://srv/db"), true),
+            Target::NewPrivate
+        );
+        assert_eq!(
+            choose_target(&DemoState::default(), false, None, false),
+            Target::Server {
+                database_url: None,
+                fallback: true
+            }
+        );
+    }
+
+    #[test]
+    fn exports_hide_a_url_with_a_password() {
+        let names = |v: Vec<(String, String)>| v.into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        assert_eq!(
+            names(exports(Some("postgres://u@h/d"), false)),
+            [
+                "OBANCTL_PROFILE",
+                "OBANCTL_DATABASE_URL",
+                "OBANCTL_PREFIX",
+                "OBANCTL_POWERTOOLS_SCHEMA"
+            ]
+        );
+        assert!(!names(exports(Some("postgres://u:pw@h/d"), true))
+            .contains(&"OBANCTL_DATABASE_URL".to_string()));
+        assert_eq!(exports(None, false).len(), 3);
     }
 
     #[test]

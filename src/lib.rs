@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod audit_trail;
 pub mod cli;
+pub mod cluster;
 pub mod commands;
 pub mod cron;
 pub mod db;

@@ -89,6 +89,9 @@ pub struct ConfigFile {
     pub path: PathBuf,
     pub top: Layer,
     pub profiles: BTreeMap<String, Layer>,
+    /// With a project-local file: the user's config file, whose profiles apply where the
+    /// project's file defines none of that name (`obanctl demo up` writes its profile there).
+    pub user_file: Option<Box<ConfigFile>>,
 }
 
 impl ConfigFile {
@@ -117,11 +120,13 @@ impl ConfigFile {
             path: path.to_path_buf(),
             top,
             profiles,
+            user_file: None,
         })
     }
 
     /// `--config`/`OBANCTL_CONFIG` if given (must exist), else `./obanctl.toml`, else the user
-    /// config dir. The first file found is the only one read.
+    /// config dir. The first file found is the one whose settings apply; with `./obanctl.toml`,
+    /// the user's file is read too, for the profiles the project's file does not define.
     pub fn discover(
         explicit: Option<&Path>,
         cwd: &Path,
@@ -147,10 +152,20 @@ impl ConfigFile {
                 }
             }
         };
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            CliError::usage(format!("cannot read config file {}: {e}", path.display()))
-        })?;
-        ConfigFile::parse(&path, &text).map(Some)
+        let read = |path: &Path| {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                CliError::usage(format!("cannot read config file {}: {e}", path.display()))
+            })?;
+            ConfigFile::parse(path, &text)
+        };
+        let mut file = read(&path)?;
+        let user = user_config_dir.map(|dir| dir.join("obanctl").join(CONFIG_FILE_NAME));
+        if explicit.is_none() {
+            if let Some(user) = user.filter(|u| *u != path && u.is_file()) {
+                file.user_file = Some(Box::new(read(&user)?));
+            }
+        }
+        Ok(Some(file))
     }
 }
 
@@ -338,13 +353,21 @@ impl Settings {
             .or_else(|| env("OBANCTL_PROFILE").filter(|v| !v.is_empty()));
         let profile = match (&profile_name, config) {
             (None, _) => None,
-            (Some(name), Some(file)) => match file.profiles.get_key_value(name) {
+            (Some(name), Some(file)) => match file.profiles.get_key_value(name).or_else(|| {
+                file.user_file
+                    .as_ref()
+                    .and_then(|user| user.profiles.get_key_value(name))
+            }) {
                 Some((name, layer)) => Some((name.as_str(), layer)),
                 None => {
-                    let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+                    let mut known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+                    let mut paths = file.path.display().to_string();
+                    if let Some(user) = &file.user_file {
+                        known.extend(user.profiles.keys().map(String::as_str));
+                        paths.push_str(&format!(" or {}", user.path.display()));
+                    }
                     return Err(CliError::usage(format!(
-                        "profile `{name}` is not defined in {} (defined: {})",
-                        file.path.display(),
+                        "profile `{name}` is not defined in {paths} (defined: {})",
                         if known.is_empty() { "none".to_string() } else { known.join(", ") }
                     )));
                 }
@@ -600,6 +623,47 @@ mod tests {
             err.is(crate::error::ErrorKind::Usage) && err.message().contains("prod, staging"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_profile_the_project_file_lacks_comes_from_the_user_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (project, user) = (dir.path().join("project"), dir.path().join("config"));
+        std::fs::create_dir_all(user.join("obanctl")).unwrap();
+        std::fs::create_dir_all(&project).unwrap();
+        std::fs::write(
+            project.join(CONFIG_FILE_NAME),
+            "prefix = \"app\"\n[profiles.prod]\nprefix = \"p\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            user.join("obanctl").join(CONFIG_FILE_NAME),
+            "prefix = \"ignored\"\n[profiles.prod]\nprefix = \"shadowed\"\n[profiles.demo]\nprefix = \"obanctl_demo\"\n",
+        )
+        .unwrap();
+        let file = ConfigFile::discover(None, &project, Some(&user))
+            .unwrap()
+            .unwrap();
+        let resolve = |profile: Option<&str>| {
+            let args = GlobalArgs {
+                profile: profile.map(Into::into),
+                ..Default::default()
+            };
+            Settings::resolve(&args, &env_of(&[("USER", "u")]), Some(&file))
+        };
+        assert_eq!(resolve(None).unwrap().prefix.value, "app");
+        assert_eq!(resolve(Some("prod")).unwrap().prefix.value, "p");
+        let demo = resolve(Some("demo")).unwrap();
+        assert_eq!(demo.prefix.value, "obanctl_demo");
+        assert_eq!(demo.prefix.source, Source::Profile("demo".into()));
+        let err = resolve(Some("nope")).unwrap_err();
+        assert!(err.message().contains("demo, prod"), "{err}");
+        // A file named explicitly is the only one read.
+        let only =
+            ConfigFile::discover(Some(&project.join(CONFIG_FILE_NAME)), &project, Some(&user))
+                .unwrap()
+                .unwrap();
+        assert!(only.user_file.is_none());
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! `obanctl demo up|tour|down`: a ready-made database to try every command on, either as the
-//! schema `obanctl_demo` on a server that is already running or in a private throwaway cluster.
+//! schema `obanctl_demo` on a server that is already running or in a private throwaway cluster
+//! ([`crate::cluster`]). Every demo made is recorded in a state file, so `demo down` removes all
+//! of them.
 
-use std::os::unix::fs::PermissionsExt;
-use std::os::unix::process::CommandExt;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use diesel::sql_types::Text;
 use diesel::{QueryableByName, RunQueryDsl};
@@ -12,15 +12,19 @@ use serde_json::json;
 
 use crate::audit::{self, AuditEvent, RunContext};
 use crate::cli::{DemoCommand, DemoUpArgs};
+use crate::cluster::{self, Cluster};
+use crate::db::conninfo::ConnInfo;
 use crate::db::{catalog, ident, Database};
-use crate::demo::{self, DemoState, SCHEMA};
+use crate::demo::{self, Demo, DemoState, Target, SCHEMA};
 use crate::error::{CliError, CliResult, ErrorKind, ExitStatus};
-use crate::output::Style;
+use crate::output::Summary;
 use crate::printer::Printer;
-use crate::settings::{Setting, Settings, Source};
+use crate::report::demo::{
+    DemoReady, DemoRemoved, EnvVar, RemovalOutcome, RemovedDemo, TourStepRecord, TourView,
+};
+use crate::settings::{Setting, Settings, Source, CONFIG_FILE_NAME};
 
 const STATE_FILE: &str = "demo.json";
-const CLUSTER_DIR: &str = "cluster";
 
 pub fn run(settings: &Settings, printer: &Printer, command: DemoCommand) -> CliResult<ExitStatus> {
     match command {
@@ -30,9 +34,9 @@ pub fn run(settings: &Settings, printer: &Printer, command: DemoCommand) -> CliR
     }
 }
 
-fn is_root() -> bool {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() == 0 }
+/// The obanctl the user ran, as they ran it, for commands to paste.
+fn program() -> String {
+    demo::program_name(std::env::args_os().next().as_deref())
 }
 
 fn demo_home() -> CliResult<PathBuf> {
@@ -40,7 +44,7 @@ fn demo_home() -> CliResult<PathBuf> {
         std::env::var_os("OBANCTL_DEMO_DIR")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from),
-        is_root(),
+        cluster::is_root(),
         dirs::data_dir(),
     )
     .ok_or_else(|| CliError::usage("no data directory for this user; set OBANCTL_DEMO_DIR"))
@@ -50,27 +54,49 @@ fn io_error(what: &str, path: &Path, err: std::io::Error) -> CliError {
     CliError::internal(anyhow::anyhow!("{what} {}: {err}", path.display()))
 }
 
-fn read_state(home: &Path) -> CliResult<Option<DemoState>> {
+fn read_state(home: &Path) -> CliResult<DemoState> {
     let path = home.join(STATE_FILE);
     match std::fs::read_to_string(&path) {
-        Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
+        Ok(text) => serde_json::from_str(&text).map_err(|e| {
             CliError::internal(anyhow::anyhow!(
                 "unreadable demo state {}: {e}",
                 path.display()
             ))
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(DemoState::default()),
         Err(e) => Err(io_error("cannot read", &path, e)),
     }
 }
 
-/// The config file the demo profile goes into: the one in effect, else the user's.
+/// Writes the state, or removes the file (and the demo's directory, if nothing else is in it)
+/// when no demo is left.
+fn write_state(home: &Path, state: &DemoState) -> CliResult<()> {
+    let path = home.join(STATE_FILE);
+    if state.demos.is_empty() {
+        if path.exists() {
+            std::fs::remove_file(&path).map_err(|e| io_error("cannot remove", &path, e))?;
+        }
+        let _ = std::fs::remove_dir(home);
+        return Ok(());
+    }
+    std::fs::create_dir_all(home).map_err(|e| io_error("cannot create", home, e))?;
+    let text = serde_json::to_string_pretty(state).map_err(CliError::internal)?;
+    std::fs::write(&path, text).map_err(|e| io_error("cannot write", &path, e))
+}
+
+/// The config file the demo profile goes into: the one named with `--config`/`OBANCTL_CONFIG`
+/// or found in the user config directory, never a project's `./obanctl.toml` (it may be
+/// committed; a profile it lacks is looked up in the user's file).
 fn config_path(settings: &Settings) -> CliResult<PathBuf> {
-    settings
-        .config_path
-        .clone()
-        .or_else(|| dirs::config_dir().map(|d| d.join("obanctl").join("obanctl.toml")))
-        .ok_or_else(|| CliError::usage("no config directory for this user; pass --config"))
+    let project_local = std::env::current_dir()
+        .ok()
+        .map(|cwd| cwd.join(CONFIG_FILE_NAME));
+    match &settings.config_path {
+        Some(path) if Some(path) != project_local.as_ref() => Ok(path.clone()),
+        _ => dirs::config_dir()
+            .map(|d| d.join("obanctl").join(CONFIG_FILE_NAME))
+            .ok_or_else(|| CliError::usage("no config directory for this user; pass --config")),
+    }
 }
 
 fn edit_config(path: &Path, edit: impl Fn(&str) -> Result<String, String>) -> CliResult<()> {
@@ -103,6 +129,34 @@ fn demo_settings(settings: &Settings, database_url: Option<String>) -> Settings 
     s
 }
 
+fn has_password(url: &str) -> bool {
+    ConnInfo::build(Some(url), None).has_password()
+}
+
+/// The recorded private cluster (started if it was stopped), else a new one.
+fn private_demo(state: &DemoState, home: &Path, printer: &Printer) -> CliResult<Demo> {
+    match state.private() {
+        Some(cluster) => reuse(cluster, printer),
+        None => Cluster::create(home, &|m| printer.status(m))
+            .map(Demo::Private)
+            .map_err(|err| {
+                if err.is(ErrorKind::Unreachable) {
+                    err.hint("or point obanctl at a running server with --database-url URL")
+                } else {
+                    err
+                }
+            }),
+    }
+}
+
+fn reuse(cluster: &Cluster, printer: &Printer) -> CliResult<Demo> {
+    printer.status("reusing the private demo cluster");
+    if cluster.ensure_running()? {
+        printer.status("started the stopped demo server");
+    }
+    Ok(Demo::Private(cluster.clone()))
+}
+
 fn up(settings: &Settings, printer: &Printer, args: DemoUpArgs) -> CliResult<ExitStatus> {
     for (flag, setting) in [
         ("--prefix", &settings.prefix),
@@ -115,99 +169,298 @@ fn up(settings: &Settings, printer: &Printer, args: DemoUpArgs) -> CliResult<Exi
             )));
         }
     }
+    let program = program();
     let home = demo_home()?;
-    let state = match read_state(&home)? {
-        Some(state @ DemoState::Private { .. }) => {
-            printer.status("reusing the private demo cluster");
-            ensure_running(&state, printer)?;
-            state
-        }
-        Some(DemoState::Server { .. }) | None => {
-            if args.private {
-                start_private_cluster(&home, printer)?
-            } else {
-                match Database::connect(settings, printer) {
-                    Ok(_) => DemoState::Server {
-                        database_url: settings.database_url.value.clone(),
-                    },
-                    Err(err) if err.is(ErrorKind::Unreachable) => {
-                        printer.status(err.message().to_string());
-                        printer.status(
-                            "no server reachable: starting a private throwaway PostgreSQL instead",
-                        );
-                        start_private_cluster(&home, printer)?
-                    }
-                    Err(other) => return Err(other),
-                }
-            }
-        }
+    let mut state = read_state(&home)?;
+    // A URL from the demo's own profile names the current demo, not a new place.
+    let given_url = match &settings.database_url.source {
+        Source::Libpq => None,
+        Source::Profile(name) if name == demo::PROFILE => None,
+        _ => settings.database_url.value.as_deref(),
     };
+    let target = demo::choose_target(
+        &state,
+        args.private,
+        given_url,
+        settings.database_url.source == Source::Flag,
+    );
+    let demo = match target {
+        Target::ReusePrivate(cluster) => reuse(&cluster, printer)?,
+        Target::NewPrivate => private_demo(&state, &home, printer)?,
+        Target::Server {
+            database_url,
+            fallback,
+        } => match Database::connect(&demo_settings(settings, database_url.clone()), printer) {
+            Ok(_) => Demo::Server { database_url },
+            Err(err) if fallback && err.is(ErrorKind::Unreachable) => {
+                printer.status(err.message().to_string());
+                printer.status(format!(
+                    "cannot use that server: starting a private throwaway PostgreSQL instead \
+                     (`{} demo up --database-url URL` builds the demo on a server you choose)",
+                    demo::shell_quote(&program)
+                ));
+                private_demo(&state, &home, printer)?
+            }
+            Err(err) if err.is(ErrorKind::Unreachable) => {
+                return Err(err.hint(format!(
+                    "`{} demo up --private` starts a private throwaway PostgreSQL instead",
+                    demo::shell_quote(&program)
+                )))
+            }
+            Err(err) => return Err(err),
+        },
+    };
+    // Recorded before seeding, so that a demo which fails half-way is still removable.
+    state.record(demo.clone());
     write_state(&home, &state)?;
-    let demo = demo_settings(settings, state.database_url());
-    let db = Database::connect(&demo, printer)?;
-    seed(&db, &demo, printer)?;
+    let url = demo.database_url();
+    let demo_settings = demo_settings(settings, url.clone());
+    let db = Database::connect(&demo_settings, printer)?;
+    let operation_id = seed(&db, &demo_settings, printer)?;
 
     let config = config_path(settings)?;
-    edit_config(&config, |text| {
-        demo::with_profile(text, state.database_url().as_deref())
-    })?;
-    if let (DemoState::Private { .. }, Source::Env(name)) = (&state, &settings.database_url.source)
-    {
-        printer.warning(format!(
-            "{name} is set and outranks the demo profile's database URL: run the export lines printed on stdout (OBANCTL_DATABASE_URL outranks DATABASE_URL), or unset {name}"
-        ));
+    edit_config(&config, |text| demo::with_profile(text, url.as_deref()))?;
+    if let Source::Env(name) = &settings.database_url.source {
+        if settings.database_url.value != url {
+            printer.warning(format!(
+                "{name} is set and outranks the demo profile's database URL: run the export lines printed on stdout (OBANCTL_DATABASE_URL outranks DATABASE_URL), or unset {name}"
+            ));
+        }
     }
-    let url = state.database_url();
-    let where_ = match &state {
-        DemoState::Server { .. } => format!("schema `{SCHEMA}` on the server you pointed at"),
-        DemoState::Private { data_dir, .. } => format!(
+    let where_ = match &demo {
+        Demo::Server { .. } => format!("schema `{SCHEMA}` on the server you pointed at"),
+        Demo::Private(cluster) => format!(
             "schema `{SCHEMA}` in a private PostgreSQL cluster in {}",
-            data_dir.display()
+            cluster.data_dir.display()
         ),
     };
     printer.status(format!(
-        "{} {where_}, with about 20 000 jobs, cron entries, a limiter, a workflow and audit history.\n\
-         Profile `{}` written to {}. Next: obanctl demo tour",
-        "Demo ready:",
-        demo::PROFILE,
-        config.display()
+        "Demo ready: {where_}, with about 20 000 jobs, cron entries, a limiter, a workflow and audit history."
     ));
+    printer.status(format!(
+        "Profile `{}` written to {}. Next: {} demo tour",
+        demo::PROFILE,
+        config.display(),
+        demo::shell_quote(&program)
+    ));
+    let withheld = url.as_deref().is_some_and(has_password);
+    let ready = DemoReady {
+        mode: mode(&demo),
+        schema: SCHEMA.to_string(),
+        profile: demo::PROFILE.to_string(),
+        config_file: config.display().to_string(),
+        database_url: url.clone().filter(|_| !withheld),
+        data_dir: data_dir(&demo),
+        exports: demo::exports(url.as_deref(), withheld)
+            .into_iter()
+            .map(|(name, value)| EnvVar { name, value })
+            .collect(),
+        url_withheld: withheld,
+    };
     // stdout: lines a shell can evaluate, `eval "$(obanctl demo up)"`.
-    if printer.is_json() {
-        printer.legacy_json(&json!({
-            "state": state,
-            "schema": SCHEMA,
-            "profile": demo::PROFILE,
-            "config_file": config,
-        }))?;
-    } else {
-        let mut lines = vec![format!("export OBANCTL_PROFILE={}", demo::PROFILE)];
-        match url {
-            Some(url) if !has_password(&url) => {
-                lines.push(format!("export OBANCTL_DATABASE_URL='{url}'"))
-            }
-            Some(_) => lines.push(
-                "# the database URL has a password: it is in the profile, not printed here".into(),
-            ),
-            None => {}
-        }
-        lines.push(format!(
-            "export OBANCTL_PREFIX={SCHEMA} OBANCTL_POWERTOOLS_SCHEMA={SCHEMA}"
-        ));
-        printer.lines(&lines)?;
-    }
+    printer.emit(&ready)?;
+    printer.json(&Summary {
+        operation: "demo_up".into(),
+        matched: 1,
+        changed: 1,
+        operation_id: Some(operation_id),
+        ..Summary::default()
+    })?;
     Ok(ExitStatus::Success)
 }
 
-fn has_password(url: &str) -> bool {
-    crate::db::conninfo::ConnInfo::build(Some(url), None).has_password()
+fn mode(demo: &Demo) -> &'static str {
+    match demo {
+        Demo::Server { .. } => "server",
+        Demo::Private(_) => "private",
+    }
 }
 
-fn write_state(home: &Path, state: &DemoState) -> CliResult<()> {
-    std::fs::create_dir_all(home).map_err(|e| io_error("cannot create", home, e))?;
-    let path = home.join(STATE_FILE);
-    let text = serde_json::to_string_pretty(state).map_err(CliError::internal)?;
-    std::fs::write(&path, text).map_err(|e| io_error("cannot write", &path, e))
+fn data_dir(demo: &Demo) -> Option<String> {
+    match demo {
+        Demo::Server { .. } => None,
+        Demo::Private(cluster) => Some(cluster.data_dir.display().to_string()),
+    }
+}
+
+/// A server's connection string as safe to print.
+fn printable_url(url: &Option<String>) -> Option<String> {
+    url.as_ref().map(|u| {
+        if has_password(u) {
+            ConnInfo::build(Some(u), None).display
+        } else {
+            u.clone()
+        }
+    })
+}
+
+/// Removes one demo. Unreachable servers are not an error: the demo stays recorded.
+fn remove(demo: &Demo, settings: &Settings, printer: &Printer) -> CliResult<RemovalOutcome> {
+    match demo {
+        Demo::Private(cluster) => {
+            if !cluster.data_dir.exists() {
+                return Ok(RemovalOutcome::AlreadyGone);
+            }
+            if let Some(complaint) = cluster.remove()? {
+                printer.warning(format!("pg_ctl stop: {complaint}"));
+            }
+            printer.status(format!(
+                "stopped the demo server and deleted {}",
+                cluster.data_dir.display()
+            ));
+            Ok(RemovalOutcome::Deleted)
+        }
+        Demo::Server { database_url } => {
+            match Database::connect(&demo_settings(settings, database_url.clone()), printer) {
+                Ok(db) => {
+                    if drop_demo_schema(&db)? {
+                        printer.status(format!("dropped schema `{SCHEMA}`"));
+                        Ok(RemovalOutcome::Dropped)
+                    } else {
+                        printer.status(format!("schema `{SCHEMA}` was already gone"));
+                        Ok(RemovalOutcome::AlreadyGone)
+                    }
+                }
+                Err(err) if err.is(ErrorKind::Unreachable) => {
+                    printer.warning(format!(
+                        "{}: the demo schema there stays recorded; run `{} demo down` again once the server is reachable",
+                        err.message(),
+                        demo::shell_quote(&program())
+                    ));
+                    Ok(RemovalOutcome::Unreachable)
+                }
+                Err(err) => Err(err),
+            }
+        }
+    }
+}
+
+fn down(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
+    let home = demo_home()?;
+    let state = read_state(&home)?;
+    // What `demo up`'s export lines set for the current demo (all of them when none is known).
+    let unset: Vec<String> = match state.current() {
+        Some(current) => {
+            let url = current.database_url();
+            let withheld = url.as_deref().is_some_and(has_password);
+            demo::exports(url.as_deref(), withheld)
+        }
+        None => demo::exports(Some(""), false),
+    }
+    .into_iter()
+    .map(|(name, _)| name)
+    .collect();
+    let mut removed = Vec::new();
+    let mut kept = DemoState::default();
+    if state.demos.is_empty() {
+        // No record of a demo: clean up a demo schema on the configured server, if any.
+        match Database::connect(
+            &demo_settings(settings, settings.database_url.value.clone()),
+            printer,
+        ) {
+            Ok(db) if drop_demo_schema(&db)? => {
+                printer.status(format!("dropped schema `{SCHEMA}`"));
+                removed.push(RemovedDemo {
+                    mode: "server",
+                    database_url: printable_url(&settings.database_url.value),
+                    data_dir: None,
+                    outcome: RemovalOutcome::Dropped,
+                });
+            }
+            Ok(_) => printer.status("no demo found: nothing to remove"),
+            Err(err) if err.is(ErrorKind::Unreachable) => {
+                printer.status("no demo found: nothing to remove")
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    for (i, demo) in state.demos.iter().enumerate() {
+        let outcome = match remove(demo, settings, printer) {
+            Ok(outcome) => outcome,
+            Err(err) => {
+                // Keep what is still there recorded, so that the next `demo down` finds it.
+                kept.demos.extend(state.demos[i..].iter().cloned());
+                write_state(&home, &kept)?;
+                return Err(err);
+            }
+        };
+        if outcome == RemovalOutcome::Unreachable {
+            kept.demos.push(demo.clone());
+        }
+        removed.push(RemovedDemo {
+            mode: mode(demo),
+            database_url: match demo {
+                Demo::Server { database_url } => printable_url(database_url),
+                Demo::Private(_) => None,
+            },
+            data_dir: data_dir(demo),
+            outcome,
+        });
+    }
+    write_state(&home, &kept)?;
+    let config = config_path(settings)?;
+    let mut profile_removed = false;
+    if config.exists() {
+        let before = std::fs::read_to_string(&config).unwrap_or_default();
+        edit_config(&config, demo::without_profile)?;
+        let after = std::fs::read_to_string(&config).unwrap_or_default();
+        profile_removed = before != after;
+        if after.trim().is_empty() {
+            let _ = std::fs::remove_file(&config);
+        }
+    }
+    let mut skipped = BTreeMap::new();
+    for r in &removed {
+        if matches!(
+            r.outcome,
+            RemovalOutcome::AlreadyGone | RemovalOutcome::Unreachable
+        ) {
+            *skipped.entry(r.outcome.as_str().to_string()).or_insert(0) += 1;
+        }
+    }
+    let status = if kept.demos.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Attention
+    };
+    let changed = removed
+        .iter()
+        .filter(|r| matches!(r.outcome, RemovalOutcome::Dropped | RemovalOutcome::Deleted))
+        .count() as i64;
+    let report = DemoRemoved {
+        demos: removed,
+        profile_removed,
+        config_file: config.display().to_string(),
+        unset,
+    };
+    // stdout: the line that undoes `demo up`'s exports, `eval "$(obanctl demo down)"`.
+    printer.emit(&report)?;
+    printer.json(&Summary {
+        operation: "demo_down".into(),
+        matched: report.demos.len() as i64,
+        changed,
+        skipped,
+        exit: status.code(),
+        ..Summary::default()
+    })?;
+    Ok(status)
+}
+
+fn tour(printer: &Printer) -> CliResult<ExitStatus> {
+    let program = program();
+    let steps: Vec<TourStepRecord> = demo::TOUR
+        .iter()
+        .enumerate()
+        .map(|(i, step)| TourStepRecord::new(i + 1, step, &program))
+        .collect();
+    printer.emit_list(
+        &steps,
+        &TourView {
+            steps: &steps,
+            program: &program,
+        },
+    )?;
+    Ok(ExitStatus::Success)
 }
 
 #[derive(QueryableByName)]
@@ -245,7 +498,8 @@ fn drop_demo_schema(db: &Database) -> CliResult<bool> {
     }
 }
 
-fn seed(db: &Database, settings: &Settings, printer: &Printer) -> CliResult<()> {
+/// Builds the demo schema fresh; returns the operation id of its audit row.
+fn seed(db: &Database, settings: &Settings, printer: &Printer) -> CliResult<String> {
     if drop_demo_schema(db)? {
         printer.status(format!("replaced the previous demo schema `{SCHEMA}`"));
     }
@@ -279,317 +533,5 @@ fn seed(db: &Database, settings: &Settings, printer: &Printer) -> CliResult<()> 
     if db.autocommit(&demo::failed_unique_build_sql()).is_ok() {
         printer.warning("the planted failed index build unexpectedly succeeded");
     }
-    Ok(())
-}
-
-// ---------------------------------------------------------------------------------------------
-// The private cluster
-
-struct SystemUser {
-    name: String,
-    uid: u32,
-    gid: u32,
-}
-
-/// The unprivileged user a root-run cluster belongs to: `postgres` if it exists, else `nobody`.
-fn service_user() -> CliResult<SystemUser> {
-    let passwd = std::fs::read_to_string("/etc/passwd")
-        .map_err(|e| io_error("cannot read", Path::new("/etc/passwd"), e))?;
-    for wanted in ["postgres", "nobody"] {
-        for line in passwd.lines() {
-            let fields: Vec<&str> = line.split(':').collect();
-            if fields.len() >= 4 && fields[0] == wanted {
-                if let (Ok(uid), Ok(gid)) = (fields[2].parse(), fields[3].parse()) {
-                    return Ok(SystemUser {
-                        name: wanted.to_string(),
-                        uid,
-                        gid,
-                    });
-                }
-            }
-        }
-    }
-    Err(CliError::refused(
-        "running as root, and there is no `postgres` or `nobody` user to run the demo server as",
-    ))
-}
-
-fn user_named(name: &str) -> CliResult<SystemUser> {
-    let user = service_user()?;
-    if user.name == name {
-        return Ok(user);
-    }
-    Err(CliError::refused(format!(
-        "the demo cluster's user `{name}` no longer exists"
-    )))
-}
-
-fn find_bin_dir() -> CliResult<PathBuf> {
-    let override_dir = std::env::var_os("OBANCTL_PG_BIN")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from);
-    let candidates = demo::bin_dir_candidates(override_dir, std::env::var_os("PATH").as_deref());
-    candidates
-        .into_iter()
-        .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
-        .ok_or_else(|| {
-            CliError::unreachable(format!(
-                "no PostgreSQL server is reachable and no initdb/pg_ctl to start a private one: {}",
-                demo::INSTALL_HINT
-            ))
-        })
-}
-
-fn tool(bin_dir: &Path, name: &str, run_as: Option<&SystemUser>) -> Command {
-    let mut cmd = Command::new(bin_dir.join(name));
-    // The child must not inherit libpq settings meant for some other server.
-    for var in [
-        "PGDATA",
-        "PGHOST",
-        "PGPORT",
-        "PGUSER",
-        "PGDATABASE",
-        "PGPASSWORD",
-    ] {
-        cmd.env_remove(var);
-    }
-    if let Some(user) = run_as {
-        cmd.uid(user.uid).gid(user.gid);
-    }
-    cmd
-}
-
-fn run_tool(mut cmd: Command, what: &str, log: Option<&Path>) -> CliResult<()> {
-    let output = cmd
-        .output()
-        .map_err(|e| CliError::internal(anyhow::anyhow!("cannot run {what}: {e}")))?;
-    if output.status.success() {
-        return Ok(());
-    }
-    let mut detail = String::from_utf8_lossy(&output.stderr).trim().to_string();
-    if let Some(log) = log {
-        if let Ok(text) = std::fs::read_to_string(log) {
-            let tail: Vec<&str> = text.lines().rev().take(8).collect();
-            detail.push_str("\nserver log:\n");
-            detail.push_str(&tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
-        }
-    }
-    Err(CliError::internal(anyhow::anyhow!(
-        "{what} failed: {detail}"
-    )))
-}
-
-fn free_port() -> CliResult<u16> {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .map_err(|e| CliError::internal(anyhow::anyhow!("cannot find a free port: {e}")))
-}
-
-fn start_private_cluster(home: &Path, printer: &Printer) -> CliResult<DemoState> {
-    let bin_dir = find_bin_dir()?;
-    let run_as = if is_root() {
-        Some(service_user()?)
-    } else {
-        None
-    };
-    let data_dir = home.join(CLUSTER_DIR);
-    std::fs::create_dir_all(home).map_err(|e| io_error("cannot create", home, e))?;
-    if run_as.is_some() {
-        // The server user must be able to reach its data directory.
-        std::fs::set_permissions(home, std::fs::Permissions::from_mode(0o755))
-            .map_err(|e| io_error("cannot set permissions on", home, e))?;
-    }
-    if data_dir.exists() {
-        std::fs::remove_dir_all(&data_dir).map_err(|e| io_error("cannot remove", &data_dir, e))?;
-    }
-    std::fs::create_dir(&data_dir).map_err(|e| io_error("cannot create", &data_dir, e))?;
-    std::fs::set_permissions(&data_dir, std::fs::Permissions::from_mode(0o700))
-        .map_err(|e| io_error("cannot set permissions on", &data_dir, e))?;
-    if let Some(user) = &run_as {
-        std::os::unix::fs::chown(&data_dir, Some(user.uid), Some(user.gid))
-            .map_err(|e| io_error("cannot hand over", &data_dir, e))?;
-    }
-    printer.status(format!(
-        "initializing a throwaway cluster in {} (binaries from {}{})",
-        data_dir.display(),
-        bin_dir.display(),
-        run_as
-            .as_ref()
-            .map(|u| format!(", server runs as `{}`", u.name))
-            .unwrap_or_default()
-    ));
-    let mut initdb = tool(&bin_dir, "initdb", run_as.as_ref());
-    initdb.arg("-D").arg(&data_dir).args([
-        "-U",
-        demo::CLUSTER_USER,
-        "-A",
-        "trust",
-        "-E",
-        "UTF8",
-        "--no-locale",
-        "--no-sync",
-    ]);
-    run_tool(initdb, "initdb", None)?;
-    let port = free_port()?;
-    let socket_dir = demo::socket_dir(&data_dir, port);
-    // Unix socket only, readable by this user alone; durability does not matter for a demo.
-    let conf = format!(
-        "\n# obanctl demo\nlisten_addresses = ''\nport = {port}\nunix_socket_directories = '{}'\n\
-         unix_socket_permissions = 0700\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n",
-        socket_dir.display().to_string().replace('\'', "''")
-    );
-    let conf_path = data_dir.join("postgresql.conf");
-    let mut text =
-        std::fs::read_to_string(&conf_path).map_err(|e| io_error("cannot read", &conf_path, e))?;
-    text.push_str(&conf);
-    std::fs::write(&conf_path, text).map_err(|e| io_error("cannot write", &conf_path, e))?;
-    let state = DemoState::Private {
-        data_dir,
-        bin_dir,
-        socket_dir,
-        port,
-        run_as: run_as.map(|u| u.name),
-    };
-    pg_ctl_start(&state)?;
-    Ok(state)
-}
-
-fn pg_ctl(state: &DemoState) -> CliResult<Option<(Command, PathBuf)>> {
-    let DemoState::Private {
-        data_dir,
-        bin_dir,
-        run_as,
-        ..
-    } = state
-    else {
-        return Ok(None);
-    };
-    let user = run_as.as_deref().map(user_named).transpose()?;
-    let mut cmd = tool(bin_dir, "pg_ctl", user.as_ref());
-    cmd.arg("-D").arg(data_dir);
-    Ok(Some((cmd, data_dir.clone())))
-}
-
-fn pg_ctl_start(state: &DemoState) -> CliResult<()> {
-    if let Some((mut cmd, data_dir)) = pg_ctl(state)? {
-        let log = data_dir.join("server.log");
-        cmd.arg("-l").arg(&log).args(["-w", "-t", "60", "start"]);
-        run_tool(cmd, "starting the demo server", Some(&log))?;
-    }
-    Ok(())
-}
-
-fn ensure_running(state: &DemoState, printer: &Printer) -> CliResult<()> {
-    if let Some((mut status, _)) = pg_ctl(state)? {
-        status.arg("status");
-        let running = status.output().map(|o| o.status.success()).unwrap_or(false);
-        if !running {
-            printer.status("starting the stopped demo server");
-            pg_ctl_start(state)?;
-        }
-    }
-    Ok(())
-}
-
-fn down(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
-    let home = demo_home()?;
-    let state = read_state(&home)?;
-    match &state {
-        Some(DemoState::Private { data_dir, .. }) => {
-            if let Some((mut stop, _)) = pg_ctl(state.as_ref().unwrap())? {
-                stop.args(["-m", "fast", "-w", "stop"]);
-                // A server that is already stopped is fine; anything else is reported.
-                let output = stop.output();
-                if let Ok(output) = output {
-                    let stderr = String::from_utf8_lossy(&output.stderr);
-                    if !output.status.success()
-                        && !stderr.contains("not running")
-                        && data_dir.exists()
-                    {
-                        printer.warning(format!("pg_ctl stop: {}", stderr.trim()));
-                    }
-                }
-            }
-            if data_dir.exists() {
-                std::fs::remove_dir_all(data_dir)
-                    .map_err(|e| io_error("cannot remove", data_dir, e))?;
-            }
-            printer.status(format!(
-                "stopped the demo server and deleted {}",
-                data_dir.display()
-            ));
-        }
-        Some(DemoState::Server { database_url }) => {
-            let db = Database::connect(&demo_settings(settings, database_url.clone()), printer)?;
-            if drop_demo_schema(&db)? {
-                printer.status(format!("dropped schema `{SCHEMA}`"));
-            } else {
-                printer.status(format!("schema `{SCHEMA}` was already gone"));
-            }
-        }
-        None => {
-            // No record of a demo: clean up a demo schema on the configured server, if any.
-            match Database::connect(
-                &demo_settings(settings, settings.database_url.value.clone()),
-                printer,
-            ) {
-                Ok(db) => {
-                    if drop_demo_schema(&db)? {
-                        printer.status(format!("dropped schema `{SCHEMA}`"));
-                    } else {
-                        printer.status("no demo found: nothing to remove");
-                    }
-                }
-                Err(err) if err.is(ErrorKind::Unreachable) => {
-                    printer.status("no demo found: nothing to remove")
-                }
-                Err(other) => return Err(other),
-            }
-        }
-    }
-    let state_file = home.join(STATE_FILE);
-    if state_file.exists() {
-        std::fs::remove_file(&state_file).map_err(|e| io_error("cannot remove", &state_file, e))?;
-    }
-    // Remove the demo's directory if nothing else is in it.
-    let _ = std::fs::remove_dir(&home);
-    let config = config_path(settings)?;
-    if config.exists() {
-        edit_config(&config, demo::without_profile)?;
-        if std::fs::read_to_string(&config).is_ok_and(|t| t.trim().is_empty()) {
-            let _ = std::fs::remove_file(&config);
-        }
-    }
-    Ok(ExitStatus::Success)
-}
-
-fn tour(printer: &Printer) -> CliResult<ExitStatus> {
-    if printer.is_json() {
-        for step in demo::TOUR {
-            printer.legacy_json(&json!({
-                "what": step.what,
-                "command": step.command_line(),
-                "argv": step.argv(),
-                "exit_code": step.exit_code,
-            }))?;
-        }
-        return Ok(ExitStatus::Success);
-    }
-    let mut out = vec![
-        "# A tour of obanctl on the demo (run `obanctl demo up` first). Each command runs as printed."
-            .to_string(),
-    ];
-    for (n, step) in demo::TOUR.iter().enumerate() {
-        out.push(String::new());
-        out.push(printer.paint_out(&format!("# {}. {}", n + 1, step.what), Style::Dim));
-        out.push(step.command_line());
-    }
-    out.push(String::new());
-    out.push(printer.paint_out(
-        "# When you are done: obanctl demo down (removes the schema or the private cluster)",
-        Style::Dim,
-    ));
-    printer.lines(&out)?;
-    Ok(ExitStatus::Success)
+    Ok(ctx.operation_id.to_string())
 }

@@ -204,6 +204,72 @@ impl ConnInfo {
     }
 }
 
+/// Where a connection string says to connect, as far as it says: `None` leaves it to libpq's
+/// environment variables and defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Endpoint {
+    /// A host name, address or socket directory (`host` or `hostaddr`).
+    pub host: Option<String>,
+    pub port: Option<String>,
+    /// A `service` whose entry in the service file may name the host.
+    pub service: bool,
+}
+
+/// The [`Endpoint`] of a connection string (URI or `key=value` form; `None` is the empty one).
+pub fn endpoint(url: Option<&str>) -> Endpoint {
+    let url = url.unwrap_or("").trim();
+    let given = |v: &str| Some(v.to_string()).filter(|v| !v.is_empty());
+    let mut out = Endpoint::default();
+    let params: Vec<(String, String)> = if is_uri(url) {
+        let (base, query) = url.split_once('?').unwrap_or((url, ""));
+        let rest = &base[base.find("://").map(|i| i + 3).unwrap_or(0)..];
+        let authority = &rest[..rest.find('/').unwrap_or(rest.len())];
+        let hostport = &authority[authority.rfind('@').map(|i| i + 1).unwrap_or(0)..];
+        // The port follows the last `:` outside an IPv6 `[...]`.
+        let (host, port) = match hostport.rfind(':') {
+            Some(i) if !hostport[i..].contains(']') => (&hostport[..i], &hostport[i + 1..]),
+            _ => (hostport, ""),
+        };
+        out.host = given(&percent_decode(host));
+        out.port = given(port);
+        query
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (k.to_string(), percent_decode(v)))
+            .collect()
+    } else {
+        parse_keyword_value(url)
+    };
+    for (key, value) in params {
+        match key.as_str() {
+            "host" | "hostaddr" => out.host = given(&value).or(out.host),
+            "port" => out.port = given(&value).or(out.port),
+            "service" => out.service = !value.is_empty(),
+            _ => {}
+        }
+    }
+    out
+}
+
+impl ConnInfo {
+    /// The same connection with `host` added (a socket directory found for libpq), shown too.
+    pub fn with_host(mut self, host: &str) -> ConnInfo {
+        if is_uri(&self.conninfo) {
+            let encoded =
+                percent_encoding::utf8_percent_encode(host, percent_encoding::NON_ALPHANUMERIC);
+            for s in [&mut self.conninfo, &mut self.display] {
+                s.push(if s.contains('?') { '&' } else { '?' });
+                s.push_str(&format!("host={encoded}"));
+            }
+        } else {
+            for s in [&mut self.conninfo, &mut self.display] {
+                s.push_str(&format!(" host={}", quote_value(host)));
+            }
+        }
+        self
+    }
+}
+
 fn add_defaults(params: &mut Vec<(String, String)>) {
     if !params.iter().any(|(k, _)| k == "application_name") {
         params.push(("application_name".into(), APPLICATION_NAME.into()));
@@ -289,5 +355,51 @@ mod tests {
             c.scrub("password hunter2 rejected"),
             "password ******** rejected"
         );
+    }
+}
+
+#[cfg(test)]
+mod endpoint_tests {
+    use super::*;
+
+    #[test]
+    fn the_endpoint_is_what_the_string_says_and_nothing_more() {
+        assert_eq!(endpoint(None), Endpoint::default());
+        assert_eq!(endpoint(Some("postgres:///app")), Endpoint::default());
+        let e = endpoint(Some("postgres://u:p@db.example:6432/app"));
+        assert_eq!(e.host.as_deref(), Some("db.example"));
+        assert_eq!(e.port.as_deref(), Some("6432"));
+        let e = endpoint(Some(
+            "postgresql://obanctl@/postgres?host=%2Ftmp%2Fx&port=5999",
+        ));
+        assert_eq!(e.host.as_deref(), Some("/tmp/x"));
+        assert_eq!(e.port.as_deref(), Some("5999"));
+        let e = endpoint(Some("postgres://u@[::1]/app"));
+        assert_eq!(e.host.as_deref(), Some("[::1]"));
+        assert_eq!(e.port, None);
+        let e = endpoint(Some("postgres://u@:5433/app"));
+        assert_eq!((e.host, e.port.as_deref()), (None, Some("5433")));
+        let e = endpoint(Some("dbname=app port=5433"));
+        assert_eq!((e.host, e.port.as_deref()), (None, Some("5433")));
+        assert!(endpoint(Some("service=prod")).service);
+        assert!(endpoint(Some("hostaddr=10.0.0.1")).host.is_some());
+    }
+
+    #[test]
+    fn a_found_socket_directory_is_added_in_either_form() {
+        let c = ConnInfo::build(None, None).with_host("/var/run/postgresql");
+        assert!(
+            c.conninfo.ends_with(" host='/var/run/postgresql'"),
+            "{}",
+            c.conninfo
+        );
+        let c = ConnInfo::build(Some("postgres://u:pw@/app"), None).with_host("/run/postgresql");
+        assert!(
+            c.conninfo.ends_with("&host=%2Frun%2Fpostgresql"),
+            "{}",
+            c.conninfo
+        );
+        assert!(c.display.ends_with("&host=%2Frun%2Fpostgresql"));
+        assert!(!c.display.contains("pw"));
     }
 }

@@ -15,6 +15,7 @@ pub mod limiter;
 pub mod listen;
 pub mod queues;
 pub mod schema;
+pub mod socket;
 pub mod workflow;
 
 use std::time::Duration;
@@ -76,21 +77,47 @@ impl Database {
         printer: &Printer,
         pool_size: u32,
     ) -> CliResult<Database> {
-        let conn_info = ConnInfo::build(
-            settings.database_url.value.as_deref(),
-            std::env::var("PGPASSWORD").ok(),
-        );
+        let url = settings.database_url.value.as_deref();
+        let mut conn_info = ConnInfo::build(url, std::env::var("PGPASSWORD").ok());
+        let env = |name: &str| std::env::var(name).ok();
+        let endpoint = conninfo::endpoint(url);
+        let socket_dir = socket::discover(&endpoint, &env, &socket::is_socket);
+        if let Some(dir) = &socket_dir {
+            conn_info = conn_info.with_host(&dir.to_string_lossy());
+        }
         printer.verbose(format!(
             "connecting to {} (from {})",
             conn_info.display, settings.database_url.source
         ));
+        let unreachable = |reason: &str| {
+            let err = CliError::unreachable(format!(
+                "cannot connect to the database: {}",
+                // libpq's messages span lines ("...failed: ...\n\tIs the server running...").
+                conn_info.scrub(&reason.split_whitespace().collect::<Vec<_>>().join(" "))
+            ));
+            if url.is_some() {
+                return err;
+            }
+            let tried = match &socket_dir {
+                _ if !socket::host_unspecified(&endpoint, &env) => {
+                    "the host in libpq's PG* variables".to_string()
+                }
+                Some(dir) => format!("the server socket in {}", dir.display()),
+                None => format!(
+                    "libpq's defaults (no server socket in {})",
+                    socket::SOCKET_DIRS.join(", ")
+                ),
+            };
+            err.hint(format!(
+                "no database URL was given, so obanctl tried {tried}: pass one with \
+                 --database-url 'postgres://USER@HOST:5432/DBNAME', or set DATABASE_URL \
+                 (or OBANCTL_DATABASE_URL, or a profile in obanctl.toml)"
+            ))
+        };
         match PgConnection::establish(&conn_info.conninfo) {
             Ok(_) => {}
             Err(diesel::ConnectionError::BadConnection(message)) => {
-                return Err(CliError::unreachable(format!(
-                    "cannot connect to the database: {}",
-                    conn_info.scrub(message.trim())
-                )));
+                return Err(unreachable(&message));
             }
             Err(diesel::ConnectionError::InvalidCString(_))
             | Err(diesel::ConnectionError::InvalidConnectionUrl(_)) => {
@@ -99,12 +126,7 @@ impl Database {
                     conn_info.display
                 )));
             }
-            Err(other) => {
-                return Err(CliError::unreachable(format!(
-                    "cannot connect to the database: {}",
-                    conn_info.scrub(&other.to_string())
-                )));
-            }
+            Err(other) => return Err(unreachable(&other.to_string())),
         }
         let manager = ConnectionManager::<PgConnection>::new(conn_info.conninfo.clone());
         let pool = Pool::builder()

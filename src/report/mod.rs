@@ -4,5 +4,6 @@
 
 pub mod audit;
 pub mod config;
+pub mod demo;
 pub mod jobs;
 pub mod mutate;

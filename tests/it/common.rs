@@ -11,9 +11,78 @@ use diesel::{Connection, QueryableByName, RunQueryDsl};
 
 pub const ACTOR: &str = "test-actor";
 
+const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/// The database the tests use: `DATABASE_URL` (default [`DEFAULT_DATABASE_URL`]) when it
+/// answers, else a private throwaway cluster from the local PostgreSQL server binaries, started
+/// once per test process and stopped and deleted when the process ends (see
+/// `obanctl::cluster::Cluster::for_this_process`). With neither, one line says what to install
+/// and the run ends with exit 1.
 pub fn database_url() -> String {
-    std::env::var("DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
+    static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    URL.get_or_init(reachable_database_url).clone()
+}
+
+/// Written straight to stderr, so it shows once even though libtest captures test output.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+fn reachable_database_url() -> String {
+    let (configured, which) = match std::env::var("DATABASE_URL") {
+        Ok(url) if !url.is_empty() => (url, "DATABASE_URL".to_string()),
+        _ => (
+            DEFAULT_DATABASE_URL.to_string(),
+            format!("the default test database {DEFAULT_DATABASE_URL}"),
+        ),
+    };
+    let probe = if configured.contains("connect_timeout") {
+        configured.clone()
+    } else if configured.starts_with("postgres://") || configured.starts_with("postgresql://") {
+        let sep = if configured.contains('?') { '&' } else { '?' };
+        format!("{configured}{sep}connect_timeout=5")
+    } else {
+        format!("{configured} connect_timeout=5")
+    };
+    let reason = match PgConnection::establish(&probe) {
+        Ok(_) => return configured,
+        Err(err) => err
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let parent = std::env::var_os("OBANCTL_TEST_CLUSTER_DIR")
+        .filter(|d| !d.is_empty())
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    match obanctl::cluster::Cluster::for_this_process(&parent, &|_| {}) {
+        Ok((cluster, pipe)) => {
+            // Never closed by us: the kernel closes it when this process ends, however it
+            // ends, and the watchdog then stops and deletes the cluster.
+            std::mem::forget(pipe);
+            say(&format!(
+                "tests: {which} is unreachable ({reason}); using a private PostgreSQL in {} for this run (stopped and deleted when it ends)",
+                cluster.data_dir.display()
+            ));
+            cluster.url()
+        }
+        Err(err) => {
+            let why = if err.is(obanctl::error::ErrorKind::Unreachable) {
+                format!(
+                    "there is no initdb/pg_ctl to start a private one: {}; or point DATABASE_URL at a running server",
+                    obanctl::cluster::INSTALL_HINT
+                )
+            } else {
+                format!("a private one could not be started: {}", err.message())
+            };
+            say(&format!(
+                "tests need PostgreSQL: {which} is unreachable ({reason}), and {why}"
+            ));
+            std::process::exit(1);
+        }
+    }
 }
 
 /// The URL the obanctl binary under test connects with. The PgBouncer lane of `.ci/run` points it
@@ -32,7 +101,7 @@ pub fn role_url(role: &str) -> String {
 
 pub fn connect() -> PgConnection {
     PgConnection::establish(&database_url())
-        .expect("tests need a reachable PostgreSQL (DATABASE_URL)")
+        .unwrap_or_else(|e| panic!("the test database stopped answering: {e}"))
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -100,9 +169,15 @@ impl TestSchema {
     }
 
     fn drop_schema(&self, name: &str) {
-        connect()
-            .batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", quote(name)))
-            .unwrap();
+        let sql = format!("DROP SCHEMA IF EXISTS {} CASCADE", quote(name));
+        if std::thread::panicking() {
+            // Cleaning up after a failed test: a second panic here would abort the whole run.
+            if let Ok(mut conn) = PgConnection::establish(&database_url()) {
+                let _ = conn.batch_execute(&sql);
+            }
+            return;
+        }
+        connect().batch_execute(&sql).unwrap();
     }
 
     pub fn quoted(&self) -> String {
@@ -181,7 +256,17 @@ impl Drop for TestSchema {
 
 /// `obanctl` with nothing from the developer's environment: no config, no colour, fixed actor.
 pub fn base_cmd(dir: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("obanctl").unwrap();
+    clean_env(assert_cmd::Command::cargo_bin("obanctl").unwrap(), dir)
+}
+
+/// `sh -c LINE` in the environment of [`base_cmd`], for commands run as a person types them.
+pub fn shell(dir: &Path, line: &str) -> assert_cmd::Command {
+    let mut cmd = clean_env(assert_cmd::Command::new("sh"), dir);
+    cmd.args(["-c", line]);
+    cmd
+}
+
+fn clean_env(mut cmd: assert_cmd::Command, dir: &Path) -> assert_cmd::Command {
     cmd.env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", dir)
@@ -191,6 +276,18 @@ pub fn base_cmd(dir: &Path) -> assert_cmd::Command {
         .current_dir(dir)
         .timeout(std::time::Duration::from_secs(120));
     cmd
+}
+
+/// Command lines of running processes that mention `path` (a cluster's data directory).
+pub fn processes_mentioning(path: &Path) -> Vec<String> {
+    let needle = path.to_string_lossy().to_string();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|entry| std::fs::read(entry.path().join("cmdline")).ok())
+        .map(|bytes| String::from_utf8_lossy(&bytes).replace('\0', " "))
+        .filter(|cmdline| cmdline.contains(&needle))
+        .collect()
 }
 
 /// One JSON object per line of `bytes` (obanctl's `--format json` output, stdout or stderr),

@@ -1,74 +1,114 @@
 //! `obanctl demo up|tour|down`, on the running server and with no server at all (a private
-//! cluster), with every tour step run exactly as printed.
+//! cluster): the README's quick start run verbatim, and every tour step run exactly as printed,
+//! through a shell.
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::common::{base_cmd, cli_database_url, connect};
+use crate::common::{
+    base_cmd, cli_database_url, connect, json_lines, of_kind, one_of_kind, processes_mentioning,
+    shell,
+};
 
-/// A user's world: HOME and config in a temporary directory, the demo's own directory reachable
-/// by the unprivileged user a root-run cluster uses.
+/// A user's world: HOME and config in a temporary directory, which is also the working directory
+/// (a project with `./target/release/obanctl` built in it), the demo's own directory reachable by
+/// the unprivileged user a root-run cluster uses.
 struct Sandbox {
     dir: tempfile::TempDir,
+    /// Set as DATABASE_URL for everything run here (a user who exported it).
+    database_url: Option<String>,
 }
 
 impl Sandbox {
-    fn new() -> Sandbox {
+    fn new(database_url: Option<&str>) -> Sandbox {
         let dir = tempfile::tempdir().unwrap();
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-        Sandbox { dir }
+        // What `cargo build --release` leaves in a checkout.
+        let release = dir.path().join("target/release");
+        std::fs::create_dir_all(&release).unwrap();
+        std::os::unix::fs::symlink(
+            assert_cmd::cargo::cargo_bin("obanctl"),
+            release.join("obanctl"),
+        )
+        .unwrap();
+        Sandbox {
+            dir,
+            database_url: database_url.map(str::to_string),
+        }
     }
 
-    fn demo_dir(&self) -> std::path::PathBuf {
-        self.dir.path().join("demo")
+    fn path(&self) -> &Path {
+        self.dir.path()
     }
 
-    fn config_file(&self) -> std::path::PathBuf {
-        self.dir.path().join("config/obanctl/obanctl.toml")
+    fn demo_dir(&self) -> PathBuf {
+        self.path().join("demo")
     }
 
-    /// obanctl as a new user would run it: no actor configured, `database_url` as given.
-    fn cmd(&self, database_url: Option<&str>) -> assert_cmd::Command {
-        let mut cmd = base_cmd(self.dir.path());
+    fn config_file(&self) -> PathBuf {
+        self.path().join("config/obanctl/obanctl.toml")
+    }
+
+    fn env(&self, mut cmd: assert_cmd::Command) -> assert_cmd::Command {
         cmd.env_remove("OBANCTL_ACTOR")
             .env("OBANCTL_DEMO_DIR", self.demo_dir());
-        if let Some(url) = database_url {
+        if let Some(url) = &self.database_url {
             cmd.env("DATABASE_URL", url);
         }
         cmd.timeout(std::time::Duration::from_secs(180));
         cmd
     }
 
-    /// Runs every tour step as printed and checks each ends as the tour says.
-    fn run_tour(&self) {
-        let out = self
-            .cmd(None)
-            .args(["--format", "json", "demo", "tour"])
-            .assert()
-            .success();
-        let steps = crate::common::json_lines(&out.get_output().stdout);
-        assert!(steps.len() >= 10);
-        let human = self.cmd(None).args(["demo", "tour"]).assert().success();
-        let human = String::from_utf8_lossy(&human.get_output().stdout).to_string();
-        for step in &steps {
-            let command = step["command"].as_str().unwrap();
-            assert!(
-                human.contains(command),
-                "the printed tour shows `{command}`"
-            );
-            let argv: Vec<String> = step["argv"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|a| a.as_str().unwrap().to_string())
-                .collect();
-            let output = self.cmd(None).args(&argv).output().unwrap();
+    /// obanctl as a new user would run it: no actor configured.
+    fn cmd(&self) -> assert_cmd::Command {
+        self.env(base_cmd(self.path()))
+    }
+
+    /// A line typed into a shell here.
+    fn sh(&self, line: &str) -> assert_cmd::Command {
+        self.env(shell(self.path(), line))
+    }
+
+    /// A line typed into a shell whose PATH holds obanctl.
+    fn sh_with_obanctl_on_path(&self, line: &str) -> assert_cmd::Command {
+        let path = format!(
+            "{}:{}",
+            self.path().join("target/release").display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let mut cmd = self.sh(line);
+        cmd.env("PATH", path);
+        cmd
+    }
+
+    /// Runs every command in the printed tour `text` through the shell and checks each ends with
+    /// the exit code the tour documents (`tour_json`: the same tour as JSON lines).
+    fn run_printed_tour(&self, text: &str, tour_json: &[u8], on_path: bool) {
+        let steps = of_kind(&json_lines(tour_json), "tour_step");
+        assert!(steps.len() >= 10, "{steps:?}");
+        let commands: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("export "))
+            .collect();
+        assert_eq!(commands.len(), steps.len(), "{text}");
+        for (command, step) in commands.iter().zip(&steps) {
             assert_eq!(
-                output.status.code(),
+                step["command"], *command,
+                "the JSON tour shows the printed line"
+            );
+            let run = if on_path {
+                self.sh_with_obanctl_on_path(command)
+            } else {
+                self.sh(command)
+            }
+            .output()
+            .unwrap();
+            assert_eq!(
+                run.status.code(),
                 step["exit_code"].as_i64().map(|c| c as i32),
                 "`{command}`:\n{}\n{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
+                String::from_utf8_lossy(&run.stdout),
+                String::from_utf8_lossy(&run.stderr)
             );
         }
     }
@@ -77,6 +117,27 @@ impl Sandbox {
         let text = std::fs::read_to_string(self.config_file()).unwrap_or_default();
         assert_eq!(text.contains("[profiles.demo]"), present, "{text}");
     }
+}
+
+fn stdout(output: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&output.get_output().stdout).to_string()
+}
+
+fn stderr(output: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&output.get_output().stderr).to_string()
+}
+
+/// The README's quick start, without the build (the test binary is already built).
+fn quick_start() -> String {
+    let readme = include_str!("../../README.md");
+    let section = &readme[readme
+        .find("## Quick start")
+        .expect("a quick start section")..];
+    let block = &section[section.find("```sh\n").unwrap() + 6..];
+    let line = block.lines().next().unwrap();
+    line.strip_prefix("cargo build --release && ")
+        .unwrap_or_else(|| panic!("the quick start builds, then runs the release binary: {line}"))
+        .to_string()
 }
 
 fn schema_comment() -> Option<String> {
@@ -96,17 +157,24 @@ fn schema_comment() -> Option<String> {
     .map(|r| r.c.unwrap_or_default())
 }
 
+const ALL_EXPORTS: &str =
+    "unset OBANCTL_PROFILE OBANCTL_DATABASE_URL OBANCTL_PREFIX OBANCTL_POWERTOOLS_SCHEMA\n";
+
 #[test]
-fn on_a_running_server_the_demo_is_one_schema_and_down_removes_it() {
+fn the_readme_quick_start_and_its_tour_work_as_printed_and_down_removes_every_demo() {
     use diesel::connection::SimpleConnection;
-    let sandbox = Sandbox::new();
     let url = cli_database_url();
+    let sandbox = Sandbox::new(Some(&url));
+    // A project's own config file, which may be committed: the demo never writes into it.
+    let project_config = "lock_timeout = \"3s\"\n";
+    std::fs::write(sandbox.path().join("obanctl.toml"), project_config).unwrap();
+
     // Someone else's obanctl_demo is never replaced.
     connect()
         .batch_execute("DROP SCHEMA IF EXISTS obanctl_demo CASCADE; CREATE SCHEMA obanctl_demo")
         .unwrap();
     sandbox
-        .cmd(Some(&url))
+        .cmd()
         .args(["demo", "up"])
         .assert()
         .code(2)
@@ -115,84 +183,141 @@ fn on_a_running_server_the_demo_is_one_schema_and_down_removes_it() {
         ));
     connect().batch_execute("DROP SCHEMA obanctl_demo").unwrap();
     sandbox
-        .cmd(Some(&url))
+        .cmd()
         .args(["--prefix", "public", "demo", "up"])
         .assert()
         .code(64);
 
-    let up = sandbox
-        .cmd(Some(&url))
-        .args(["demo", "up"])
-        .assert()
-        .success();
-    let stdout = String::from_utf8_lossy(&up.get_output().stdout).to_string();
-    assert!(stdout.contains("export OBANCTL_PROFILE=demo"), "{stdout}");
+    let up = sandbox.sh(&quick_start()).assert().success();
+    let printed = stdout(&up);
     assert!(
-        stdout.contains("export OBANCTL_PREFIX=obanctl_demo"),
-        "{stdout}"
+        printed.contains("export OBANCTL_PROFILE=demo\n"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("export OBANCTL_PREFIX=obanctl_demo\n"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("\n./target/release/obanctl --profile demo doctor\n"),
+        "the tour names the binary the quick start built: {printed}"
+    );
+    assert!(
+        stderr(&up).contains("Next: ./target/release/obanctl demo tour"),
+        "{}",
+        stderr(&up)
     );
     assert!(schema_comment().unwrap().starts_with("obanctl demo"));
     sandbox.assert_profile(true);
+    assert_eq!(
+        std::fs::read_to_string(sandbox.path().join("obanctl.toml")).unwrap(),
+        project_config,
+        "the project's config file is untouched"
+    );
     let jobs = crate::common::TestSchema::named("obanctl_demo_probe".into());
     let count = jobs.int("SELECT count(*)::bigint AS v FROM obanctl_demo.oban_jobs");
     assert!((18_000..=22_000).contains(&count), "{count} jobs");
     let states = jobs.int("SELECT count(DISTINCT state)::bigint AS v FROM obanctl_demo.oban_jobs");
     assert_eq!(states, 7, "every state but suspended");
 
-    sandbox.run_tour();
-    // Running up again rebuilds the demo fresh (the retried batch is discarded again).
-    sandbox
-        .cmd(Some(&url))
-        .args(["demo", "up"])
+    let tour_json = sandbox
+        .sh("./target/release/obanctl --format json demo tour")
         .assert()
         .success();
-    assert_eq!(
-        jobs.int("SELECT count(*)::bigint AS v FROM obanctl_demo.oban_jobs WHERE state = 'discarded' AND queue = 'mailers'"),
-        420
-    );
+    sandbox.run_printed_tour(&printed, &tour_json.get_output().stdout, false);
+    let discarded = || {
+        jobs.int("SELECT count(*)::bigint AS v FROM obanctl_demo.oban_jobs WHERE state = 'discarded' AND queue = 'mailers'")
+    };
+    assert_eq!(discarded(), 0, "the tour retried the failed batch");
 
-    sandbox
-        .cmd(Some(&url))
-        .args(["demo", "down"])
+    // A private demo beside it: both are tracked.
+    let private = sandbox
+        .cmd()
+        .args(["demo", "up", "--private"])
         .assert()
         .success();
+    assert!(
+        stdout(&private)
+            .contains("export OBANCTL_DATABASE_URL='postgresql://obanctl@/postgres?host="),
+        "{}",
+        stdout(&private)
+    );
+    let cluster = sandbox.demo_dir().join("cluster");
+    assert!(
+        !processes_mentioning(&cluster).is_empty(),
+        "the server runs"
+    );
+    assert_eq!(discarded(), 0, "the server's demo is left as it was");
+
+    // An explicit URL wins over the private demo: the server's demo is rebuilt fresh.
+    let again = sandbox
+        .cmd()
+        .args(["--format", "json", "--database-url", &url, "demo", "up"])
+        .assert()
+        .success();
+    assert!(!stderr(&again).contains("reusing the private demo cluster"));
+    let lines = json_lines(&again.get_output().stdout);
+    let ready = one_of_kind(&lines, "demo");
+    assert_eq!(ready["mode"], "server");
+    assert_eq!(one_of_kind(&lines, "summary")["operation"], "demo_up");
+    assert_eq!(discarded(), 420);
+
+    let down = sandbox
+        .cmd()
+        .args(["--format", "json", "demo", "down"])
+        .assert()
+        .success();
+    let lines = json_lines(&down.get_output().stdout);
+    let removed = one_of_kind(&lines, "demo_removed");
+    let outcomes: Vec<(&str, &str)> = removed["demos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["mode"].as_str().unwrap(), d["outcome"].as_str().unwrap()))
+        .collect();
+    assert_eq!(outcomes, [("private", "deleted"), ("server", "dropped")]);
+    let exported: Vec<&str> = ready["exports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(removed["unset"], serde_json::json!(exported));
+    assert_eq!(one_of_kind(&lines, "summary")["changed"], 2);
     assert_eq!(schema_comment(), None, "schema dropped");
+    assert!(
+        processes_mentioning(&cluster).is_empty(),
+        "the server stopped"
+    );
     sandbox.assert_profile(false);
     assert!(
         !sandbox.demo_dir().exists(),
         "nothing left in the demo directory"
     );
-}
-
-fn processes_mentioning(path: &Path) -> Vec<String> {
-    let needle = path.to_string_lossy().to_string();
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|entry| std::fs::read(entry.path().join("cmdline")).ok())
-        .map(|bytes| String::from_utf8_lossy(&bytes).replace('\0', " "))
-        .filter(|cmdline| cmdline.contains(&needle))
-        .collect()
+    assert_eq!(
+        std::fs::read_to_string(sandbox.path().join("obanctl.toml")).unwrap(),
+        project_config
+    );
 }
 
 #[test]
 fn without_a_server_a_private_cluster_is_started_and_down_leaves_nothing() {
-    let sandbox = Sandbox::new();
-    let unreachable = "postgres://nobody@127.0.0.1:1/postgres?connect_timeout=2";
+    let sandbox = Sandbox::new(Some(
+        "postgres://nobody@127.0.0.1:1/postgres?connect_timeout=2",
+    ));
     let up = sandbox
-        .cmd(Some(unreachable))
-        .args(["demo", "up"])
+        .sh_with_obanctl_on_path("obanctl demo up")
         .assert()
         .success();
-    let stderr = String::from_utf8_lossy(&up.get_output().stderr).to_string();
+    let err = stderr(&up);
     assert!(
-        stderr.contains("starting a private throwaway PostgreSQL"),
-        "{stderr}"
+        err.contains("starting a private throwaway PostgreSQL"),
+        "{err}"
     );
-    let stdout = String::from_utf8_lossy(&up.get_output().stdout).to_string();
+    let exports = stdout(&up);
     assert!(
-        stdout.contains("export OBANCTL_DATABASE_URL='postgresql://obanctl@/postgres?host="),
-        "{stdout}"
+        exports.contains("export OBANCTL_DATABASE_URL='postgresql://obanctl@/postgres?host="),
+        "{exports}"
     );
     let cluster = sandbox.demo_dir().join("cluster");
     assert!(cluster.join("PG_VERSION").is_file());
@@ -202,26 +327,45 @@ fn without_a_server_a_private_cluster_is_started_and_down_leaves_nothing() {
     );
     sandbox.assert_profile(true);
 
-    // The tour runs through the profile alone (no DATABASE_URL in the environment).
-    sandbox.run_tour();
+    // With obanctl found on PATH, the tour names it so, and runs through the profile alone.
+    let tour = sandbox
+        .sh_with_obanctl_on_path("obanctl demo tour")
+        .assert()
+        .success();
+    let tour = stdout(&tour);
+    assert!(tour.contains("\nobanctl --profile demo doctor\n"), "{tour}");
+    let tour_json = sandbox
+        .sh_with_obanctl_on_path("obanctl --format json demo tour")
+        .assert()
+        .success();
+    // A user without the unreachable DATABASE_URL of the first attempt.
+    let plain = Sandbox {
+        database_url: None,
+        ..sandbox
+    };
+    plain.run_printed_tour(&tour, &tour_json.get_output().stdout, true);
 
-    sandbox.cmd(None).args(["demo", "down"]).assert().success();
-    assert!(!sandbox.demo_dir().exists(), "cluster and state deleted");
+    let down = plain
+        .sh_with_obanctl_on_path("obanctl demo down")
+        .assert()
+        .success();
+    assert_eq!(stdout(&down), ALL_EXPORTS, "undoes the export lines");
+    assert!(!plain.demo_dir().exists(), "cluster and state deleted");
     assert!(
         processes_mentioning(&cluster).is_empty(),
         "the server stopped"
     );
-    sandbox.assert_profile(false);
+    plain.assert_profile(false);
 }
 
 #[test]
 fn with_neither_a_server_nor_server_binaries_it_says_what_to_install() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::new(Some(
+        "postgres://nobody@127.0.0.1:1/postgres?connect_timeout=2",
+    ));
     let empty = tempfile::tempdir().unwrap();
     sandbox
-        .cmd(Some(
-            "postgres://nobody@127.0.0.1:1/postgres?connect_timeout=2",
-        ))
+        .cmd()
         .env("OBANCTL_PG_BIN", empty.path())
         .args(["demo", "up"])
         .assert()
