@@ -84,7 +84,11 @@ pub fn exposition(snapshot: &Snapshot) -> String {
         "gauge",
         "1 when the last refresh read the database, 0 when it failed.",
     )
-    .sample("obanctl_up", &[], f64::from(u8::from(snapshot.error.is_none())));
+    .sample(
+        "obanctl_up",
+        &[],
+        f64::from(u8::from(snapshot.error.is_none())),
+    );
     if let Some(error) = &snapshot.error {
         unknown(&mut out, "refresh", error);
     }
@@ -319,7 +323,10 @@ mod tests {
     #[test]
     fn the_exposition_has_every_family_and_valid_lines() {
         let text = exposition(&snapshot());
-        assert!(!text.chars().any(|c| c != '\n' && sanitize::is_unsafe(c)), "{text:?}");
+        assert!(
+            !text.chars().any(|c| c != '\n' && sanitize::is_unsafe(c)),
+            "{text:?}"
+        );
         for line in text.lines() {
             if line.starts_with('#') {
                 continue;
@@ -349,7 +356,10 @@ mod tests {
             r#"obanctl_doctor_check{check="leadership",status="warning"} 1"#.to_string(),
             "obanctl_gather_duration_seconds 0.042".to_string(),
         ] {
-            assert!(text.lines().any(|l| l == expected), "missing {expected}\n{text}");
+            assert!(
+                text.lines().any(|l| l == expected),
+                "missing {expected}\n{text}"
+            );
         }
         assert_eq!(text.matches("# TYPE obanctl_queue_jobs gauge").count(), 1);
     }

@@ -139,7 +139,9 @@ mod tests {
         assert!(wait("2s").is_ok());
         assert!(wait("2h").is_err());
         assert!(refresh_interval("2s").is_ok());
-        assert!(refresh_interval("100ms").unwrap_err().contains("500ms to 10m"));
+        assert!(refresh_interval("100ms")
+            .unwrap_err()
+            .contains("500ms to 10m"));
         assert!(metrics_interval("2h").is_err());
     }
 

@@ -18,10 +18,10 @@ use crate::tui::gather::Gatherer;
 
 pub fn run(settings: &Settings, printer: &Printer, args: MetricsArgs) -> CliResult<ExitStatus> {
     if printer.is_json() {
-        return Err(CliError::usage(
-            "metrics writes the Prometheus text format, not JSON",
-        )
-        .hint("drop --format json"));
+        return Err(
+            CliError::usage("metrics writes the Prometheus text format, not JSON")
+                .hint("drop --format json"),
+        );
     }
     let db = Arc::new(Database::connect(settings, printer)?);
     let mut gatherer = Gatherer::new(db, Redactor::new(&settings.redact));

@@ -14,10 +14,11 @@ const POOL_SIZE: u32 = 4;
 
 pub fn run(settings: &Settings, printer: &Printer, args: TopArgs) -> CliResult<ExitStatus> {
     if printer.is_json() {
-        return Err(CliError::usage(
-            "top is an interactive dashboard and has no JSON output",
-        )
-        .hint("use `obanctl metrics` (Prometheus text) or `obanctl jobs count --format json`"));
+        return Err(
+            CliError::usage("top is an interactive dashboard and has no JSON output").hint(
+                "use `obanctl metrics` (Prometheus text) or `obanctl jobs count --format json`",
+            ),
+        );
     }
     let term = printer.term();
     if !(term.stdin_tty && term.stdout_tty) {

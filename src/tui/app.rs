@@ -163,7 +163,9 @@ impl Actions<'_> {
                     job_queries::get(conn, &jobs, id)
                 });
                 Some(match row {
-                    Ok(Some(row)) => Event::Job(Box::new(JobRecord::from_row(&row, &self.redactor))),
+                    Ok(Some(row)) => {
+                        Event::Job(Box::new(JobRecord::from_row(&row, &self.redactor)))
+                    }
                     Ok(None) => Event::Failed(format!("job {id} not found")),
                     Err(err) => Event::Failed(err.message().to_string()),
                 })

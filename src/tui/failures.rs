@@ -22,7 +22,10 @@ pub fn signature(error: &str) -> String {
     let mut chars = first.trim().chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_ascii_digit() {
-            while chars.peek().is_some_and(|n| n.is_ascii_hexdigit() || *n == 'x') {
+            while chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_hexdigit() || *n == 'x')
+            {
                 chars.next();
             }
             out.push('N');
@@ -61,10 +64,7 @@ pub fn group(jobs: &[FailedJob], at_least: bool) -> Vec<FailureGroup> {
                 worker: key.0.clone(),
                 signature: key.1.clone(),
                 example: job.error.lines().next().unwrap_or("").to_string(),
-                count: Count {
-                    n: 0,
-                    at_least,
-                },
+                count: Count { n: 0, at_least },
                 by_state: Default::default(),
                 last_at: job.failed_at,
                 job_ids: Vec::new(),
@@ -97,7 +97,12 @@ mod tests {
     fn failed(id: i64, worker: &str, error: &str, at: i64) -> FailedJob {
         FailedJob {
             id,
-            state: if id % 2 == 0 { "retryable" } else { "discarded" }.into(),
+            state: if id % 2 == 0 {
+                "retryable"
+            } else {
+                "discarded"
+            }
+            .into(),
             worker: worker.into(),
             queue: "q".into(),
             error: error.into(),
@@ -134,6 +139,9 @@ mod tests {
         assert_eq!(groups[0].job_ids, vec![2, 1]);
         assert_eq!(groups[0].example, "boom 2");
         assert_eq!(groups[0].by_state["retryable"], 1);
-        assert_eq!(groups[1].signature, "other", "ties: the latest failure first");
+        assert_eq!(
+            groups[1].signature, "other",
+            "ties: the latest failure first"
+        );
     }
 }

@@ -32,8 +32,9 @@ use crate::report::audit::AuditEventRecord;
 /// Transactions per refresh: header, queues, failures, activity (the doctor subset adds one per
 /// check every [`DOCTOR_EVERY`]).
 pub const QUERIES_PER_REFRESH: usize = 4;
-/// Statements per refresh, counting each transaction's settings statement.
-pub const STATEMENTS_PER_REFRESH: usize = 16;
+/// Statements per refresh: 15 queries (header 7, queues 4, failures 2, activity 2) plus each
+/// transaction's settings statement.
+pub const STATEMENTS_PER_REFRESH: usize = 19;
 /// The doctor subset runs this often, not on every refresh.
 pub const DOCTOR_EVERY: Duration = Duration::from_secs(30);
 /// The failures pane looks back this far.
@@ -254,9 +255,9 @@ impl Gatherer {
 
     /// The failure groups of the last hour (seam: the `jobs errors` grouping replaces this).
     fn failures(&self, jobs: &JobsTable) -> CliResult<Vec<FailureGroup>> {
-        let rows = self.db.read(|conn| {
-            queries::recent_failures(conn, jobs, FAILURE_WINDOW.as_secs_f64())
-        })?;
+        let rows = self
+            .db
+            .read(|conn| queries::recent_failures(conn, jobs, FAILURE_WINDOW.as_secs_f64()))?;
         let sampled = rows.len() as i64 >= queries::FAILURE_ROWS;
         Ok(failures::group(&rows, sampled))
     }
@@ -406,7 +407,9 @@ pub fn run_doctor_subset(
                     t.long_transaction_secs,
                 ))
             }),
-            CheckId::BlockedLocks => run(&|c| Ok(judge::blocked_locks(&facts::blocked(c, prefix)?))),
+            CheckId::BlockedLocks => {
+                run(&|c| Ok(judge::blocked_locks(&facts::blocked(c, prefix)?)))
+            }
             _ => run(&|c| Ok(judge::leadership(&facts::leadership(c, prefix, flavour)?))),
         };
         let status = match &verdict {

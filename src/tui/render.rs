@@ -270,7 +270,11 @@ fn count_cell(count: Count, theme: &Theme, style_when_nonzero: Option<Style>) ->
 fn queues(snapshot: &Snapshot, ui: &UiState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let focused = ui.pane == Pane::Queues;
     let filter = if ui.filtering || !ui.filter.is_empty() {
-        format!(" filter: {}{} ", safe(&ui.filter), if ui.filtering { "_" } else { "" })
+        format!(
+            " filter: {}{} ",
+            safe(&ui.filter),
+            if ui.filtering { "_" } else { "" }
+        )
     } else {
         String::new()
     };
@@ -364,7 +368,9 @@ fn queue_cells(row: &QueueRow, theme: &Theme, wide: bool) -> Vec<Cell<'static>> 
         Known::Value(series) => format!(
             "{} {}",
             sparkline(series),
-            row.per_minute().map(|n| fmt::number(n as i64)).unwrap_or_default()
+            row.per_minute()
+                .map(|n| fmt::number(n as i64))
+                .unwrap_or_default()
         ),
         Known::Unknown(_) => "unknown".into(),
     };
@@ -375,7 +381,11 @@ fn queue_cells(row: &QueueRow, theme: &Theme, wide: bool) -> Vec<Cell<'static>> 
         count_cell(row.count("scheduled"), theme, None),
         count_cell(row.count("retryable"), theme, Some(theme.warn())),
         count_cell(row.count("discarded"), theme, Some(theme.bad())),
-        Cell::from(row.latency_secs.map(short_secs).unwrap_or_else(|| "-".into())),
+        Cell::from(
+            row.latency_secs
+                .map(short_secs)
+                .unwrap_or_else(|| "-".into()),
+        ),
         Cell::from(throughput),
     ];
     if wide {
@@ -499,7 +509,10 @@ fn activity(snapshot: &Snapshot, ui: &UiState, theme: &Theme, frame: &mut Frame,
                 spans.push(Span::raw(format!(" \"{}\"", cut(reason, 60))));
             }
             if let Some(outcome) = &a.outcome {
-                spans.push(Span::styled(format!(" {}", cut(outcome, 20)), outcome_style));
+                spans.push(Span::styled(
+                    format!(" {}", cut(outcome, 20)),
+                    outcome_style,
+                ));
             }
             let line = Line::from(spans);
             if focused && at == cursor.selected {
@@ -521,7 +534,11 @@ fn drill_down(drill: &Drill, theme: &Theme, frame: &mut Frame, area: Rect) {
             cursor,
         } => {
             let block = Block::bordered()
-                .title(format!(" {}: {} shown ", safe(title), fmt::number(jobs.len() as i64)))
+                .title(format!(
+                    " {}: {} shown ",
+                    safe(title),
+                    fmt::number(jobs.len() as i64)
+                ))
                 .border_style(theme.border(true));
             if jobs.is_empty() {
                 frame.render_widget(
@@ -677,13 +694,11 @@ fn draw_modal(modal: &Modal, theme: &Theme, frame: &mut Frame) {
     };
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(
-                Block::bordered()
-                    .title(format!(" {} ", safe(&title)))
-                    .border_style(theme.bold()),
-            ),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(format!(" {} ", safe(&title)))
+                .border_style(theme.bold()),
+        ),
         rect,
     );
 }

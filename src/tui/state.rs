@@ -299,7 +299,12 @@ impl UiState {
             .get(self.cursors[0].selected)
             .and_then(|i| snapshot.queue_rows().get(*i))
             .map(|r| r.name.clone());
-        self.queue_order = order(snapshot.queue_rows(), &self.filter, self.sort, self.descending);
+        self.queue_order = order(
+            snapshot.queue_rows(),
+            &self.filter,
+            self.sort,
+            self.descending,
+        );
         // Keep the selection on the same queue when rows move.
         if let Some(name) = selected_name {
             if let Some(at) = self
@@ -461,9 +466,7 @@ fn on_key(ui: &mut UiState, key: Key) -> Option<Action> {
             Key::Backspace => {
                 ui.filter.pop();
             }
-            Key::Char(c) if !c.is_control() && ui.filter.chars().count() < 100 => {
-                ui.filter.push(c)
-            }
+            Key::Char(c) if !c.is_control() && ui.filter.chars().count() < 100 => ui.filter.push(c),
             _ => {}
         }
         ui.reorder();
@@ -651,11 +654,7 @@ fn on_modal_key(ui: &mut UiState, modal: Modal, key: Key) -> Option<Action> {
                 Key::Char(c) if !c.is_control() && input.chars().count() < 1000 => input.push(c),
                 _ => {}
             }
-            ui.modal = Some(Modal::Reason {
-                plan,
-                input,
-                error,
-            });
+            ui.modal = Some(Modal::Reason { plan, input, error });
             None
         }
         Modal::Confirm { plan, reason } => match key {

@@ -140,7 +140,7 @@ fn fixture(hostile: bool) -> Snapshot {
                 id: 2,
                 at: at(60),
                 actor: h("bob"),
-                action: "job.retry (job_retry)".into(),
+                action: "lifeline.repair_executed (job_retry)".into(),
                 target: "job:11".into(),
                 reason: Some("provider fixed".into()),
                 outcome: Some(h("failed")),
@@ -432,7 +432,11 @@ fn cancelling_or_nothing_to_do_abandons_the_preview() {
     key(&mut ui, Key::Char('d'));
     update(&mut ui, Event::Prepared(plan(Operation::Discard, 3)));
     assert_eq!(key(&mut ui, Key::Esc), Some(Action::Abandon));
-    assert!(ui.status.as_deref().unwrap().contains("nothing was changed"));
+    assert!(ui
+        .status
+        .as_deref()
+        .unwrap()
+        .contains("nothing was changed"));
     key(&mut ui, Key::Char('c'));
     assert_eq!(
         update(&mut ui, Event::Prepared(plan(Operation::Cancel, 0))),
@@ -501,13 +505,21 @@ fn activity_follows_new_events_unless_scrolled_up() {
     key(&mut ui, Key::Up);
     s.activity = Known::Value(lines(13));
     update(&mut ui, Event::Snapshot(Arc::new(s)));
-    assert_eq!(ui.cursor(Pane::Activity).selected, 10, "stays where scrolled");
+    assert_eq!(
+        ui.cursor(Pane::Activity).selected,
+        10,
+        "stays where scrolled"
+    );
 }
 
 #[test]
 fn lists_scroll_to_keep_the_selection_in_view() {
     let mut s = fixture(false);
-    s.queues = Known::Value((0..40).map(|i| queue(&format!("q{i:02}"), i, 0, 0)).collect());
+    s.queues = Known::Value(
+        (0..40)
+            .map(|i| queue(&format!("q{i:02}"), i, 0, 0))
+            .collect(),
+    );
     let snapshot = Arc::new(s);
     let mut ui = state((80, 24), &snapshot);
     for _ in 0..20 {
