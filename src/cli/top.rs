@@ -20,10 +20,10 @@ Keys:
                     reason (recorded in the audit log) and a confirmation, as the jobs commands do
   R                 refresh now                   q / Ctrl-C   quit
 
-Each refresh is 4 short read-only transactions of bounded queries (19 statements); 6 cheap
-doctor checks run every 30 s. Counts stop at 10,000 per queue and state (1,000 for completed,
-discarded and cancelled), shown with a `+`. Works through PgBouncer; node-reported columns then
-say unknown. Needs a terminal; for scripts use `obanctl metrics`.";
+Each refresh is 4 short read-only transactions of bounded queries (24 statements); 6 cheap
+doctor checks run every 30 s. Counts stop at 1,000 per queue and state, shown with a `+`.
+Node-reported columns come from oban_producers where it exists, else say unknown (the nodes'
+gossip is not read), through PgBouncer too. Needs a terminal; for scripts use `obanctl metrics`.";
 
 #[derive(Debug, Args)]
 pub struct TopArgs {

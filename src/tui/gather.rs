@@ -2,12 +2,10 @@
 //! refresh (see [`QUERIES_PER_REFRESH`]), each pane in its own, so one that cannot be read (a
 //! missing table, a denied privilege) makes only that pane `unknown`.
 //!
-//! Seams for the data other commands own: the queue rows come from [`Gatherer::queues`]
-//! (today `db::top::{queue_counts, latencies, throughput}`; to become the `queues` read
-//! functions, whose node-reported columns fill [`QueueRow::nodes`]), the failure groups from
-//! [`Gatherer::failures`] (today `db::top::recent_failures` + `tui::failures::group`; to become
-//! the `jobs errors` grouping), and node liveness from [`Gatherer::header`] (heartbeats today;
-//! the `nodes` sources later).
+//! Sources: the queue rows come from the `queues` read functions (`db::queues`) in
+//! [`Gatherer::queues`]; the failure groups from [`Gatherer::failures`] (today
+//! `db::top::recent_failures` + `tui::failures::group`, the seam for the `jobs errors`
+//! grouping); node liveness from Powertools heartbeats in [`Gatherer::header`].
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
@@ -23,6 +21,7 @@ use super::snapshot::{
 use crate::audit_trail::{AuditFilter, FollowWindow, FOLLOW_OVERLAP};
 use crate::db::catalog::{self, MigrationVersion, ObanFlavour, ObanSchema};
 use crate::db::jobs::JobsTable;
+use crate::db::queues::{self as queue_reads, Producers, QueueScan};
 use crate::db::{audit as audit_queries, doctor as facts, top as queries, Database};
 use crate::doctor::{judge, status_of, CheckId, Severity, Status, Thresholds, Verdict};
 use crate::error::{CliError, CliResult, ErrorKind};
@@ -32,9 +31,9 @@ use crate::report::audit::AuditEventRecord;
 /// Transactions per refresh: header, queues, failures, activity (the doctor subset adds one per
 /// check every [`DOCTOR_EVERY`]).
 pub const QUERIES_PER_REFRESH: usize = 4;
-/// Statements per refresh: 15 queries (header 7, queues 4, failures 2, activity 2) plus each
+/// Statements per refresh: 20 queries (header 7, queues 9, failures 2, activity 2) plus each
 /// transaction's settings statement.
-pub const STATEMENTS_PER_REFRESH: usize = 19;
+pub const STATEMENTS_PER_REFRESH: usize = 24;
 /// The doctor subset runs this often, not on every refresh.
 pub const DOCTOR_EVERY: Duration = Duration::from_secs(30);
 /// The failures pane looks back this far.
@@ -58,8 +57,43 @@ pub const DOCTOR_SUBSET: [CheckId; 6] = [
     CheckId::Leadership,
 ];
 
-/// Why node-reported columns are empty until the gossip / `oban_producers` readers are wired in.
-pub const NODES_NOT_READ: &str = "not read: needs the nodes' gossip or oban_producers";
+/// Counts per (state, queue) stop here, as in the `queues` overview.
+pub const COUNT_CAP: i64 = queue_reads::DEFAULT_COUNT_CAP;
+/// Throughput buckets: one per minute, this many minutes back (the current one included).
+pub const THROUGHPUT_MINUTES: i64 = 10;
+/// Why node-reported columns are unknown without `oban_producers`: the other source, the
+/// nodes' gossip, needs LISTEN on a direct connection, which the dashboard does not hold.
+pub const NODES_NOT_READ: &str = "no oban_producers; gossip is not read here";
+const NO_INDEX: &str = "no valid (state, queue) index on oban_jobs: counting would scan the table";
+
+/// What the producers of one queue report: `2 nodes, paused on 1, limit 10`.
+fn node_column(producers: Option<&Producers>, queue: &str) -> Known<String> {
+    let Some(producers) = producers else {
+        return Known::unknown(NODES_NOT_READ);
+    };
+    let mine: Vec<_> = producers
+        .rows
+        .iter()
+        .filter(|p| p.queue.as_deref() == Some(queue))
+        .collect();
+    if mine.is_empty() {
+        return Known::Value("no producer".into());
+    }
+    let paused = mine.iter().filter(|p| p.meta.paused == Some(true)).count();
+    let mut limits: Vec<u64> = mine.iter().filter_map(|p| p.meta.local_limit).collect();
+    limits.sort_unstable();
+    limits.dedup();
+    let mut text = crate::output::fmt::count(mine.len() as i64, "node");
+    if paused > 0 {
+        text.push_str(&format!(", paused on {paused}"));
+    }
+    match limits.as_slice() {
+        [] => {}
+        [one] => text.push_str(&format!(", limit {one}")),
+        many => text.push_str(&format!(", limits {}-{}", many[0], many[many.len() - 1])),
+    }
+    Known::Value(text)
+}
 
 pub struct Gatherer {
     db: Arc<Database>,
@@ -205,47 +239,68 @@ impl Gatherer {
         })
     }
 
-    /// The queue rows (seam: the `queues` read functions replace the three queries).
+    /// The queue rows, from the `queues` read functions (`db::queues`): bounded counts per
+    /// state, the oldest available job's wait, completions per minute, and what
+    /// `oban_producers` reports (paused, local limit) where that table exists.
     fn queues(&self, jobs: &JobsTable) -> CliResult<Vec<QueueRow>> {
+        let prefix = self.db.prefix();
         self.db.read(|conn| {
-            let cells = queries::queue_counts(conn, jobs)?;
+            let report = match queue_reads::queue_counts(conn, jobs, COUNT_CAP)? {
+                QueueScan::Done(report) => report,
+                QueueScan::NoIndex => {
+                    return Err(CliError::refused(NO_INDEX.to_string()));
+                }
+            };
+            let minutes = THROUGHPUT_MINUTES as usize;
+            let producers = queue_reads::producers(conn, prefix)?;
             let mut rows: BTreeMap<String, QueueRow> = BTreeMap::new();
-            for cell in &cells {
-                let row = rows.entry(cell.queue.clone()).or_insert_with(|| QueueRow {
-                    name: cell.queue.clone(),
-                    counts: BTreeMap::new(),
-                    latency_secs: None,
-                    throughput: Known::Value(vec![0; queries::THROUGHPUT_MINUTES as usize]),
-                    nodes: Known::unknown(NODES_NOT_READ),
-                });
-                row.counts.insert(
-                    cell.state.clone(),
-                    Count {
-                        n: cell.n,
-                        at_least: cell.n >= cell.cap,
+            for queue in &report.queues {
+                rows.insert(
+                    queue.queue.clone(),
+                    QueueRow {
+                        name: queue.queue.clone(),
+                        counts: queue
+                            .by_state
+                            .iter()
+                            .map(|(state, count)| {
+                                (
+                                    state.clone(),
+                                    Count {
+                                        n: count.value(),
+                                        at_least: !count.is_exact(),
+                                    },
+                                )
+                            })
+                            .collect(),
+                        latency_secs: None,
+                        throughput: Known::Value(vec![0; minutes]),
+                        nodes: node_column(producers.as_ref(), &queue.queue),
                     },
                 );
             }
-            let waiting: Vec<String> = rows
-                .values()
-                .filter(|r| r.count("available").n > 0)
-                .map(|r| r.name.clone())
-                .collect();
-            for latency in queries::latencies(conn, jobs, &waiting)? {
-                if let Some(row) = rows.get_mut(&latency.queue) {
-                    row.latency_secs = Some(latency.wait_secs);
+            if let QueueScan::Done(waits) = queue_reads::oldest_available(conn, jobs)? {
+                for wait in waits.queues {
+                    if let Some(row) = rows.get_mut(&wait.queue) {
+                        row.latency_secs = wait.wait_secs;
+                    }
                 }
             }
-            let minutes = queries::THROUGHPUT_MINUTES as usize;
-            for bucket in queries::throughput(conn, jobs)? {
-                let Some(row) = rows.get_mut(&bucket.queue) else {
+            let throughput = queue_reads::completed_per_minute(
+                conn,
+                jobs,
+                THROUGHPUT_MINUTES,
+                queue_reads::DEFAULT_THROUGHPUT_CAP,
+                queue_reads::DEFAULT_THROUGHPUT_SCAN,
+            )?;
+            for bucket in &throughput.per_minute {
+                let (Some(row), Some(minute)) = (rows.get_mut(&bucket.queue), bucket.minute.at())
+                else {
                     continue;
                 };
-                if let (Known::Value(series), Ok(ago)) =
-                    (&mut row.throughput, usize::try_from(bucket.minutes_ago))
-                {
-                    if ago < minutes {
-                        series[minutes - 1 - ago] += bucket.n.max(0) as u64;
+                let at = (minute - throughput.since).num_minutes();
+                if let (Known::Value(series), Ok(at)) = (&mut row.throughput, usize::try_from(at)) {
+                    if at < minutes {
+                        series[at] += bucket.completed.max(0) as u64;
                     }
                 }
             }
