@@ -44,6 +44,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand cron 'List cron entries with computed fire times; pause and resume them'
             cand limiter 'Explain why a limiter blocks, and simulate its decisions (read-only)'
             cand workflow 'List workflows and inspect one as a tree (read-only)'
+            cand top 'A live terminal dashboard: queues, failures, activity; retry, cancel, discard from the keys'
+            cand metrics 'Print the dashboard''s numbers in the Prometheus text format (or keep a file up to date)'
             cand audit 'Read the audit trail: tail (and follow) it, export it'
             cand config 'Show the settings in effect and where each one came from'
             cand demo 'A ready-made demo database to try every command on: up, tour, down'
@@ -689,6 +691,56 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         }
         &'obanctl;workflow;help;help'= {
         }
+        &'obanctl;top'= {
+            cand --interval 'Time between refreshes (500ms to 10m)'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand --read-only 'Show only: disable every action'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;metrics'= {
+            cand -o 'Write to this file (atomically: a temporary file in the same directory, then a rename) instead of stdout'
+            cand --output 'Write to this file (atomically: a temporary file in the same directory, then a rename) instead of stdout'
+            cand --interval 'Time between rewrites with --watch (1s to 1h)'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand --watch 'Keep rewriting --output every --interval until interrupted'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'obanctl;audit'= {
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
@@ -1057,6 +1109,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand cron 'List cron entries with computed fire times; pause and resume them'
             cand limiter 'Explain why a limiter blocks, and simulate its decisions (read-only)'
             cand workflow 'List workflows and inspect one as a tree (read-only)'
+            cand top 'A live terminal dashboard: queues, failures, activity; retry, cancel, discard from the keys'
+            cand metrics 'Print the dashboard''s numbers in the Prometheus text format (or keep a file up to date)'
             cand audit 'Read the audit trail: tail (and follow) it, export it'
             cand config 'Show the settings in effect and where each one came from'
             cand demo 'A ready-made demo database to try every command on: up, tour, down'
@@ -1117,6 +1171,10 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;help;workflow;list'= {
         }
         &'obanctl;help;workflow;inspect'= {
+        }
+        &'obanctl;help;top'= {
+        }
+        &'obanctl;help;metrics'= {
         }
         &'obanctl;help;audit'= {
             cand tail 'Newest audit events first; --follow keeps printing new ones as they commit'

@@ -49,6 +49,8 @@ complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "jobs" -d 'List, sho
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "workflow" -d 'List workflows and inspect one as a tree (read-only)'
+complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "top" -d 'A live terminal dashboard: queues, failures, activity; retry, cancel, discard from the keys'
+complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "metrics" -d 'Print the dashboard\'s numbers in the Prometheus text format (or keep a file up to date)'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "config" -d 'Show the settings in effect and where each one came from'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "demo" -d 'A ready-made demo database to try every command on: up, tour, down'
@@ -587,6 +589,49 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "list" -d 'Workflows, newest first, with their state and step counts'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'One workflow as a tree of steps: state, attempts, terminal cause, what each blocked step waits for, legal next actions, awaits, signals, recovery sessions, rejections, callbacks. Cycles, missing steps and dangling edges are reported'
 complete -c obanctl -n "__fish_obanctl_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l interval -d 'Time between refreshes (500ms to 10m)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l read-only -d 'Show only: disable every action'
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand top" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -s o -l output -d 'Write to this file (atomically: a temporary file in the same directory, then a rename) instead of stdout' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l interval -d 'Time between rewrites with --watch (1s to 1h)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l watch -d 'Keep rewriting --output every --interval until interrupted'
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
@@ -879,18 +924,20 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l no-trunc -d 'Sho
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "doctor" -d 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "workflow" -d 'List workflows and inspect one as a tree (read-only)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "demo" -d 'A ready-made demo database to try every command on: up, tour, down'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow audit config demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "doctor" -d 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "workflow" -d 'List workflows and inspect one as a tree (read-only)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "top" -d 'A live terminal dashboard: queues, failures, activity; retry, cancel, discard from the keys'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "metrics" -d 'Print the dashboard\'s numbers in the Prometheus text format (or keep a file up to date)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "demo" -d 'A ready-made demo database to try every command on: up, tour, down'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'

@@ -21,12 +21,14 @@ pub mod install;
 pub mod interrupt;
 pub mod jobs;
 pub mod limiter;
+pub mod metrics;
 pub mod notifier;
 pub mod output;
 pub mod printer;
 pub mod redact;
 pub mod report;
 pub mod settings;
+pub mod tui;
 pub mod values;
 pub mod workflow;
 

@@ -60,6 +60,20 @@ pub const WAIT_RANGE: DurationRange = DurationRange {
     text: "100ms to 1h",
 };
 
+/// `top --interval`: fast enough to watch, slow enough never to hammer the database.
+pub const REFRESH_RANGE: DurationRange = DurationRange {
+    min: Duration::from_millis(500),
+    max: Duration::from_secs(600),
+    text: "500ms to 10m",
+};
+
+/// `metrics --watch --interval`.
+pub const METRICS_RANGE: DurationRange = DurationRange {
+    min: Duration::from_secs(1),
+    max: Duration::from_secs(3600),
+    text: "1s to 1h",
+};
+
 /// Parses `15s`, `500ms`, `2m`, `1day`, `90 days` and checks it against `range`.
 pub fn parse_duration_in(text: &str, range: DurationRange) -> Result<Duration, String> {
     let duration = humantime::parse_duration(text.trim())
@@ -83,6 +97,16 @@ pub fn age(text: &str) -> Result<Duration, String> {
 /// Clap value parser for short waits ([`WAIT_RANGE`]).
 pub fn wait(text: &str) -> Result<Duration, String> {
     parse_duration_in(text, WAIT_RANGE)
+}
+
+/// Clap value parser for `top --interval` ([`REFRESH_RANGE`]).
+pub fn refresh_interval(text: &str) -> Result<Duration, String> {
+    parse_duration_in(text, REFRESH_RANGE)
+}
+
+/// Clap value parser for `metrics --interval` ([`METRICS_RANGE`]).
+pub fn metrics_interval(text: &str) -> Result<Duration, String> {
+    parse_duration_in(text, METRICS_RANGE)
 }
 
 /// Splits a list flag's value on commas (`--queue a,b`), trimming, dropping empty parts.
@@ -114,6 +138,11 @@ mod tests {
         assert!(age("500ms").is_err());
         assert!(wait("2s").is_ok());
         assert!(wait("2h").is_err());
+        assert!(refresh_interval("2s").is_ok());
+        assert!(refresh_interval("100ms")
+            .unwrap_err()
+            .contains("500ms to 10m"));
+        assert!(metrics_interval("2h").is_err());
     }
 
     #[test]

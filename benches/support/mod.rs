@@ -44,6 +44,7 @@ pub fn obanctl(schema: &str) -> Command {
 
 /// Runs the command, returning its wall time and peak resident memory in kB (VmHWM, polled from
 /// /proc while it runs). Panics with obanctl's stderr if it fails.
+#[allow(dead_code)] // the top benchmark times the gatherer in process, not a command
 pub fn timed(mut cmd: Command) -> (Duration, u64) {
     let started = Instant::now();
     let mut child = cmd

@@ -14,6 +14,7 @@ mod doctor;
 mod install;
 mod jobs;
 mod limiter;
+mod top;
 mod workflow;
 
 pub use self::audit::*;
@@ -23,6 +24,7 @@ pub use self::doctor::*;
 pub use self::install::*;
 pub use self::jobs::*;
 pub use self::limiter::*;
+pub use self::top::*;
 pub use self::workflow::*;
 pub use crate::values::{ColorChoice, Format};
 
@@ -146,6 +148,14 @@ pub enum Command {
     /// List workflows and inspect one as a tree (read-only)
     #[command(subcommand)]
     Workflow(WorkflowCommand),
+
+    /// A live terminal dashboard: queues, failures, activity; retry, cancel, discard from the keys
+    #[command(after_long_help = TOP_HELP)]
+    Top(TopArgs),
+
+    /// Print the dashboard's numbers in the Prometheus text format (or keep a file up to date)
+    #[command(after_long_help = METRICS_HELP)]
+    Metrics(MetricsArgs),
 
     /// Read the audit trail: tail (and follow) it, export it
     #[command(subcommand)]

@@ -10,6 +10,8 @@ pub mod guard;
 pub mod install;
 pub mod jobs;
 pub mod limiter;
+pub mod metrics;
+pub mod top;
 pub mod workflow;
 
 use crate::cli::{Cli, Command, ConfigCommand};
@@ -43,6 +45,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Cron(command) => cron::run(&settings, &printer, command),
         Command::Limiter(command) => limiter::run(&settings, &printer, command),
         Command::Workflow(command) => workflow::run(&settings, &printer, command),
+        Command::Top(args) => top::run(&settings, &printer, args),
+        Command::Metrics(args) => metrics::run(&settings, &printer, args),
         Command::Audit(command) => audit::run(&settings, &printer, command),
         Command::Demo(command) => demo::run(&settings, &printer, command),
         Command::Config(ConfigCommand::Show) => config::show(&settings, &printer),

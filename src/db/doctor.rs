@@ -53,7 +53,7 @@ struct Flag {
 /// Steers the planner to the state indexes for the rest of this transaction. With a `LIMIT`, it
 /// otherwise bets on a sequential scan finding matches early, and reads the whole table when
 /// there are none (the healthy case). Transaction-local, so PgBouncer-safe.
-fn prefer_indexes(conn: &mut PgConnection) -> CliResult<()> {
+pub fn prefer_indexes(conn: &mut PgConnection) -> CliResult<()> {
     // The disabled sequential scan inflates plan costs past jit_above_cost; compiling would then
     // cost more than the query.
     diesel::sql_query(

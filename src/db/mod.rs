@@ -16,6 +16,7 @@ pub mod listen;
 pub mod queues;
 pub mod schema;
 pub mod socket;
+pub mod top;
 pub mod workflow;
 
 use std::time::Duration;

@@ -23,5 +23,6 @@ mod pooling;
 mod queues;
 mod safety;
 mod schema_conformance;
+mod top;
 mod tty;
 mod workflow;

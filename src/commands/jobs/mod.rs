@@ -1,7 +1,7 @@
 //! `obanctl jobs ...`: inspection here, mutations in [`mutate`].
 
 mod count;
-mod mutate;
+pub mod mutate;
 
 use diesel::pg::PgConnection;
 

@@ -80,65 +80,112 @@ struct Preview {
     max_id: i64,
 }
 
-pub fn run(
-    settings: &Settings,
-    printer: &Printer,
-    op: Operation,
-    args: JobsMutateArgs,
-    include_completed: bool,
-) -> CliResult<ExitStatus> {
-    let allowed = op.allowed_states(include_completed);
-    let targets = resolve_targets(op, &args, &allowed, include_completed)?;
-    let what = format!("{} jobs", op.verb());
-    let reason = guard::reason_given(args.reason.as_deref(), args.dry_run, printer, &what)?;
-    guard::require_actor(settings)?;
+/// One request to change jobs, wherever it came from (flags, or a key in `obanctl top`). Both go
+/// through [`prepare`] and [`execute`], so the guards, batches and audit rows are the same.
+pub struct Request {
+    pub op: Operation,
+    targets: Targets,
+    pub max: i64,
+    pub batch_size: i64,
+    pub sleep_ms: u64,
+    pub parallel: u32,
+    pub dry_run: bool,
+    /// Retry may also re-run completed jobs.
+    pub include_completed: bool,
+}
 
-    // Pausing between batches asks for a gentle run: one batch at a time.
-    let parallel = if args.sleep_ms > 0 { 1 } else { args.parallel };
-    let db = Database::connect_with_pool(settings, printer, parallel + 1)?;
+impl Request {
+    /// The request the `jobs retry|cancel|discard` flags describe (usage errors refused here).
+    pub fn from_args(
+        op: Operation,
+        args: &JobsMutateArgs,
+        include_completed: bool,
+    ) -> CliResult<Request> {
+        let allowed = op.allowed_states(include_completed);
+        Ok(Request {
+            op,
+            targets: resolve_targets(op, args, &allowed, include_completed)?,
+            max: args.max,
+            batch_size: args.batch_size,
+            // Pausing between batches asks for a gentle run: one batch at a time.
+            parallel: if args.sleep_ms > 0 { 1 } else { args.parallel },
+            sleep_ms: args.sleep_ms,
+            dry_run: args.dry_run,
+            include_completed,
+        })
+    }
+
+    /// Explicit jobs with the flags' defaults, one batch at a time (the dashboard's actions).
+    pub fn for_ids(op: Operation, mut ids: Vec<i64>) -> Request {
+        ids.sort_unstable();
+        ids.dedup();
+        Request {
+            op,
+            targets: Targets::Ids(ids),
+            max: 10_000,
+            batch_size: 1000,
+            sleep_ms: 0,
+            parallel: 1,
+            dry_run: false,
+            include_completed: false,
+        }
+    }
+
+    /// Connections a run needs at once: the batches plus one for selection.
+    pub fn pool_size(&self) -> u32 {
+        self.parallel + 1
+    }
+}
+
+/// A previewed request: the plan to show, and what [`execute`] needs to carry it out.
+pub struct Prepared {
+    pub plan: Plan,
+    targets: Targets,
+    preview_ids: Vec<IdState>,
+    max_id: i64,
+    jobs: JobsTable,
+    started: Instant,
+}
+
+/// Reads what `request` would change (one read-only transaction): the plan and the jobs it
+/// holds. A real run also needs the audit chain, checked here before anyone is asked anything.
+pub fn prepare(db: &Database, request: &Request) -> CliResult<Prepared> {
     let started = Instant::now();
-    let (targets, preview, jobs) = db.read(|conn| {
+    let allowed = request.op.allowed_states(request.include_completed);
+    db.read(|conn| {
         let schema = require_oban(conn, db.prefix())?;
         let jobs = JobsTable::new(db.prefix()).with_flavour(schema.flavour);
-        if !args.dry_run {
+        if !request.dry_run {
             audit::require_chain(conn, db.powertools_schema())?;
         }
         let now = crate::db::now(conn)?;
-        let targets = match targets {
-            Targets::Filter(mut filter) => {
+        let targets = match &request.targets {
+            Targets::Filter(filter) => {
+                let mut filter = filter.clone();
                 filter.freeze(now);
                 Targets::Filter(filter)
             }
-            ids => ids,
+            Targets::Ids(ids) => Targets::Ids(ids.clone()),
         };
-        let preview = build_preview(conn, &jobs, op, &targets, &allowed, &args)?;
-        Ok((targets, preview, jobs))
-    })?;
-    printer.verbose(format!(
-        "preview: {} eligible, {} refused up front, max id {} ({} ms)",
-        preview.plan.matched,
-        preview.plan.skipped.len(),
-        preview.max_id,
-        started.elapsed().as_millis()
-    ));
-    let plan = preview.plan;
+        let preview = build_preview(conn, &jobs, request, &targets, &allowed)?;
+        Ok(Prepared {
+            plan: preview.plan,
+            targets,
+            preview_ids: preview.eligible_ids,
+            max_id: preview.max_id,
+            jobs,
+            started,
+        })
+    })
+}
 
-    if args.dry_run {
-        printer.emit_with(
-            &plan,
-            &PlanView {
-                plan: &plan,
-                verb: op.verb(),
-            },
-        )?;
-        return Ok(if plan.exceeds_max {
-            ExitStatus::Attention
-        } else {
-            ExitStatus::Success
-        });
+/// Why a previewed run must not start: more jobs match than `--max` allows.
+pub fn refusal(plan: &Plan) -> Option<CliError> {
+    if !plan.exceeds_max {
+        return None;
     }
-    if plan.exceeds_max {
-        return Err(CliError::refused(
+    Some(
+        CliError::refused(
             format!(
                 "{} {} match, more than --max {}; refusing a run this large",
                 if plan.matched_at_least {
@@ -153,43 +200,54 @@ pub fn run(
             .to_string(),
         )
         .code("too_many")
-        .hint("narrow the filter, or raise --max if you mean it; --dry-run shows the plan"));
-    }
-    if plan.matched == 0 {
-        // Nothing to change: report the refused ids (if any) and stop. No audit row is written
-        // for a run that changes nothing.
-        let mut tally = Tally::default();
-        for refused in &plan.skipped {
-            printer.json(refused)?;
-            tally.add(refused);
-        }
-        let summary = summary(op, &plan, &tally, false, None, false);
-        let status = finish(printer, op, summary, &tally);
-        if let Targets::Filter(filter) = &targets {
-            for hint in db.read(|conn| super::unknown_name_hints(conn, &jobs, filter))? {
-                printer.status(
-                    crate::output::Line::new()
-                        .styled("hint: ", crate::output::Style::Dim)
-                        .push(hint),
-                );
-            }
-        }
-        return status;
-    }
-    if printer.is_json() {
-        printer.json(&plan)?;
-    } else {
-        printer.doc_stderr(&crate::output::View::view(&PlanView {
-            plan: &plan,
-            verb: op.verb(),
-        }));
-    }
-    let reason = match reason {
-        Some(reason) => reason,
-        None => guard::prompt_reason(&what)?,
-    };
-    guard::confirm(printer, &plan.question(op.verb()), args.yes)?;
+        .hint("narrow the filter, or raise --max if you mean it; --dry-run shows the plan"),
+    )
+}
 
+/// How a run reports as it goes: per-job results as each batch finishes (on the calling
+/// thread, in completion order), progress notes, and whether to stop after the current batch.
+pub struct Hooks<'a> {
+    pub results: &'a mut dyn FnMut(&[JobOutcome]) -> CliResult<()>,
+    pub note: &'a (dyn Fn(String) + Sync),
+    pub stop: &'a (dyn Fn() -> bool + Sync),
+}
+
+/// What a run did: its summary (as printed and recorded), the first skipped jobs, and what
+/// stopped it early, if anything.
+pub struct Executed {
+    pub summary: Summary,
+    pub skipped_sample: Vec<JobOutcome>,
+    /// Executing jobs that were changed and so sent `pkill`.
+    pub notified: i64,
+    pub changed: i64,
+    pub batches: u64,
+    pub operation_id: String,
+    pub failure: Option<CliError>,
+    pub interrupted: bool,
+    /// Set when the `cli.bulk_operation` row could not be written.
+    pub summary_not_recorded: Option<CliError>,
+}
+
+/// Carries out a previewed request with a validated `reason`: batches of one transaction each
+/// (update plus one audit row per changed job), then the run's `cli.bulk_operation` row. The
+/// caller has shown the plan, checked the actor and had the run confirmed.
+pub fn execute(
+    db: &Database,
+    settings: &Settings,
+    request: &Request,
+    prepared: Prepared,
+    reason: &str,
+    hooks: Hooks<'_>,
+) -> CliResult<Executed> {
+    let op = request.op;
+    let Prepared {
+        plan,
+        targets,
+        preview_ids,
+        max_id,
+        jobs,
+        started,
+    } = prepared;
     let ctx = RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
     // Per-job rows carry what the Elixir UI and `audit` read; run-level facts (where the actor came
     // from, the selection, counts) live once in the summary row. Every byte here is paid per job.
@@ -200,7 +258,7 @@ pub fn run(
     metadata.insert("result".into(), json!("ok"));
     // The library ties each repair to the preview that was confirmed: the run's id stands for
     // the preview, and plan_hash proves which plan (selection, counts, change) was confirmed.
-    let plan_hash = plan_hash(&plan, &targets, preview.max_id);
+    let plan_hash = plan_hash(&plan, &targets, max_id);
     metadata.insert("preview_token".into(), json!(ctx.operation_id.to_string()));
     metadata.insert("plan_hash".into(), json!(plan_hash));
     metadata.insert(
@@ -217,21 +275,24 @@ pub fn run(
         discard_error: &discard_error,
     };
 
+    let Hooks {
+        results: on_results,
+        note,
+        stop,
+    } = hooks;
     let mut tally = Tally::default();
+    on_results(&plan.skipped)?;
     for refused in &plan.skipped {
-        printer.json(refused)?;
         tally.add(refused);
     }
-    let progress = printer.progress_bar(plan.matched as u64, "jobs");
-    interrupt::allow_graceful_stop();
     let run_started = Instant::now();
 
     // Selection: the ids given, in chunks, or keyset pages of the frozen filter up to the max id
     // seen in the preview (jobs inserted during the run are left alone).
-    let mut id_chunks = preview.eligible_ids.chunks(args.batch_size as usize);
+    let mut id_chunks = preview_ids.chunks(request.batch_size as usize);
     let (mut after, mut dispatched) = (0i64, 0i64);
     let select = || -> CliResult<Vec<IdState>> {
-        let remaining = args.max - dispatched;
+        let remaining = request.max - dispatched;
         if remaining <= 0 {
             return Ok(Vec::new());
         }
@@ -246,8 +307,8 @@ pub fn run(
                     &jobs,
                     filter,
                     after,
-                    preview.max_id,
-                    args.batch_size.min(remaining),
+                    max_id,
+                    request.batch_size.min(remaining),
                 )
             })?,
         };
@@ -263,7 +324,7 @@ pub fn run(
             let changed = job_queries::apply_batch(conn, &jobs, &change, &seen)?;
             classify(conn, &jobs, op, &seen, &changed)
         })?;
-        printer.verbose(format!(
+        note(format!(
             "batch of {} (ids {}..{}): {} changed in {} ms",
             seen.len(),
             seen.first().map(|s| s.id).unwrap_or_default(),
@@ -271,28 +332,27 @@ pub fn run(
             results.iter().filter(|r| r.outcome == Outcome::Ok).count(),
             batch_started.elapsed().as_millis()
         ));
-        if args.sleep_ms > 0 {
-            std::thread::sleep(Duration::from_millis(args.sleep_ms));
+        if request.sleep_ms > 0 {
+            std::thread::sleep(Duration::from_millis(request.sleep_ms));
         }
         Ok(results)
     };
     let report = |results: Vec<JobOutcome>| -> CliResult<()> {
-        progress.inc(results.len() as u64);
-        printer.json_all(&results)?;
+        on_results(&results)?;
         for result in &results {
             tally.add(result);
         }
         Ok(())
     };
-    let run = run_batches(parallel, select, apply, report, &interrupt::requested);
-    progress.finish_and_clear();
-    printer.verbose(format!(
+    let run = run_batches(request.parallel, select, apply, report, stop);
+    let failure = run.failure;
+    note(format!(
         "{} batches in {} ms",
         run.batches,
         run_started.elapsed().as_millis()
     ));
 
-    let stopped_early = run.interrupted || run.failure.is_some();
+    let stopped_early = run.interrupted || failure.is_some();
     let summary = summary(
         op,
         &plan,
@@ -306,13 +366,13 @@ pub fn run(
     // the pool may hand out dead connections first, so an unreachable error is retried on
     // fresh ones (a broken connection is not returned to the pool).
     let mut recorded = Err(CliError::unreachable("not attempted"));
-    for _ in 0..=parallel + 1 {
+    for _ in 0..=request.parallel + 1 {
         recorded = write_summary(
-            &db,
+            db,
             &ctx,
             op,
             &targets,
-            &reason,
+            reason,
             &summary,
             run.batches,
             elapsed,
@@ -324,13 +384,115 @@ pub fn run(
             _ => break,
         }
     }
-    if let Err(err) = &recorded {
+    Ok(Executed {
+        summary,
+        skipped_sample: tally.skipped_sample,
+        notified: tally.notified,
+        changed: tally.changed,
+        batches: run.batches,
+        operation_id: ctx.operation_id.to_string(),
+        failure,
+        interrupted: run.interrupted,
+        summary_not_recorded: recorded.err(),
+    })
+}
+
+pub fn run(
+    settings: &Settings,
+    printer: &Printer,
+    op: Operation,
+    args: JobsMutateArgs,
+    include_completed: bool,
+) -> CliResult<ExitStatus> {
+    let request = Request::from_args(op, &args, include_completed)?;
+    let what = format!("{} jobs", op.verb());
+    let reason = guard::reason_given(args.reason.as_deref(), args.dry_run, printer, &what)?;
+    guard::require_actor(settings)?;
+
+    let db = Database::connect_with_pool(settings, printer, request.pool_size())?;
+    let prepared = prepare(&db, &request)?;
+    printer.verbose(format!(
+        "preview: {} eligible, {} refused up front, max id {} ({} ms)",
+        prepared.plan.matched,
+        prepared.plan.skipped.len(),
+        prepared.max_id,
+        prepared.started.elapsed().as_millis()
+    ));
+    let plan = &prepared.plan;
+
+    if args.dry_run {
+        printer.emit_with(
+            plan,
+            &PlanView {
+                plan,
+                verb: op.verb(),
+            },
+        )?;
+        return Ok(if plan.exceeds_max {
+            ExitStatus::Attention
+        } else {
+            ExitStatus::Success
+        });
+    }
+    if let Some(err) = refusal(plan) {
+        return Err(err);
+    }
+    if plan.matched == 0 {
+        // Nothing to change: report the refused ids (if any) and stop. No audit row is written
+        // for a run that changes nothing.
+        let mut tally = Tally::default();
+        for refused in &plan.skipped {
+            printer.json(refused)?;
+            tally.add(refused);
+        }
+        let summary = summary(op, plan, &tally, false, None, false);
+        let status = finish(printer, op, summary, &tally.skipped_sample, tally.notified);
+        if let Targets::Filter(filter) = &prepared.targets {
+            for hint in db.read(|conn| super::unknown_name_hints(conn, &prepared.jobs, filter))? {
+                printer.status(
+                    crate::output::Line::new()
+                        .styled("hint: ", crate::output::Style::Dim)
+                        .push(hint),
+                );
+            }
+        }
+        return status;
+    }
+    if printer.is_json() {
+        printer.json(plan)?;
+    } else {
+        printer.doc_stderr(&crate::output::View::view(&PlanView {
+            plan,
+            verb: op.verb(),
+        }));
+    }
+    let reason = match reason {
+        Some(reason) => reason,
+        None => guard::prompt_reason(&what)?,
+    };
+    guard::confirm(printer, &plan.question(op.verb()), args.yes)?;
+
+    let progress = printer.progress_bar(plan.matched as u64, "jobs");
+    interrupt::allow_graceful_stop();
+    let mut on_results = |results: &[JobOutcome]| -> CliResult<()> {
+        progress.inc(results.len() as u64);
+        printer.json_all(results)
+    };
+    let hooks = Hooks {
+        results: &mut on_results,
+        note: &|text| printer.verbose(text),
+        stop: &interrupt::requested,
+    };
+    let done = execute(&db, settings, &request, prepared, &reason, hooks)?;
+    progress.finish_and_clear();
+    if let Some(err) = &done.summary_not_recorded {
         printer.warning(format!(
             "could not record the run summary (cli.bulk_operation): {}",
             err.message()
         ));
     }
-    if let Some(failure) = run.failure {
+    let summary = done.summary.clone();
+    if let Some(failure) = done.failure {
         if failure.is(ErrorKind::BrokenPipe) {
             return Err(failure);
         }
@@ -338,29 +500,29 @@ pub fn run(
             exit: failure.exit_code_number(),
             ..summary
         };
-        finish(printer, op, summary, &tally)?;
+        finish(printer, op, summary, &done.skipped_sample, done.notified)?;
         let message = format!(
             "{}; {} changed and audited before the run stopped (operation {})",
             failure.message(),
-            fmt::count(tally.changed, "job"),
-            ctx.operation_id
+            fmt::count(done.changed, "job"),
+            done.operation_id
         );
         return Err(failure.with_message(message));
     }
-    if run.interrupted {
+    if done.interrupted {
         let summary = Summary {
             exit: 130,
             ..summary
         };
-        finish(printer, op, summary, &tally)?;
+        finish(printer, op, summary, &done.skipped_sample, done.notified)?;
         return Err(CliError::interrupted(Some(format!(
             "stopped after {}: {} changed and audited; nothing is half-done. \
              Rerun the same command to continue.",
-            fmt::count(run.batches as i64, "batch|batches"),
-            fmt::count(tally.changed, "job")
+            fmt::count(done.batches as i64, "batch|batches"),
+            fmt::count(done.changed, "job")
         ))));
     }
-    finish(printer, op, summary, &tally)
+    finish(printer, op, summary, &done.skipped_sample, done.notified)
 }
 
 /// SHA-256 (hex) of the confirmed plan: operation, selection, counts by state, the change and the
@@ -430,13 +592,14 @@ fn finish(
     printer: &Printer,
     op: Operation,
     summary: Summary,
-    tally: &Tally,
+    skipped_sample: &[JobOutcome],
+    notified: i64,
 ) -> CliResult<ExitStatus> {
     let view = RunReport {
         summary: &summary,
         past: op.past_tense(),
-        skipped_sample: &tally.skipped_sample,
-        notified: tally.notified,
+        skipped_sample,
+        notified,
     };
     printer.emit_with(&summary, &view)?;
     Ok(match summary.exit {
@@ -527,18 +690,18 @@ fn sample_of(rows: Vec<job_queries::JobRow>) -> Vec<PlanSample> {
 fn build_preview(
     conn: &mut diesel::pg::PgConnection,
     jobs: &JobsTable,
-    op: Operation,
+    request: &Request,
     targets: &Targets,
     allowed: &[JobState],
-    args: &JobsMutateArgs,
 ) -> CliResult<Preview> {
+    let op = request.op;
     let max_id = job_queries::max_id(conn, jobs)?;
     let mut plan = Plan {
         operation: op.name().to_string(),
-        dry_run: args.dry_run,
+        dry_run: request.dry_run,
         matched: 0,
         matched_at_least: false,
-        max: args.max,
+        max: request.max,
         exceeds_max: false,
         by_state: BTreeMap::new(),
         change: op
@@ -614,12 +777,12 @@ fn build_preview(
         }
         Targets::Filter(filter) => {
             let counts =
-                job_queries::bounded_state_counts(conn, jobs, filter, max_id, args.max + 1)?;
+                job_queries::bounded_state_counts(conn, jobs, filter, max_id, request.max + 1)?;
             plan.by_state = counts.into_iter().map(|c| (c.state, c.n)).collect();
             plan.matched = plan.by_state.values().sum();
-            if plan.matched > args.max {
+            if plan.matched > request.max {
                 // Say how many really match (bounded), not just "more than --max".
-                let limit = OVER_MAX_COUNT_LIMIT.max(args.max.saturating_add(1));
+                let limit = OVER_MAX_COUNT_LIMIT.max(request.max.saturating_add(1));
                 let counts = job_queries::bounded_state_counts(conn, jobs, filter, max_id, limit)?;
                 plan.by_state = counts.into_iter().map(|c| (c.state, c.n)).collect();
                 plan.matched = plan.by_state.values().sum();
@@ -636,7 +799,7 @@ fn build_preview(
             if *stranded == 1 { "it" } else { "each" },
         ));
     }
-    plan.exceeds_max = plan.matched > args.max;
+    plan.exceeds_max = plan.matched > request.max;
     plan.sends_pkill = op == Operation::Cancel && plan.by_state.contains_key("executing");
     Ok(Preview {
         plan,

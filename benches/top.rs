@@ -1,0 +1,134 @@
+//! Dashboard benchmark: `cargo bench --bench top` (BENCH_JOBS, default 5 000 000, over
+//! BENCH_QUEUES, default 50). Fills one Oban v14 schema with a production-like mix, then times
+//! what one `obanctl top` refresh reads (the `tui::gather::Gatherer` the dashboard and `metrics`
+//! use, in process, on a warm connection pool), and the doctor subset it adds every 30 s.
+//! Fails when the median frame is over 100 ms.
+
+mod support;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use diesel::connection::SimpleConnection;
+use obanctl::cli::GlobalArgs;
+use obanctl::db::Database;
+use obanctl::printer::Printer;
+use obanctl::redact::Redactor;
+use obanctl::settings::Settings;
+use obanctl::tui::gather::{run_doctor_subset, Gatherer};
+use support::{connect, database_url, install, median_ms};
+
+const TARGET_MS: f64 = 100.0;
+
+fn main() {
+    let env = |name: &str, default: i64| -> i64 {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let jobs = env("BENCH_JOBS", 5_000_000);
+    let queues = env("BENCH_QUEUES", 50);
+    let keep = std::env::var("BENCH_SCHEMA").ok();
+    let schema = keep
+        .clone()
+        .unwrap_or_else(|| format!("obanctl_top_bench_{}", std::process::id()));
+    let mut conn = connect();
+    let q = format!("\"{schema}\"");
+    let started = Instant::now();
+    let exists: bool = keep.is_some() && {
+        conn.batch_execute(&format!("SELECT 1 FROM {q}.oban_jobs LIMIT 1"))
+            .is_ok()
+    };
+    if !exists {
+        install(&schema, true);
+        // Per mille of the table by state: 850 completed, 60 available, 40 scheduled,
+        // 20 retryable, 15 discarded, 10 cancelled, 5 executing. Completions and failures spread
+        // over the last day, the newest within the last minutes (throughput, failures pane).
+        conn.batch_execute(&format!(
+            "SET synchronous_commit = off; \
+             INSERT INTO {q}.oban_peers VALUES ('Oban', 'web-1', timezone('UTC', now()), timezone('UTC', now()) + interval '1 hour'); \
+             INSERT INTO {q}.oban_jobs (state, queue, worker, args, errors, attempt, max_attempts, priority, \
+                                       scheduled_at, attempted_at, completed_at, discarded_at, cancelled_at, attempted_by) \
+             SELECT s.state::{q}.oban_job_state, 'queue_' || (g % {queues}), 'MyApp.Workers.W' || (g % 40), \
+                    jsonb_build_object('user_id', g % 100000), \
+                    CASE WHEN s.state IN ('retryable', 'discarded') \
+                         THEN ARRAY[jsonb_build_object('attempt', 1, 'at', now(), 'error', '** (RuntimeError) upstream ' || (g % 7) || ' timed out after ' || (g % 5000) || ' ms')] \
+                         ELSE ARRAY[]::jsonb[] END, \
+                    CASE WHEN s.state IN ('available', 'scheduled') THEN 0 ELSE 1 END, 20, g % 4, \
+                    CASE s.state WHEN 'scheduled' THEN timezone('UTC', now()) + (g % 3600) * interval '1 second' \
+                                 WHEN 'retryable' THEN timezone('UTC', now()) + (g % 600) * interval '1 second' \
+                                 WHEN 'available' THEN timezone('UTC', now()) - (g % 120) * interval '1 second' \
+                                 ELSE t.at END, \
+                    CASE WHEN s.state IN ('available', 'scheduled') THEN NULL ELSE t.at END, \
+                    CASE WHEN s.state = 'completed' THEN t.at END, \
+                    CASE WHEN s.state = 'discarded' THEN t.at END, \
+                    CASE WHEN s.state = 'cancelled' THEN t.at END, \
+                    CASE WHEN s.state IN ('available', 'scheduled') THEN NULL ELSE ARRAY['web-' || (g % 4), md5(g::text)] END \
+             FROM generate_series(1, {jobs}) g, \
+                  LATERAL (SELECT timezone('UTC', now()) - ({jobs} - g) * (86400.0 / {jobs}) * interval '1 second' AS at) t, \
+                  LATERAL (SELECT CASE WHEN g % 1000 < 850 THEN 'completed' WHEN g % 1000 < 910 THEN 'available' \
+                                       WHEN g % 1000 < 950 THEN 'scheduled' WHEN g % 1000 < 970 THEN 'retryable' \
+                                       WHEN g % 1000 < 985 THEN 'discarded' WHEN g % 1000 < 995 THEN 'cancelled' \
+                                       ELSE 'executing' END AS state) s;"
+        ))
+        .unwrap();
+        // Alone: VACUUM refuses to run in the implicit transaction of a multi-statement batch.
+        conn.batch_execute(&format!("VACUUM ANALYZE {q}.oban_jobs"))
+            .unwrap();
+    }
+    let filled = started.elapsed();
+
+    let global = GlobalArgs {
+        database_url: Some(database_url()),
+        prefix: Some(schema.clone()),
+        powertools_schema: Some(schema.clone()),
+        actor: Some("bench".into()),
+        ..Default::default()
+    };
+    let settings = Settings::resolve(&global, &|_| None, None).unwrap();
+    let db = Arc::new(Database::connect(&settings, &Printer::fallback()).unwrap());
+    let mut gatherer = Gatherer::new(db.clone(), Redactor::new(&settings.redact));
+    // The first frame also runs the doctor subset and opens the pool's connections.
+    let first = gatherer.gather();
+    assert!(first.error.is_none(), "{:?}", first.error);
+    let rows = first.queue_rows().len();
+    assert_eq!(rows as i64, queues.min(jobs), "every queue is listed");
+    let frames: Vec<Duration> = (0..21)
+        .map(|_| {
+            let at = Instant::now();
+            let snapshot = gatherer.gather();
+            assert!(snapshot.error.is_none(), "{:?}", snapshot.error);
+            at.elapsed()
+        })
+        .collect();
+    let (frame, frame_worst) = median_ms(frames);
+    let oban = db
+        .read(|c| obanctl::db::catalog::oban_schema(c, db.prefix()))
+        .unwrap();
+    let doctor: Vec<Duration> = (0..5)
+        .map(|_| {
+            let at = Instant::now();
+            run_doctor_subset(&db, &Default::default(), oban.as_ref());
+            at.elapsed()
+        })
+        .collect();
+    let (doctor, doctor_worst) = median_ms(doctor);
+    if keep.is_none() {
+        conn.batch_execute(&format!("DROP SCHEMA {q} CASCADE"))
+            .unwrap();
+    }
+    eprintln!("filled {jobs} jobs in {:.0} s", filled.as_secs_f64());
+    println!("| measurement | result | target |");
+    println!("|---|---|---|");
+    println!(
+        "| `top` refresh (one frame's data: header, {rows} queues, failures, activity) on {jobs} jobs | median {frame:.1} ms, worst {frame_worst:.1} ms of 21 | < {TARGET_MS:.0} ms |"
+    );
+    println!(
+        "| doctor subset (6 checks, every 30 s) | median {doctor:.0} ms, worst {doctor_worst:.0} ms of 5 | |"
+    );
+    assert!(
+        frame < TARGET_MS,
+        "one frame's data took {frame:.1} ms (median), over {TARGET_MS} ms"
+    );
+}
