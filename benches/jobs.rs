@@ -8,7 +8,10 @@
 //!    longest wait;
 //! 3. the raw `UPDATE` again, to show the spread between identical runs;
 //! 4. `obanctl jobs list --state available --queue live` latency (whole command, process start
-//!    included), and obanctl's peak resident memory.
+//!    included), and obanctl's peak resident memory;
+//! 5. the same bulk retry with an unkeyed and a keyed (HMAC-SHA-256, `OBANCTL_AUDIT_KEY`) chain,
+//!    alternating unkeyed, keyed, unkeyed, keyed, so drift on the machine hits both alike.
+//!    `BENCH_KEYED_ONLY=1` runs only this comparison (after generating the table).
 //!
 //! Between runs the jobs are put back to `discarded` and the table vacuumed, so every run starts
 //! from the same state.
@@ -42,12 +45,18 @@ const RAW_RETRY: &str = "UPDATE {t} SET state = 'available', scheduled_at = time
 
 fn reset(conn: &mut PgConnection, schema: &str, jobs: i64) {
     let t = format!("\"{schema}\".oban_jobs");
+    // The chain goes back to the install event too, so every run appends to the same chain
+    // (and a keyed run's links do not stay at the head for the next, unkeyed one).
     conn.batch_execute(&format!(
         "UPDATE {t} SET state = 'discarded', discarded_at = timezone('UTC', now()), max_attempts = 20, attempt = 20 \
          WHERE queue = 'default' AND id <= {jobs}; \
-         DELETE FROM \"{schema}\".oban_powertools_audit_events WHERE action <> 'powertools.installed'"
+         DELETE FROM \"{schema}\".oban_powertools_audit_events WHERE action <> 'powertools.installed'; \
+         DELETE FROM \"{schema}\".obanctl_audit_chain WHERE seq > 1; \
+         UPDATE \"{schema}\".obanctl_audit_state SET first_keyed_seq = NULL"
     ))
     .unwrap();
+    conn.batch_execute(&format!("VACUUM ANALYZE \"{schema}\".obanctl_audit_chain"))
+        .unwrap();
     // Separate calls: VACUUM refuses to run inside the implicit transaction of a multi-statement batch.
     conn.batch_execute(&format!("VACUUM ANALYZE {t}")).unwrap();
     conn.batch_execute(&format!(
@@ -114,6 +123,74 @@ fn wal_lsn(conn: &mut PgConnection) -> i64 {
     )
 }
 
+const BENCH_KEY: &str = "benchmark-audit-key-0123456789abcdef";
+
+/// Section 5: the bulk retry with an unkeyed and a keyed chain, two runs each, alternating.
+/// Returns the Markdown rows.
+fn keyed_vs_unkeyed(
+    conn: &mut PgConnection,
+    schema: &str,
+    jobs: i64,
+    retry: &dyn Fn(&str, &[&str]) -> std::process::Command,
+) -> Vec<String> {
+    let mut unkeyed = Vec::new();
+    let mut keyed = Vec::new();
+    let mut wal = [0i64; 2];
+    for round in 0..4 {
+        let is_keyed = round % 2 == 1;
+        let mut cmd = retry(schema, &[]);
+        if is_keyed {
+            cmd.env("OBANCTL_AUDIT_KEY", BENCH_KEY);
+        }
+        let before = wal_lsn(conn);
+        let (elapsed, _) = timed(cmd);
+        wal[is_keyed as usize] += wal_lsn(conn) - before;
+        let keyed_links = count(
+            conn,
+            &format!(
+                "SELECT count(*)::bigint AS n FROM \"{schema}\".obanctl_audit_chain WHERE key_id IS NOT NULL"
+            ),
+        );
+        assert_eq!(keyed_links, if is_keyed { jobs + 1 } else { 0 });
+        eprintln!(
+            "retry {}: {elapsed:.1?}",
+            if is_keyed { "keyed" } else { "unkeyed" }
+        );
+        if is_keyed {
+            keyed.push(elapsed);
+        } else {
+            unkeyed.push(elapsed);
+        }
+        reset(conn, schema, jobs);
+    }
+    let mean = |runs: &[Duration]| runs.iter().sum::<Duration>().as_secs_f64() / runs.len() as f64;
+    let secs = |runs: &[Duration]| {
+        runs.iter()
+            .map(|d| format!("{:.1} s", d.as_secs_f64()))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    };
+    let overhead = (mean(&keyed) / mean(&unkeyed) - 1.0) * 100.0;
+    vec![
+        format!(
+            "| bulk retry of {jobs} jobs, unkeyed chain (SHA-256 links), runs 1 / 2 (alternating with the keyed runs) | {} (mean {:.1} s), WAL {} MB per run | baseline |",
+            secs(&unkeyed),
+            mean(&unkeyed),
+            wal[0] / 2 / 1_048_576
+        ),
+        format!(
+            "| the same with a keyed chain (HMAC-SHA-256 links, `OBANCTL_AUDIT_KEY`), runs 1 / 2 | {} (mean {:.1} s), WAL {} MB per run | |",
+            secs(&keyed),
+            mean(&keyed),
+            wal[1] / 2 / 1_048_576
+        ),
+        format!(
+            "| keyed chain overhead on the bulk retry | {overhead:+.1} % time, {:+.1} % WAL | within 5 % of unkeyed |",
+            (wal[1] as f64 / wal[0] as f64 - 1.0) * 100.0
+        ),
+    ]
+}
+
 fn main() {
     // `cargo bench` passes --bench; nothing else is accepted.
     let jobs: i64 = std::env::var("BENCH_JOBS")
@@ -148,17 +225,7 @@ fn main() {
     .unwrap();
     conn.batch_execute(&format!("VACUUM ANALYZE {t}")).unwrap();
     eprintln!("generated in {:.1?}", started.elapsed());
-
-    // 1. Raw single UPDATE.
-    let wal_before = wal_lsn(&mut conn);
-    let started = Instant::now();
-    conn.batch_execute(&RAW_RETRY.replace("{t}", &t)).unwrap();
-    let raw_first = started.elapsed();
-    let raw_wal_mb = (wal_lsn(&mut conn) - wal_before) / 1_048_576;
-    eprintln!("raw UPDATE: {raw_first:.1?}");
-    reset(&mut conn, &schema, jobs);
-
-    // 2. obanctl with audit, alone: the figure compared with the raw UPDATE.
+    let keyed_only = std::env::var("BENCH_KEYED_ONLY").is_ok_and(|v| v == "1");
     let retry = |schema: &str, extra: &[&str]| {
         let mut cmd = obanctl(schema);
         cmd.args([
@@ -179,6 +246,28 @@ fn main() {
         .args(extra);
         cmd
     };
+    if keyed_only {
+        let rows = keyed_vs_unkeyed(&mut conn, &schema, jobs, &retry);
+        conn.batch_execute(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
+            .unwrap();
+        println!("| measurement | result | target |");
+        println!("|---|---|---|");
+        for row in rows {
+            println!("{row}");
+        }
+        return;
+    }
+
+    // 1. Raw single UPDATE.
+    let wal_before = wal_lsn(&mut conn);
+    let started = Instant::now();
+    conn.batch_execute(&RAW_RETRY.replace("{t}", &t)).unwrap();
+    let raw_first = started.elapsed();
+    let raw_wal_mb = (wal_lsn(&mut conn) - wal_before) / 1_048_576;
+    eprintln!("raw UPDATE: {raw_first:.1?}");
+    reset(&mut conn, &schema, jobs);
+
+    // 2. obanctl with audit, alone: the figure compared with the raw UPDATE.
     let wal_before = wal_lsn(&mut conn);
     let (ours, peak_kb) = timed(retry(&schema, &[]));
     let ours_wal_mb = (wal_lsn(&mut conn) - wal_before) / 1_048_576;
@@ -296,6 +385,10 @@ fn main() {
     let median = list_times[list_times.len() / 2];
     let worst = *list_times.last().unwrap();
 
+    // 5. Keyed against unkeyed chain, from the discarded state again.
+    reset(&mut conn, &schema, jobs);
+    let keyed_rows = keyed_vs_unkeyed(&mut conn, &schema, jobs, &retry);
+
     conn.batch_execute(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
         .unwrap();
 
@@ -355,4 +448,7 @@ fn main() {
         peak_kb / 1024,
         list_peak / 1024
     );
+    for row in keyed_rows {
+        println!("{row}");
+    }
 }

@@ -812,14 +812,15 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Newest audit events first; --follow keeps printing new ones as they commit')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute the tamper-evident chain and report the first break (exit 2)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute the tamper-evident chain and report the first break (exit 2), optionally against checkpoints kept outside the database')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print (or append to a file) the chain''s head as one JSON line, to keep where the database''s writers cannot reach')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete events older than a cutoff (a dry run unless --execute)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'obanctl;audit;tail' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many events')
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'The actor_id column, e.g. ops-demo')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Events by this actor (the actor_id column), e.g. ops-demo. The global --actor says who is acting and is never a filter')
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Action (event type), e.g. cron.paused, lifeline.repair_executed')
             [CompletionResult]::new('--resource', '--resource', [CompletionResultType]::ParameterName, 'Target as TYPE:ID (job:42, cron_entry:nightly_sync) or just TYPE')
             [CompletionResult]::new('--operation', '--operation', [CompletionResultType]::ParameterName, 'Operation recorded in metadata, e.g. job_retry')
@@ -830,6 +831,7 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
             [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
@@ -852,7 +854,8 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'File format')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'The actor_id column, e.g. ops-demo')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'CSV only: write the header and trailer as JSON lines to FILE [default with -o FILE: FILE.meta.jsonl]')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Events by this actor (the actor_id column), e.g. ops-demo. The global --actor says who is acting and is never a filter')
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Action (event type), e.g. cron.paused, lifeline.repair_executed')
             [CompletionResult]::new('--resource', '--resource', [CompletionResultType]::ParameterName, 'Target as TYPE:ID (job:42, cron_entry:nightly_sync) or just TYPE')
             [CompletionResult]::new('--operation', '--operation', [CompletionResultType]::ParameterName, 'Operation recorded in metadata, e.g. job_retry')
@@ -863,6 +866,7 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
             [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
@@ -880,6 +884,31 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             break
         }
         'obanctl;audit;verify' {
+            [CompletionResult]::new('--against', '--against', [CompletionResultType]::ParameterName, 'A checkpoint file (`audit checkpoint` lines, an `audit export` file or its .meta.jsonl sidecar); repeatable')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--no-trunc', '--no-trunc', [CompletionResultType]::ParameterName, 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)')
+            [CompletionResult]::new('--local-time', '--local-time', [CompletionResultType]::ParameterName, 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obanctl;audit;checkpoint' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Append the line to FILE (created if missing) instead of printing it')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
             [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
@@ -934,7 +963,8 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
         'obanctl;audit;help' {
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Newest audit events first; --follow keeps printing new ones as they commit')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute the tamper-evident chain and report the first break (exit 2)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute the tamper-evident chain and report the first break (exit 2), optionally against checkpoints kept outside the database')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print (or append to a file) the chain''s head as one JSON line, to keep where the database''s writers cannot reach')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete events older than a cutoff (a dry run unless --execute)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -946,6 +976,9 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             break
         }
         'obanctl;audit;help;verify' {
+            break
+        }
+        'obanctl;audit;help;checkpoint' {
             break
         }
         'obanctl;audit;help;purge' {
@@ -1277,7 +1310,8 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
         'obanctl;help;audit' {
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Newest audit events first; --follow keeps printing new ones as they commit')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute the tamper-evident chain and report the first break (exit 2)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute the tamper-evident chain and report the first break (exit 2), optionally against checkpoints kept outside the database')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print (or append to a file) the chain''s head as one JSON line, to keep where the database''s writers cannot reach')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete events older than a cutoff (a dry run unless --execute)')
             break
         }
@@ -1288,6 +1322,9 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             break
         }
         'obanctl;help;audit;verify' {
+            break
+        }
+        'obanctl;help;audit;checkpoint' {
             break
         }
         'obanctl;help;audit;purge' {

@@ -58,6 +58,9 @@ _obanctl() {
             obanctl,workflow)
                 cmd="obanctl__subcmd__workflow"
                 ;;
+            obanctl__subcmd__audit,checkpoint)
+                cmd="obanctl__subcmd__audit__subcmd__checkpoint"
+                ;;
             obanctl__subcmd__audit,export)
                 cmd="obanctl__subcmd__audit__subcmd__export"
                 ;;
@@ -72,6 +75,9 @@ _obanctl() {
                 ;;
             obanctl__subcmd__audit,verify)
                 cmd="obanctl__subcmd__audit__subcmd__verify"
+                ;;
+            obanctl__subcmd__audit__subcmd__help,checkpoint)
+                cmd="obanctl__subcmd__audit__subcmd__help__subcmd__checkpoint"
                 ;;
             obanctl__subcmd__audit__subcmd__help,export)
                 cmd="obanctl__subcmd__audit__subcmd__help__subcmd__export"
@@ -195,6 +201,9 @@ _obanctl() {
                 ;;
             obanctl__subcmd__help,workflow)
                 cmd="obanctl__subcmd__help__subcmd__workflow"
+                ;;
+            obanctl__subcmd__help__subcmd__audit,checkpoint)
+                cmd="obanctl__subcmd__help__subcmd__audit__subcmd__checkpoint"
                 ;;
             obanctl__subcmd__help__subcmd__audit,export)
                 cmd="obanctl__subcmd__help__subcmd__audit__subcmd__export"
@@ -401,7 +410,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__audit)
-            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version tail export verify purge help"
+            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version tail export verify checkpoint purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -454,8 +463,66 @@ _obanctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        obanctl__subcmd__audit__subcmd__checkpoint)
+            opts="-q -v -h -V --to --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         obanctl__subcmd__audit__subcmd__export)
-            opts="-o -q -v -h -V --as --output --actor --action --resource --operation --since --until --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-o -q -v -h -V --as --output --meta --by --action --resource --operation --since --until --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -473,7 +540,11 @@ _obanctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --actor)
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -517,6 +588,10 @@ _obanctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --statement-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -541,8 +616,22 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__audit__subcmd__help)
-            opts="tail export verify purge help"
+            opts="tail export verify checkpoint purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__audit__subcmd__help__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -691,7 +780,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__audit__subcmd__tail)
-            opts="-f -q -v -h -V --limit --follow --actor --action --resource --operation --since --until --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-f -q -v -h -V --limit --follow --by --action --resource --operation --since --until --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -701,7 +790,7 @@ _obanctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --actor)
+                --by)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -745,6 +834,10 @@ _obanctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --statement-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -769,12 +862,16 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__audit__subcmd__verify)
-            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-q -v -h -V --against --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --against)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1803,8 +1900,22 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help__subcmd__audit)
-            opts="tail export verify purge"
+            opts="tail export verify checkpoint purge"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__help__subcmd__audit__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -764,13 +764,14 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --version 'Print version'
             cand tail 'Newest audit events first; --follow keeps printing new ones as they commit'
             cand export 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
-            cand verify 'Recompute the tamper-evident chain and report the first break (exit 2)'
+            cand verify 'Recompute the tamper-evident chain and report the first break (exit 2), optionally against checkpoints kept outside the database'
+            cand checkpoint 'Print (or append to a file) the chain''s head as one JSON line, to keep where the database''s writers cannot reach'
             cand purge 'Delete events older than a cutoff (a dry run unless --execute)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obanctl;audit;tail'= {
             cand --limit 'How many events'
-            cand --actor 'The actor_id column, e.g. ops-demo'
+            cand --by 'Events by this actor (the actor_id column), e.g. ops-demo. The global --actor says who is acting and is never a filter'
             cand --action 'Action (event type), e.g. cron.paused, lifeline.repair_executed'
             cand --resource 'Target as TYPE:ID (job:42, cron_entry:nightly_sync) or just TYPE'
             cand --operation 'Operation recorded in metadata, e.g. job_retry'
@@ -781,6 +782,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
             cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
             cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
             cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
             cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
             cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
@@ -802,7 +804,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --as 'File format'
             cand -o 'Write to FILE instead of stdout'
             cand --output 'Write to FILE instead of stdout'
-            cand --actor 'The actor_id column, e.g. ops-demo'
+            cand --meta 'CSV only: write the header and trailer as JSON lines to FILE [default with -o FILE: FILE.meta.jsonl]'
+            cand --by 'Events by this actor (the actor_id column), e.g. ops-demo. The global --actor says who is acting and is never a filter'
             cand --action 'Action (event type), e.g. cron.paused, lifeline.repair_executed'
             cand --resource 'Target as TYPE:ID (job:42, cron_entry:nightly_sync) or just TYPE'
             cand --operation 'Operation recorded in metadata, e.g. job_retry'
@@ -813,6 +816,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
             cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
             cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
             cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
             cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
             cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
@@ -829,6 +833,30 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --version 'Print version'
         }
         &'obanctl;audit;verify'= {
+            cand --against 'A checkpoint file (`audit checkpoint` lines, an `audit export` file or its .meta.jsonl sidecar); repeatable'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;audit;checkpoint'= {
+            cand --to 'Append the line to FILE (created if missing) instead of printing it'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -881,7 +909,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;audit;help'= {
             cand tail 'Newest audit events first; --follow keeps printing new ones as they commit'
             cand export 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
-            cand verify 'Recompute the tamper-evident chain and report the first break (exit 2)'
+            cand verify 'Recompute the tamper-evident chain and report the first break (exit 2), optionally against checkpoints kept outside the database'
+            cand checkpoint 'Print (or append to a file) the chain''s head as one JSON line, to keep where the database''s writers cannot reach'
             cand purge 'Delete events older than a cutoff (a dry run unless --execute)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -890,6 +919,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;audit;help;export'= {
         }
         &'obanctl;audit;help;verify'= {
+        }
+        &'obanctl;audit;help;checkpoint'= {
         }
         &'obanctl;audit;help;purge'= {
         }
@@ -1179,7 +1210,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;help;audit'= {
             cand tail 'Newest audit events first; --follow keeps printing new ones as they commit'
             cand export 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
-            cand verify 'Recompute the tamper-evident chain and report the first break (exit 2)'
+            cand verify 'Recompute the tamper-evident chain and report the first break (exit 2), optionally against checkpoints kept outside the database'
+            cand checkpoint 'Print (or append to a file) the chain''s head as one JSON line, to keep where the database''s writers cannot reach'
             cand purge 'Delete events older than a cutoff (a dry run unless --execute)'
         }
         &'obanctl;help;audit;tail'= {
@@ -1187,6 +1219,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;help;audit;export'= {
         }
         &'obanctl;help;audit;verify'= {
+        }
+        &'obanctl;help;audit;checkpoint'= {
         }
         &'obanctl;help;audit;purge'= {
         }

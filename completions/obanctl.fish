@@ -632,32 +632,33 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l no-trunc -d 
 complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand metrics" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
 json\t'One JSON object per line, each with a `kind`, for scripts'"
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -s q -l quiet -d 'Print only data and errors'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -f -a "tail" -d 'Newest audit events first; --follow keeps printing new ones as they commit'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -f -a "export" -d 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -f -a "verify" -d 'Recompute the tamper-evident chain and report the first break (exit 2)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -f -a "purge" -d 'Delete events older than a cutoff (a dry run unless --execute)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -f -a "tail" -d 'Newest audit events first; --follow keeps printing new ones as they commit'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -f -a "export" -d 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -f -a "verify" -d 'Recompute the tamper-evident chain and report the first break (exit 2), optionally against checkpoints kept outside the database'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -f -a "checkpoint" -d 'Print (or append to a file) the chain\'s head as one JSON line, to keep where the database\'s writers cannot reach'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -f -a "purge" -d 'Delete events older than a cutoff (a dry run unless --execute)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and not __fish_seen_subcommand_from tail export verify checkpoint purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l limit -d 'How many events' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l actor -d 'The actor_id column, e.g. ops-demo' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l by -d 'Events by this actor (the actor_id column), e.g. ops-demo. The global --actor says who is acting and is never a filter' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l action -d 'Action (event type), e.g. cron.paused, lifeline.repair_executed' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l resource -d 'Target as TYPE:ID (job:42, cron_entry:nightly_sync) or just TYPE' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l operation -d 'Operation recorded in metadata, e.g. job_retry' -r
@@ -671,6 +672,7 @@ json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
@@ -685,7 +687,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l as -d 'File format' -r -f -a "jsonl\t''
 csv\t''"
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l actor -d 'The actor_id column, e.g. ops-demo' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l meta -d 'CSV only: write the header and trailer as JSON lines to FILE [default with -o FILE: FILE.meta.jsonl]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l by -d 'Events by this actor (the actor_id column), e.g. ops-demo. The global --actor says who is acting and is never a filter' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l action -d 'Action (event type), e.g. cron.paused, lifeline.repair_executed' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l resource -d 'Target as TYPE:ID (job:42, cron_entry:nightly_sync) or just TYPE' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l operation -d 'Operation recorded in metadata, e.g. job_retry' -r
@@ -699,6 +702,7 @@ json\t'One JSON object per line, each with a `kind`, for scripts'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
@@ -709,6 +713,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l against -d 'A checkpoint file (`audit checkpoint` lines, an `audit export` file or its .meta.jsonl sidecar); repeatable' -r -F
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
@@ -728,6 +733,26 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l to -d 'Append the line to FILE (created if missing) instead of printing it' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l older-than -d 'Delete events older than this, e.g. 90d (1s to 1000 years)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l reason -d 'Why (8 to 1000 characters); recorded in every checkpoint event' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -l batch-size -d 'Events per transaction' -r
@@ -754,7 +779,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_s
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Newest audit events first; --follow keeps printing new ones as they commit'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
-complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Recompute the tamper-evident chain and report the first break (exit 2)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Recompute the tamper-evident chain and report the first break (exit 2), optionally against checkpoints kept outside the database'
+complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Print (or append to a file) the chain\'s head as one JSON line, to keep where the database\'s writers cannot reach'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete events older than a cutoff (a dry run unless --execute)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
@@ -954,7 +980,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "inspect" -d 'One workflow as a tree of steps: state, attempts, terminal cause, what each blocked step waits for, legal next actions, awaits, signals, recovery sessions, rejections, callbacks. Cycles, missing steps and dangling edges are reported'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "tail" -d 'Newest audit events first; --follow keeps printing new ones as they commit'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Stream matching events (oldest first) as JSON lines or CSV, with a header and a trailer (row count, SHA-256 of the rows) so a truncated file is detectable'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Recompute the tamper-evident chain and report the first break (exit 2)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Recompute the tamper-evident chain and report the first break (exit 2), optionally against checkpoints kept outside the database'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "checkpoint" -d 'Print (or append to a file) the chain\'s head as one JSON line, to keep where the database\'s writers cannot reach'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "purge" -d 'Delete events older than a cutoff (a dry run unless --execute)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every resolved setting with its source (flag, env, config file, default)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "up" -d 'Create the demo: schema `obanctl_demo` on the server you point at, or, when none is reachable, a private throwaway PostgreSQL cluster. Prints `export` lines (stdout) and writes a `demo` profile into the config file'

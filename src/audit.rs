@@ -6,9 +6,12 @@
 //! carries a `principal`. Callers always pass the connection of the transaction that makes the
 //! change, so a change and its audit row commit together or not at all.
 
+use std::collections::BTreeSet;
+use std::sync::{Mutex, RwLock};
+
 use diesel::pg::PgConnection;
 use diesel::sql_types::{Array, BigInt, Bool, Bytea, Integer, Jsonb, Nullable, Text};
-use diesel::{OptionalExtension, QueryableByName, RunQueryDsl};
+use diesel::{QueryableByName, RunQueryDsl};
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
@@ -89,17 +92,39 @@ struct InsertedId {
 // ---- The tamper-evident chain (`obanctl_audit_chain`) -------------------------------------------
 //
 // Every event obanctl writes gets a chain row in the same transaction:
-//   row_hash = SHA-256(prev_hash || SHA-256(canonical event))
-// where the canonical event is PostgreSQL's text of `jsonb_build_array(<every column>)`. The inner
-// digest is computed by PostgreSQL in the statement that inserts the events, so a bulk batch sends
-// 32 bytes per event to the client, not the event. The first row's prev_hash is 32 zero bytes, or
-// after `audit purge`, the row_hash of the last purged row (recorded in an `audit.purged` event).
+//   row_hash = H(prev_hash || SHA-256(canonical event))
+// where H is SHA-256, or HMAC-SHA-256 with the audit key when one is configured (the link then
+// records the key's id in `key_id`), and the canonical event is PostgreSQL's text of
+// `jsonb_build_array(<every column>)`. The inner digest is computed by PostgreSQL in the statement
+// that inserts the events, so a bulk batch sends 32 bytes per event to the client, not the event;
+// the key never leaves this process. The first row's prev_hash is 32 zero bytes, or after `audit
+// purge`, the row_hash of the last purged row (recorded in a chained `audit.purged` event). The
+// same transaction raises the high-water seq in `obanctl_audit_state`, so a chain that later ends
+// before it (truncated or wiped) is detectable. See [`crate::audit_chain`] for the rules.
 
-pub const CHAIN_GENESIS: [u8; 32] = [0; 32];
+pub use crate::audit_chain::{hex, unhex, GENESIS as CHAIN_GENESIS};
+use crate::audit_chain::{link_hash, AuditKey};
+
 /// First key of the transaction-scoped advisory lock that serializes chain appends.
 const CHAIN_LOCK_CLASS: i32 = 0x0bac;
 /// Longest a batch waits for the chain lock (still bounded by the statement timeout).
 const CHAIN_LOCK_WAIT: &str = "60s";
+
+/// The key every chain append of this run signs with, set once from the settings when the run
+/// connects ([`crate::db::Database::connect`]). Process-wide because the writers are reached
+/// through many command modules; nothing else reads it.
+static SIGNING_KEY: RwLock<Option<AuditKey>> = RwLock::new(None);
+
+pub fn set_signing_key(key: Option<AuditKey>) {
+    *SIGNING_KEY.write().unwrap_or_else(|e| e.into_inner()) = key;
+}
+
+fn signing_key() -> Option<AuditKey> {
+    SIGNING_KEY
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+}
 
 /// The SQL expression for an event's canonical digest; `prefix` qualifies the columns (`e.`), or
 /// is empty inside `RETURNING`. The one definition used both when writing and when verifying.
@@ -111,27 +136,9 @@ pub fn event_digest_sql(prefix: &str) -> String {
     )
 }
 
-/// One step of the chain.
+/// One unkeyed step of the chain.
 pub fn chain_hash(prev_hash: &[u8], event_digest: &[u8]) -> [u8; 32] {
-    use sha2::{Digest, Sha256};
-    let mut hasher = Sha256::new();
-    hasher.update(prev_hash);
-    hasher.update(event_digest);
-    hasher.finalize().into()
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-pub fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
+    link_hash(None, prev_hash, event_digest)
 }
 
 #[derive(QueryableByName)]
@@ -151,22 +158,182 @@ pub fn chain_installed(conn: &mut PgConnection, powertools_schema: &str) -> CliR
     Ok(row.exists)
 }
 
-pub fn require_chain(conn: &mut PgConnection, powertools_schema: &str) -> CliResult<()> {
-    if chain_installed(conn, powertools_schema)? {
-        return Ok(());
+/// What an install of this obanctl version added to the chain: the install marker table and the
+/// `key_id` column. An older install lacks both until `obanctl install` runs again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChainFeatures {
+    pub state_table: bool,
+    pub key_id_column: bool,
+}
+
+impl ChainFeatures {
+    /// Both parts of the upgrade are there (they come from one migration).
+    pub fn upgraded(self) -> bool {
+        self.state_table && self.key_id_column
     }
-    Err(CliError::refused_with_hint(
-        format!("schema `{powertools_schema}` has no obanctl_audit_chain table, so changes could not be audited tamper-evidently"),
-        "run `obanctl install` once; it adds the table and leaves existing Powertools tables alone",
-    ))
 }
 
 #[derive(QueryableByName)]
-struct ChainHead {
-    #[diesel(sql_type = BigInt)]
-    seq: i64,
-    #[diesel(sql_type = Bytea)]
-    row_hash: Vec<u8>,
+struct FeatureRow {
+    #[diesel(sql_type = Bool)]
+    state_table: bool,
+    #[diesel(sql_type = Bool)]
+    key_id_column: bool,
+}
+
+/// Schemas known to be fully upgraded (this cannot be undone by anything obanctl does, so it is
+/// asked once per run; a missing feature is asked again, as `install` may add it in this run).
+static UPGRADED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+
+pub fn chain_features(
+    conn: &mut PgConnection,
+    powertools_schema: &str,
+) -> CliResult<ChainFeatures> {
+    let upgraded = ChainFeatures {
+        state_table: true,
+        key_id_column: true,
+    };
+    if UPGRADED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .contains(powertools_schema)
+    {
+        return Ok(upgraded);
+    }
+    let row: FeatureRow = diesel::sql_query(
+        "SELECT to_regclass($1) IS NOT NULL AS state_table, \
+                EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($2) AND attname = 'key_id' \
+                        AND NOT attisdropped) AS key_id_column",
+    )
+    .bind::<Text, _>(ident::qualified(
+        powertools_schema,
+        crate::install::AUDIT_STATE_TABLE,
+    ))
+    .bind::<Text, _>(ident::qualified(
+        powertools_schema,
+        crate::install::AUDIT_CHAIN_TABLE,
+    ))
+    .get_result(conn)?;
+    let features = ChainFeatures {
+        state_table: row.state_table,
+        key_id_column: row.key_id_column,
+    };
+    if features == upgraded {
+        UPGRADED
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(powertools_schema.to_string());
+    }
+    Ok(features)
+}
+
+/// Refuses when this run's key (or lack of one) cannot extend the chain: a keyed chain needs its
+/// own key, and keyed links need the `key_id` column.
+fn check_key(
+    powertools_schema: &str,
+    features: ChainFeatures,
+    head_key: Option<&str>,
+    key: Option<&AuditKey>,
+) -> CliResult<()> {
+    match (key, head_key) {
+        (Some(_), _) if !features.upgraded() => Err(CliError::refused_with_hint(
+            format!("the audit chain in `{powertools_schema}` has no key_id column, so keyed links cannot be recorded"),
+            "run `obanctl install` once to upgrade it (it adds the column and leaves the Powertools tables alone)",
+        )),
+        (None, Some(head)) => Err(CliError::refused_with_hint(
+            format!("the audit chain in `{powertools_schema}` is keyed (key id {head}), but no audit key is configured, so this change could not be chained"),
+            "set OBANCTL_AUDIT_KEY or OBANCTL_AUDIT_KEY_FILE (or audit_key_file in the config file) to the chain's key",
+        )),
+        (Some(key), Some(head)) if key.id() != head => Err(CliError::refused_with_hint(
+            format!(
+                "the configured audit key (key id {}) is not the key of the audit chain in `{powertools_schema}` (key id {head})",
+                key.id()
+            ),
+            "use the chain's key; obanctl never switches a chain to another key",
+        )),
+        _ => Ok(()),
+    }
+}
+
+pub fn require_chain(conn: &mut PgConnection, powertools_schema: &str) -> CliResult<()> {
+    if !chain_installed(conn, powertools_schema)? {
+        return Err(CliError::refused_with_hint(
+            format!("schema `{powertools_schema}` has no obanctl_audit_chain table, so changes could not be audited tamper-evidently"),
+            "run `obanctl install` once; it adds the table and leaves existing Powertools tables alone",
+        ));
+    }
+    // Refuse a key mismatch before anything is previewed or asked, not at the first batch.
+    let features = chain_features(conn, powertools_schema)?;
+    let head = chain_head_link(conn, powertools_schema, features)?;
+    check_key(
+        powertools_schema,
+        features,
+        head.as_ref().and_then(|h| h.key_id.as_deref()),
+        signing_key().as_ref(),
+    )
+}
+
+#[derive(QueryableByName)]
+struct ChainHeadRow {
+    #[diesel(sql_type = Nullable<BigInt>)]
+    seq: Option<i64>,
+    #[diesel(sql_type = Nullable<Bytea>)]
+    row_hash: Option<Vec<u8>>,
+    #[diesel(sql_type = Nullable<Text>)]
+    key_id: Option<String>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    high_water: Option<i64>,
+}
+
+/// The newest chain entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadLink {
+    pub seq: i64,
+    pub row_hash: Vec<u8>,
+    pub key_id: Option<String>,
+}
+
+fn head_and_marker(
+    conn: &mut PgConnection,
+    powertools_schema: &str,
+    features: ChainFeatures,
+) -> CliResult<(Option<HeadLink>, i64)> {
+    let chain = ident::qualified(powertools_schema, crate::install::AUDIT_CHAIN_TABLE);
+    let key_id = if features.key_id_column {
+        "key_id"
+    } else {
+        "NULL::text AS key_id"
+    };
+    let high_water = if features.state_table {
+        format!(
+            "(SELECT chain_high_water_seq FROM {})",
+            ident::qualified(powertools_schema, crate::install::AUDIT_STATE_TABLE)
+        )
+    } else {
+        "NULL::bigint".into()
+    };
+    let row: ChainHeadRow = diesel::sql_query(format!(
+        "SELECT h.seq, h.row_hash, h.key_id, {high_water} AS high_water \
+         FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT seq, row_hash, {key_id} FROM {chain} ORDER BY seq DESC LIMIT 1) h ON true"
+    ))
+    .get_result(conn)?;
+    let head = match (row.seq, row.row_hash) {
+        (Some(seq), Some(row_hash)) => Some(HeadLink {
+            seq,
+            row_hash,
+            key_id: row.key_id,
+        }),
+        _ => None,
+    };
+    Ok((head, row.high_water.unwrap_or(0)))
+}
+
+pub fn chain_head_link(
+    conn: &mut PgConnection,
+    powertools_schema: &str,
+    features: ChainFeatures,
+) -> CliResult<Option<HeadLink>> {
+    Ok(head_and_marker(conn, powertools_schema, features)?.0)
 }
 
 /// The newest chain entry: its position and row hash.
@@ -174,13 +341,8 @@ pub fn chain_head(
     conn: &mut PgConnection,
     powertools_schema: &str,
 ) -> CliResult<Option<(i64, Vec<u8>)>> {
-    let chain = ident::qualified(powertools_schema, crate::install::AUDIT_CHAIN_TABLE);
-    let head: Option<ChainHead> = diesel::sql_query(format!(
-        "SELECT seq, row_hash FROM {chain} ORDER BY seq DESC LIMIT 1"
-    ))
-    .get_result(conn)
-    .optional()?;
-    Ok(head.map(|h| (h.seq, h.row_hash)))
+    let features = chain_features(conn, powertools_schema)?;
+    Ok(chain_head_link(conn, powertools_schema, features)?.map(|h| (h.seq, h.row_hash)))
 }
 
 #[derive(QueryableByName)]
@@ -212,9 +374,13 @@ fn lock_chain(conn: &mut PgConnection, powertools_schema: &str) -> CliResult<()>
     Ok(())
 }
 
-/// Appends `events` (id and canonical digest, in order) to the chain, in the caller's transaction.
-/// The advisory lock is transaction-scoped (safe behind a transaction pooler) and is taken after
-/// the caller's other locks, so chain appends serialize without deadlocking.
+/// Appends `events` (id and canonical digest, in order) to the chain, in the caller's transaction,
+/// signed with this run's key if one is configured, and raises the install marker's high-water
+/// seq. The advisory lock is transaction-scoped (safe behind a transaction pooler) and is taken
+/// after the caller's other locks, so chain appends serialize without deadlocking.
+///
+/// New links continue from the head, numbered after the highest seq ever written: if the newest
+/// links were deleted, the gap stays visible to `verify` instead of being papered over.
 pub fn append_to_chain(
     conn: &mut PgConnection,
     powertools_schema: &str,
@@ -225,26 +391,62 @@ pub fn append_to_chain(
     }
     let chain = ident::qualified(powertools_schema, crate::install::AUDIT_CHAIN_TABLE);
     lock_chain(conn, powertools_schema)?;
-    let (mut seq, mut prev) =
-        chain_head(conn, powertools_schema)?.unwrap_or((0, CHAIN_GENESIS.to_vec()));
+    let features = chain_features(conn, powertools_schema)?;
+    let key = signing_key();
+    let (head, high_water) = head_and_marker(conn, powertools_schema, features)?;
+    check_key(
+        powertools_schema,
+        features,
+        head.as_ref().and_then(|h| h.key_id.as_deref()),
+        key.as_ref(),
+    )?;
+    let (head_seq, mut prev) = head
+        .map(|h| (h.seq, h.row_hash))
+        .unwrap_or((0, CHAIN_GENESIS.to_vec()));
+    let mut seq = head_seq.max(high_water);
     let (mut seqs, mut ids, mut prevs, mut rows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (event_id, digest) in events {
         seq += 1;
-        let row = chain_hash(&prev, digest).to_vec();
+        let row = link_hash(key.as_ref(), &prev, digest).to_vec();
         seqs.push(seq);
         ids.push(*event_id);
         prevs.push(std::mem::replace(&mut prev, row.clone()));
         rows.push(row);
     }
-    diesel::sql_query(format!(
-        "INSERT INTO {chain} (seq, event_id, prev_hash, row_hash) \
-         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[], $4::bytea[])"
-    ))
-    .bind::<Array<BigInt>, _>(seqs)
-    .bind::<Array<BigInt>, _>(ids)
-    .bind::<Array<Bytea>, _>(prevs)
-    .bind::<Array<Bytea>, _>(rows)
-    .execute(conn)?;
+    let first_keyed: Option<i64> = key.as_ref().map(|_| seqs[0]);
+    let query = if features.upgraded() {
+        let key_ids: Vec<Option<String>> =
+            vec![key.as_ref().map(|k| k.id().to_string()); seqs.len()];
+        let state = ident::qualified(powertools_schema, crate::install::AUDIT_STATE_TABLE);
+        diesel::sql_query(format!(
+            "WITH appended AS ( \
+               INSERT INTO {chain} (seq, event_id, prev_hash, row_hash, key_id) \
+               SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[], $4::bytea[], $5::text[]) RETURNING seq) \
+             INSERT INTO {state} AS s (id, chain_high_water_seq, first_keyed_seq, updated_at) \
+             SELECT true, max(seq), $6, timezone('UTC', now()) FROM appended \
+             ON CONFLICT (id) DO UPDATE SET chain_high_water_seq = greatest(s.chain_high_water_seq, EXCLUDED.chain_high_water_seq), \
+               first_keyed_seq = coalesce(s.first_keyed_seq, EXCLUDED.first_keyed_seq), updated_at = EXCLUDED.updated_at"
+        ))
+        .into_boxed::<diesel::pg::Pg>()
+        .bind::<Array<BigInt>, _>(seqs)
+        .bind::<Array<BigInt>, _>(ids)
+        .bind::<Array<Bytea>, _>(prevs)
+        .bind::<Array<Bytea>, _>(rows)
+        .bind::<Array<Nullable<Text>>, _>(key_ids)
+        .bind::<Nullable<BigInt>, _>(first_keyed)
+    } else {
+        // An install from before keyed links and the marker: the chain as it was.
+        diesel::sql_query(format!(
+            "INSERT INTO {chain} (seq, event_id, prev_hash, row_hash) \
+             SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[], $4::bytea[])"
+        ))
+        .into_boxed::<diesel::pg::Pg>()
+        .bind::<Array<BigInt>, _>(seqs)
+        .bind::<Array<BigInt>, _>(ids)
+        .bind::<Array<Bytea>, _>(prevs)
+        .bind::<Array<Bytea>, _>(rows)
+    };
+    query.execute(conn)?;
     Ok(())
 }
 

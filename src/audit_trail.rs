@@ -1,7 +1,6 @@
 //! Reading the audit trail: filters, how an event is displayed, and the bookkeeping that lets
 //! `audit tail --follow` print late-committing events exactly once. Pure: no database access.
 
-use std::collections::{BTreeSet, VecDeque};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -91,54 +90,149 @@ pub fn outcome(metadata: &Value) -> Option<String> {
         .find_map(|key| metadata[*key].as_str().map(str::to_string))
 }
 
-/// How long after an id was assigned its transaction may still commit and be printed by
-/// `--follow`.
+/// How long `--follow` keeps waiting for an id it has seen skipped (a transaction that took the id
+/// and has not committed yet) before giving up on it.
 pub const FOLLOW_OVERLAP: Duration = Duration::from_secs(60);
+/// A skipped run of ids longer than this is a sequence jump (`setval`, a large cache), not
+/// transactions in flight: it is not waited for.
+pub const FOLLOW_MAX_GAP: i64 = 100_000;
+/// At most this many skipped ids are waited for at once; the oldest are given up first.
+pub const FOLLOW_MAX_PENDING: i64 = 200_000;
 
-/// Tracks what `--follow` has printed. Each poll reads ids above `floor`; `floor` only moves past
-/// an id once [`FOLLOW_OVERLAP`] has passed since that id was seen as the newest, so an earlier id
-/// whose transaction commits late is still read, and `seen` keeps it from being printed twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pending {
+    lo: i64,
+    hi: i64,
+    since: Instant,
+}
+
+/// What `--follow` has printed. Ids are assigned at insert time, not commit time, so a later id
+/// can commit first. The window keeps `high`, the highest id seen, and the runs of ids below it
+/// that were not visible when it moved past them (`pending`): an id is printed when it first shows
+/// up above `high`, or when it shows up inside a pending run (and leaves it), and never otherwise.
+/// So every event that commits after the start is printed exactly once, in the order it becomes
+/// visible, and nothing committed before the start is, however many rows arrive at once.
 #[derive(Debug)]
 pub struct FollowWindow {
-    floor: i64,
-    seen: BTreeSet<i64>,
-    history: VecDeque<(Instant, i64)>,
+    high: i64,
+    pending: Vec<Pending>,
     overlap: Duration,
 }
 
 impl FollowWindow {
-    pub fn new(floor: i64, overlap: Duration) -> Self {
-        FollowWindow {
-            floor,
-            seen: BTreeSet::new(),
-            history: VecDeque::new(),
+    /// Starts at `high` (the highest id visible when the command started), waiting for the
+    /// `gaps` below it that were not visible then (transactions in flight at the start).
+    pub fn new(high: i64, gaps: &[(i64, i64)], now: Instant, overlap: Duration) -> Self {
+        let mut window = FollowWindow {
+            high,
+            pending: Vec::new(),
             overlap,
+        };
+        for &(lo, hi) in gaps {
+            window.wait_for(lo, hi, now);
+        }
+        window
+    }
+
+    fn wait_for(&mut self, lo: i64, hi: i64, now: Instant) {
+        if hi >= lo && hi - lo < FOLLOW_MAX_GAP {
+            self.pending.push(Pending { lo, hi, since: now });
+        }
+        let mut total: i64 = self.pending.iter().map(|p| p.hi - p.lo + 1).sum();
+        while total > FOLLOW_MAX_PENDING && !self.pending.is_empty() {
+            let oldest = self.pending.remove(0);
+            total -= oldest.hi - oldest.lo + 1;
         }
     }
 
-    /// Ids at or below this are settled; poll for `id > floor`.
-    pub fn floor(&self) -> i64 {
-        self.floor
+    /// Poll for ids above this...
+    pub fn high(&self) -> i64 {
+        self.high
     }
 
-    /// True the first time an id is offered.
-    pub fn accept(&mut self, id: i64) -> bool {
-        id > self.floor && self.seen.insert(id)
+    /// ... and for these runs of ids (inclusive bounds), as two arrays for the query.
+    pub fn pending(&self) -> (Vec<i64>, Vec<i64>) {
+        self.pending.iter().map(|p| (p.lo, p.hi)).unzip()
     }
 
-    /// Records that, at `now`, ids up to `newest` had been read, and settles what is old enough.
-    pub fn advance(&mut self, now: Instant, newest: i64) {
-        self.history.push_back((now, newest));
-        while let Some(&(at, id)) = self.history.front() {
-            if now.duration_since(at) < self.overlap {
-                break;
+    /// Takes one poll's answer: `late`, the pending ids now visible, and `new`, ids above `high`
+    /// in ascending order. Returns the ids to print, ascending; each id is returned at most once
+    /// over the window's life.
+    pub fn observe(&mut self, now: Instant, late: &[i64], new: &[i64]) -> Vec<i64> {
+        let mut out = Vec::new();
+        for &id in late {
+            if let Some(i) = self.pending.iter().position(|p| p.lo <= id && id <= p.hi) {
+                let p = self.pending.remove(i);
+                if p.lo < id {
+                    self.pending.push(Pending {
+                        lo: p.lo,
+                        hi: id - 1,
+                        since: p.since,
+                    });
+                }
+                if id < p.hi {
+                    self.pending.push(Pending {
+                        lo: id + 1,
+                        hi: p.hi,
+                        since: p.since,
+                    });
+                }
+                out.push(id);
             }
-            self.floor = self.floor.max(id);
-            self.history.pop_front();
         }
-        let floor = self.floor;
-        self.seen.retain(|id| *id > floor);
+        for &id in new {
+            if id > self.high {
+                if id > self.high + 1 {
+                    self.wait_for(self.high + 1, id - 1, now);
+                }
+                self.high = id;
+                out.push(id);
+            }
+        }
+        self.pending.sort_by_key(|p| (p.since, p.lo));
+        out.sort_unstable();
+        out
     }
+
+    /// Gives up on ids skipped longer ago than the overlap.
+    pub fn expire(&mut self, now: Instant) {
+        let overlap = self.overlap;
+        self.pending
+            .retain(|p| now.duration_since(p.since) < overlap);
+    }
+}
+
+/// Makes a CSV cell inert for spreadsheets: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'` (a plain number such as `-5` is left alone), and every
+/// character the terminal sanitiser escapes (controls, DEL, C1, bidi characters) is written as
+/// its visible escape (`\x1b`, `\u{202e}`), never raw.
+pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = crate::output::sanitize::inline(cell);
+    let formula = cell
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'))
+        && !is_plain_number(cell);
+    if formula {
+        std::borrow::Cow::Owned(format!("'{escaped}"))
+    } else {
+        escaped
+    }
+}
+
+#[cfg(test)]
+fn is_unsafe_char(c: char) -> bool {
+    crate::output::sanitize::is_unsafe(c)
+}
+
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['-', '+']).unwrap_or(cell);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !whole.is_empty()
+        && whole.chars().all(|c| c.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -210,22 +304,97 @@ mod tests {
     }
 
     #[test]
-    fn follow_prints_late_commits_once_and_forgets_settled_ids() {
+    fn follow_prints_late_commits_once_and_nothing_from_before_the_start() {
         let start = Instant::now();
         let at = |s: u64| start + Duration::from_secs(s);
-        let mut window = FollowWindow::new(10, Duration::from_secs(60));
+        // At the start the newest visible id was 10; 8 was in flight.
+        let mut window = FollowWindow::new(10, &[(8, 8)], start, Duration::from_secs(60));
+        assert_eq!(window.pending(), (vec![8], vec![8]));
         // Poll 1 sees 12 (11 is still uncommitted).
-        assert!(window.accept(12));
-        window.advance(at(0), 12);
-        assert_eq!(window.floor(), 10, "11 may still commit");
-        // Poll 2: 11 committed late; 12 is read again but not reprinted.
-        assert!(window.accept(11));
-        assert!(!window.accept(12));
-        window.advance(at(1), 12);
-        // A minute later the window settles up to 12 and forgets what it no longer needs.
-        window.advance(at(61), 12);
-        assert_eq!(window.floor(), 12);
-        assert!(!window.accept(11), "settled ids are never printed again");
-        assert!(window.accept(13));
+        assert_eq!(window.observe(at(0), &[], &[12]), vec![12]);
+        assert_eq!(window.pending(), (vec![8, 11], vec![8, 11]));
+        // Poll 2: 11 and 8 committed late; 12 is not offered again (it is below high).
+        assert_eq!(window.observe(at(1), &[11, 8], &[]), vec![8, 11]);
+        assert_eq!(window.observe(at(1), &[11, 8], &[12]), Vec::<i64>::new());
+        assert_eq!(window.pending(), (vec![], vec![]));
+        // A run of skipped ids splits as its ids commit, and is given up after the overlap.
+        assert_eq!(window.observe(at(2), &[], &[13, 20]), vec![13, 20]);
+        assert_eq!(window.observe(at(3), &[16], &[]), vec![16]);
+        assert_eq!(window.pending(), (vec![14, 17], vec![15, 19]));
+        window.expire(at(61));
+        assert_eq!(window.pending().0.len(), 2, "still within the overlap");
+        window.expire(at(63));
+        assert!(window.pending().0.is_empty());
+        assert!(window.observe(at(64), &[14], &[]).is_empty());
+    }
+
+    #[test]
+    fn follow_moves_past_any_number_of_new_rows_and_ignores_sequence_jumps() {
+        let start = Instant::now();
+        let mut window = FollowWindow::new(0, &[], start, Duration::from_secs(60));
+        let chunk: Vec<i64> = (1..=10_000).collect();
+        assert_eq!(window.observe(start, &[], &chunk).len(), 10_000);
+        assert_eq!(
+            window.high(),
+            10_000,
+            "the next chunk starts after this one"
+        );
+        let next: Vec<i64> = (10_001..=20_000).collect();
+        assert_eq!(window.observe(start, &[], &next).len(), 10_000);
+        assert_eq!(window.observe(start, &[], &[5_000_000]), vec![5_000_000]);
+        assert!(
+            window.pending().0.is_empty(),
+            "a jump of millions is not waited for"
+        );
+    }
+
+    #[test]
+    fn csv_cells_are_inert() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        for bad in ["+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(csv_cell(bad).starts_with('\''), "{bad}");
+        }
+        assert_eq!(csv_cell("\tx"), "'\\tx");
+        assert_eq!(csv_cell("-5"), "-5");
+        assert_eq!(csv_cell("12.5"), "12.5");
+        assert_eq!(csv_cell("job:1"), "job:1");
+        assert_eq!(
+            csv_cell("a\u{1b}[2Jb\u{202e}c\u{9b}"),
+            "a\\x1b[2Jb\\u{202e}c\\u{9b}"
+        );
+        assert_eq!(csv_cell("line\nbreak"), "line\\nbreak");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn csv_cells_never_carry_controls_or_formulas(cell in "\\PC*|[=+@\\-\t\r\u{1b}\u{202e}].*") {
+            let out = csv_cell(&cell);
+            proptest::prop_assert!(!out.chars().any(is_unsafe_char));
+            let first = out.chars().next();
+            proptest::prop_assert!(
+                !matches!(first, Some('=' | '+' | '-' | '@')) || is_plain_number(&out),
+                "{:?}", out
+            );
+        }
+
+        #[test]
+        fn follow_prints_each_id_once(commits in proptest::collection::vec(1i64..200, 0..300)) {
+            // Ids commit in an arbitrary order; each poll sees what committed so far.
+            let start = Instant::now();
+            let mut window = FollowWindow::new(0, &[], start, Duration::from_secs(3600));
+            let mut visible = std::collections::BTreeSet::new();
+            let mut printed = Vec::new();
+            for id in commits {
+                visible.insert(id);
+                let (lo, hi) = window.pending();
+                let late: Vec<i64> = visible.iter().copied()
+                    .filter(|v| lo.iter().zip(&hi).any(|(l, h)| l <= v && v <= h)).collect();
+                let new: Vec<i64> = visible.iter().copied().filter(|v| *v > window.high()).collect();
+                printed.extend(window.observe(start, &late, &new));
+            }
+            let unique: std::collections::BTreeSet<i64> = printed.iter().copied().collect();
+            proptest::prop_assert_eq!(unique.len(), printed.len());
+            proptest::prop_assert_eq!(unique, visible);
+        }
     }
 }

@@ -49,11 +49,21 @@ pub const POWERTOOLS_MIGRATIONS: &[Migration] = migrations![
 ];
 
 /// obanctl's own tables, installed next to the Powertools tables.
-pub const OBANCTL_MIGRATIONS: &[Migration] = &[Migration {
-    name: "obanctl_audit_chain",
-    sql: include_str!("../migrations/obanctl/01_audit_chain.sql"),
-}];
+pub const OBANCTL_MIGRATIONS: &[Migration] = &[
+    Migration {
+        name: "obanctl_audit_chain",
+        sql: include_str!("../migrations/obanctl/01_audit_chain.sql"),
+    },
+    Migration {
+        name: "obanctl_audit_state",
+        sql: include_str!("../migrations/obanctl/02_audit_state.sql"),
+    },
+];
 pub const AUDIT_CHAIN_TABLE: &str = "obanctl_audit_chain";
+/// The install marker (see `migrations/obanctl/02_audit_state.sql`).
+pub const AUDIT_STATE_TABLE: &str = "obanctl_audit_state";
+/// obanctl's own tables, in install order.
+pub const OBANCTL_TABLES: &[&str] = &[AUDIT_CHAIN_TABLE, AUDIT_STATE_TABLE];
 
 pub const OBAN_ELIXIR_V14_SQL: &str = include_str!("../migrations/oban/elixir_v14.sql");
 pub const OBAN_PYTHON_SQL: &str = include_str!("../migrations/oban/python.sql");
@@ -80,13 +90,22 @@ pub enum Statement {
         /// Everything after `ON "table"`, e.g. ` ("a", "b")`.
         definition: String,
     },
+    /// `ALTER TABLE "table" ADD COLUMN IF NOT EXISTS ...`: upgrades a table an earlier version
+    /// created. The catalog state lists no columns, so it runs with its migration: whenever that
+    /// migration creates a table in this run (it is idempotent either way).
+    AddColumn {
+        table: String,
+        sql: String,
+    },
 }
 
 impl Statement {
     /// The statement as it runs inside the install transaction (search_path = target schema).
     pub fn sql(&self) -> String {
         match self {
-            Statement::CreateTable { sql, .. } => format!("{sql};"),
+            Statement::CreateTable { sql, .. } | Statement::AddColumn { sql, .. } => {
+                format!("{sql};")
+            }
             Statement::CreateIndex { .. } => self.index_sql(false, None),
         }
     }
@@ -117,7 +136,9 @@ impl Statement {
 
     pub fn table(&self) -> &str {
         match self {
-            Statement::CreateTable { table, .. } | Statement::CreateIndex { table, .. } => table,
+            Statement::CreateTable { table, .. }
+            | Statement::CreateIndex { table, .. }
+            | Statement::AddColumn { table, .. } => table,
         }
     }
 }
@@ -130,6 +151,17 @@ fn quoted_name(s: &str) -> Option<(&str, &str)> {
 }
 
 fn parse_statement(text: &str) -> Statement {
+    if let Some(rest) = text.strip_prefix("ALTER TABLE ") {
+        let (table, rest) = quoted_name(rest).expect("table name is quoted");
+        assert!(
+            rest.starts_with(" ADD COLUMN IF NOT EXISTS "),
+            "only ADD COLUMN IF NOT EXISTS upgrades are supported: {text}"
+        );
+        return Statement::AddColumn {
+            table: table.to_string(),
+            sql: text.to_string(),
+        };
+    }
     if let Some(rest) = text.strip_prefix("CREATE TABLE IF NOT EXISTS ") {
         let (table, _) = quoted_name(rest).expect("table name is quoted");
         return Statement::CreateTable {
@@ -270,10 +302,26 @@ pub fn plan(state: &CatalogState) -> Plan {
     if plan.upgrade_outbox {
         present_after_run.insert(CALLBACKS_TABLE);
     }
-    for (_, statement) in install_statements() {
+    // Migrations that create a table in this run also run their column upgrades.
+    let statements = install_statements();
+    let applied: BTreeSet<&str> = statements
+        .iter()
+        .filter_map(|(migration, s)| match s {
+            Statement::CreateTable { table, .. } if !present_after_run.contains(table.as_str()) => {
+                Some(*migration)
+            }
+            _ => None,
+        })
+        .collect();
+    for (migration, statement) in statements.iter().cloned() {
         match &statement {
             Statement::CreateTable { table, .. } => {
                 if !present_after_run.contains(table.as_str()) {
+                    plan.in_transaction.push(statement);
+                }
+            }
+            Statement::AddColumn { .. } => {
+                if applied.contains(migration) {
                     plan.in_transaction.push(statement);
                 }
             }
@@ -298,6 +346,7 @@ pub fn harden_sql(schema: &str, operator: &str, retention: &str) -> Vec<String> 
         ident::qualified(schema, AUDIT_CHAIN_TABLE)
     );
     let sequence = ident::qualified(schema, "oban_powertools_audit_events_id_seq");
+    let state = ident::qualified(schema, AUDIT_STATE_TABLE);
     let (operator, retention) = (ident::quote(operator), ident::quote(retention));
     vec![
         format!("REVOKE ALL ON {tables} FROM PUBLIC"),
@@ -310,6 +359,11 @@ pub fn harden_sql(schema: &str, operator: &str, retention: &str) -> Vec<String> 
         format!("GRANT USAGE ON SEQUENCE {sequence} TO {operator}, {retention}"),
         format!("REVOKE UPDATE, TRUNCATE ON {tables} FROM {retention}"),
         format!("GRANT SELECT, INSERT, DELETE ON {tables} TO {retention}"),
+        // Every chain append raises the install marker, so both roles update it; neither may
+        // delete or truncate it.
+        format!("REVOKE ALL ON {state} FROM PUBLIC"),
+        format!("REVOKE DELETE, TRUNCATE ON {state} FROM {operator}, {retention}"),
+        format!("GRANT SELECT, INSERT, UPDATE ON {state} TO {operator}, {retention}"),
     ]
 }
 
@@ -364,10 +418,10 @@ pub fn ecto_migration(repo_module: &str, schema: &str) -> String {
     }
     down.extend(
         powertools_tables()
-            .iter()
-            .chain(&[AUDIT_CHAIN_TABLE.to_string()])
+            .into_iter()
+            .chain(OBANCTL_TABLES.iter().map(|t| t.to_string()))
             .rev()
-            .map(|t| format!("DROP TABLE IF EXISTS {}", ident::quote(t))),
+            .map(|t| format!("DROP TABLE IF EXISTS {}", ident::quote(&t))),
     );
     let render = |statements: &[String]| {
         statements
@@ -424,6 +478,7 @@ mod tests {
                 Statement::CreateIndex { name, table, .. } => {
                     state.indexes.insert(name, IndexInfo { table, valid: true });
                 }
+                Statement::AddColumn { .. } => {}
             }
         }
         state
@@ -454,8 +509,8 @@ mod tests {
         assert!(plan.create_schema);
         assert_eq!(
             plan.created_tables().len(),
-            28,
-            "27 Powertools tables and the audit chain"
+            29,
+            "27 Powertools tables, the audit chain and its install marker"
         );
         assert!(plan.concurrent.is_empty());
         // Tables come before their indexes, and parents before children.
@@ -467,6 +522,32 @@ mod tests {
     fn complete_install_plans_nothing() {
         let plan = plan(&installed());
         assert!(plan.is_empty(), "{plan:?}");
+    }
+
+    #[test]
+    fn an_install_from_before_the_marker_gets_it_and_the_key_id_column() {
+        let mut state = installed();
+        state.tables.remove(AUDIT_STATE_TABLE);
+        let plan = plan(&state);
+        assert_eq!(plan.created_tables(), vec![AUDIT_STATE_TABLE]);
+        let sql: Vec<String> = plan.in_transaction.iter().map(Statement::sql).collect();
+        assert_eq!(sql.len(), 2, "{sql:?}");
+        assert_eq!(
+            sql[1],
+            "ALTER TABLE \"obanctl_audit_chain\" ADD COLUMN IF NOT EXISTS \"key_id\" text;"
+        );
+        // A fresh install creates the chain, then the marker, then adds the (present) column.
+        let fresh = super::plan(&CatalogState::default());
+        let position = |needle: &str| {
+            fresh
+                .in_transaction
+                .iter()
+                .position(|s| s.sql().contains(needle))
+                .unwrap()
+        };
+        assert!(
+            position("CREATE TABLE IF NOT EXISTS \"obanctl_audit_chain\"") < position("ADD COLUMN")
+        );
     }
 
     #[test]
@@ -543,7 +624,7 @@ mod tests {
         assert_eq!(
             text.matches("execute(~S\"\"\"").count(),
             // every statement, the outbox upgrade block, and one DROP per table on the way down
-            install_statements().len() + 1 + 28
+            install_statements().len() + 1 + 29
         );
         let in_schema = ecto_migration("MyShop.Repo", "ops");
         assert!(in_schema.contains("SET LOCAL search_path TO \"ops\""));

@@ -6,6 +6,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod audit;
+pub mod audit_chain;
 pub mod audit_trail;
 pub mod cli;
 pub mod cluster;

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::audit_chain::{key_file_mode_problem, AuditKey};
 use crate::cli::GlobalArgs;
 use crate::error::{CliError, CliResult};
 use crate::values::{ColorChoice, Format, TIMEOUT_RANGE};
@@ -81,6 +82,8 @@ pub struct Layer {
     pub actor: Option<String>,
     pub statement_timeout: Option<String>,
     pub lock_timeout: Option<String>,
+    /// A file holding the audit key (the key itself is never read from a config file).
+    pub audit_key_file: Option<String>,
     pub redact: Option<RedactRules>,
 }
 
@@ -185,6 +188,10 @@ pub struct Settings {
     pub statement_timeout: Setting<Duration>,
     #[serde(skip)]
     pub lock_timeout: Setting<Duration>,
+    /// The key for keyed audit chain links, if one is configured. Never serialized or printed:
+    /// only its id is ever shown ([`Settings::audit_key_summary`]).
+    #[serde(skip)]
+    pub audit_key: Option<Setting<AuditKey>>,
     pub profile: Option<String>,
     pub config_path: Option<PathBuf>,
     pub redact: RedactRules,
@@ -340,7 +347,102 @@ pub fn os_actor(env: &dyn Fn(&str) -> Option<String>) -> String {
     format!("{user}@{host}")
 }
 
+/// Environment variables that configure the audit key.
+pub const AUDIT_KEY_ENV: &str = "OBANCTL_AUDIT_KEY";
+pub const AUDIT_KEY_FILE_ENV: &str = "OBANCTL_AUDIT_KEY_FILE";
+
+/// Reads a key file: a regular file, not accessible to other users and not writable by its
+/// group (see [`key_file_mode_problem`]); its content, less surrounding whitespace, is the key.
+pub fn read_key_file(path: &Path) -> CliResult<AuditKey> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| CliError::usage(format!("cannot read audit key file {shown}: {e}")))?;
+    if !meta.is_file() {
+        return Err(CliError::usage(format!(
+            "audit key file {shown} is not a regular file"
+        )));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Some(problem) = key_file_mode_problem(meta.permissions().mode()) {
+            return Err(CliError::usage(format!("audit key file {shown} {problem}")));
+        }
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::usage(format!("cannot read audit key file {shown}: {e}")))?;
+    AuditKey::from_text(&text).map_err(|e| CliError::usage(format!("audit key file {shown}: {e}")))
+}
+
+/// The audit key: `OBANCTL_AUDIT_KEY` (the key text), else a key file from
+/// `OBANCTL_AUDIT_KEY_FILE`, the profile's or the file's `audit_key_file` (a relative path there is
+/// relative to the config file). Both variables at once are refused as ambiguous.
+fn resolve_audit_key(
+    env: &dyn Fn(&str) -> Option<String>,
+    profile: Option<(&str, &Layer)>,
+    config: Option<&ConfigFile>,
+) -> CliResult<Option<Setting<AuditKey>>> {
+    let text = env(AUDIT_KEY_ENV).filter(|v| !v.is_empty());
+    let file = env(AUDIT_KEY_FILE_ENV).filter(|v| !v.is_empty());
+    if text.is_some() && file.is_some() {
+        return Err(CliError::usage(format!(
+            "both {AUDIT_KEY_ENV} and {AUDIT_KEY_FILE_ENV} are set; set only one"
+        )));
+    }
+    if let Some(text) = text {
+        let key = AuditKey::from_text(&text)
+            .map_err(|e| CliError::usage(format!("{AUDIT_KEY_ENV}: {e}")))?;
+        return Ok(Some(Setting {
+            value: key,
+            source: Source::Env(AUDIT_KEY_ENV.into()),
+        }));
+    }
+    if let Some(path) = file {
+        return Ok(Some(Setting {
+            value: read_key_file(Path::new(&path))?,
+            source: Source::Env(AUDIT_KEY_FILE_ENV.into()),
+        }));
+    }
+    let from_config = |path: &str| {
+        let path = Path::new(path);
+        match config.and_then(|c| c.path.parent()) {
+            Some(dir) if path.is_relative() => dir.join(path),
+            _ => path.to_path_buf(),
+        }
+    };
+    if let Some((name, layer)) = profile {
+        if let Some(path) = &layer.audit_key_file {
+            return Ok(Some(Setting {
+                value: read_key_file(&from_config(path))?,
+                source: Source::Profile(name.to_string()),
+            }));
+        }
+    }
+    if let Some(path) = config.and_then(|c| c.top.audit_key_file.as_deref()) {
+        return Ok(Some(Setting {
+            value: read_key_file(&from_config(path))?,
+            source: Source::ConfigFile,
+        }));
+    }
+    Ok(None)
+}
+
 impl Settings {
+    /// What `config show` may say about the audit key: whether one is set and its id, never the
+    /// key.
+    pub fn audit_key_summary(&self) -> (String, Source) {
+        match &self.audit_key {
+            Some(key) => (
+                format!("set (key id {})", key.value.id()),
+                key.source.clone(),
+            ),
+            None => (
+                "not set (links are unkeyed SHA-256)".into(),
+                Source::Default,
+            ),
+        }
+    }
+
     /// Merges all sources. `env` is injected so tests can resolve without touching the process.
     pub fn resolve(
         global: &GlobalArgs,
@@ -490,6 +592,8 @@ impl Settings {
             DEFAULT_LOCK_TIMEOUT,
         )?;
 
+        let audit_key = resolve_audit_key(env, profile, config)?;
+
         // Redaction rules add up: the file's top level plus the selected profile's.
         let mut redact = config
             .and_then(|c| c.top.redact.clone())
@@ -511,6 +615,7 @@ impl Settings {
             actor,
             statement_timeout,
             lock_timeout,
+            audit_key,
             profile: profile.map(|(name, _)| name.to_string()),
             config_path: config.map(|c| c.path.clone()),
             redact,
@@ -719,5 +824,49 @@ mod tests {
         let s = Settings::resolve(&args, &env_of(&[]), Some(&file)).unwrap();
         assert_eq!(s.redact.keys, vec!["email", "ssn"]);
         assert_eq!(s.redact.paths, vec!["a.b"]);
+    }
+
+    #[test]
+    fn the_audit_key_comes_from_the_environment_or_a_private_key_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let args = GlobalArgs::default();
+        let key = "k".repeat(32);
+        let s = Settings::resolve(&args, &env_of(&[(AUDIT_KEY_ENV, &key)]), None).unwrap();
+        let (summary, source) = s.audit_key_summary();
+        assert!(summary.starts_with("set (key id ") && !summary.contains(&key));
+        assert_eq!(source, Source::Env(AUDIT_KEY_ENV.into()));
+        assert!(
+            !format!("{s:?}").contains(&key),
+            "Debug never shows the key"
+        );
+        assert!(Settings::resolve(&args, &env_of(&[]), None)
+            .unwrap()
+            .audit_key
+            .is_none());
+        assert!(Settings::resolve(&args, &env_of(&[(AUDIT_KEY_ENV, "short")]), None).is_err());
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.key");
+        std::fs::write(&path, format!("{key}\n")).unwrap();
+        let file = path.to_str().unwrap();
+        for (mode, ok) in [(0o600, true), (0o640, true), (0o644, false), (0o660, false)] {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+            let got = Settings::resolve(&args, &env_of(&[(AUDIT_KEY_FILE_ENV, file)]), None);
+            assert_eq!(got.is_ok(), ok, "mode {mode:o}");
+            if ok {
+                assert_eq!(
+                    got.unwrap().audit_key.unwrap().value.id(),
+                    crate::audit_chain::key_id(key.as_bytes())
+                );
+            }
+        }
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let both = env_of(&[(AUDIT_KEY_ENV, &key), (AUDIT_KEY_FILE_ENV, file)]);
+        assert!(Settings::resolve(&args, &both, None).is_err(), "ambiguous");
+        // From the config file, relative to it.
+        let config_path = dir.path().join("obanctl.toml");
+        let config = ConfigFile::parse(&config_path, "audit_key_file = \"audit.key\"\n").unwrap();
+        let s = Settings::resolve(&args, &env_of(&[]), Some(&config)).unwrap();
+        assert_eq!(s.audit_key.unwrap().source, Source::ConfigFile);
     }
 }

@@ -1,18 +1,26 @@
-//! `obanctl audit tail|export`.
+//! `obanctl audit tail|export|verify|checkpoint|purge`. The chain's rules live in
+//! [`crate::audit_chain`], the follow window and CSV cells in [`crate::audit_trail`], the queries in
+//! [`crate::db::audit`]; this module connects them and reports typed results.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use serde::Serialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::audit::TOOL_VERSION;
-use crate::audit_trail::{parse_resource, AuditFilter, FollowWindow, FOLLOW_OVERLAP};
+use crate::audit_chain::{
+    self, CheckpointLine, DatabaseIdentity, Marker, Outcome, Verdict, Walk, CHECKPOINT_KIND,
+};
+use crate::audit_trail::{csv_cell, parse_resource, AuditFilter, FollowWindow, FOLLOW_OVERLAP};
 use crate::cli::{
-    AuditCommand, AuditExportArgs, AuditFilterArgs, AuditPurgeArgs, AuditTailArgs, ExportFormat,
+    AuditCheckpointArgs, AuditCommand, AuditExportArgs, AuditFilterArgs, AuditPurgeArgs,
+    AuditTailArgs, AuditVerifyArgs, ExportFormat,
 };
 use crate::commands::guard;
-use crate::db::audit as audit_queries;
+use crate::db::audit::{self as audit_queries, AuditRow};
 use crate::db::{catalog, Database};
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::jobs::filter::{check_length, TimeBound};
@@ -20,11 +28,11 @@ use crate::output::{fmt, Doc, Line, Record, Style, Summary, View};
 use crate::printer::Printer;
 use crate::redact::Redactor;
 use crate::report::audit::{AuditEventRecord, AuditTable};
-use crate::settings::Settings;
+use crate::settings::{Settings, Source};
 
 const FOLLOW_POLL: Duration = Duration::from_millis(500);
-/// Ids below the newest at start that `--follow` still re-reads, for transactions in flight then.
-const FOLLOW_START_MARGIN: i64 = 1000;
+/// How far below the newest id at the start `--follow` looks for transactions still in flight.
+const FOLLOW_START_MARGIN: i64 = 100_000;
 const EXPORT_CHUNK: i64 = 10_000;
 const FOLLOW_CHUNK: i64 = 10_000;
 
@@ -32,14 +40,28 @@ pub fn run(settings: &Settings, printer: &Printer, command: AuditCommand) -> Cli
     match command {
         AuditCommand::Tail(args) => tail(settings, printer, args),
         AuditCommand::Export(args) => export(settings, printer, args),
-        AuditCommand::Verify => verify(settings, printer),
+        AuditCommand::Verify(args) => verify(settings, printer, args),
+        AuditCommand::Checkpoint(args) => checkpoint(settings, printer, args),
         AuditCommand::Purge(args) => purge(settings, printer, args),
     }
 }
 
+/// The global `--actor` is who is acting; reading the trail by actor is `--by`. A run that names
+/// an actor on the command line and no `--by` most likely meant a filter, so it is refused rather
+/// than silently showing everyone's events.
+fn refuse_actor_as_filter(settings: &Settings, args: &AuditFilterArgs) -> CliResult<()> {
+    if settings.actor.source == Source::Flag && args.by.is_none() {
+        return Err(CliError::usage(format!(
+            "--actor says who is acting and does not filter the audit trail; to see events by {0}, use `--by {0}` (or drop --actor to see everyone's)",
+            settings.actor.value
+        )));
+    }
+    Ok(())
+}
+
 fn build_filter(args: &AuditFilterArgs) -> CliResult<AuditFilter> {
     let usage = CliError::usage;
-    for value in [&args.actor, &args.action, &args.operation]
+    for value in [&args.by, &args.action, &args.operation]
         .into_iter()
         .flatten()
     {
@@ -59,7 +81,7 @@ fn build_filter(args: &AuditFilterArgs) -> CliResult<AuditFilter> {
             .map_err(|e| CliError::usage(format!("{flag}: {e}")))
     };
     Ok(AuditFilter {
-        actor: args.actor.clone(),
+        actor: args.by.clone(),
         action: args.action.clone(),
         resource_type,
         resource_id,
@@ -87,19 +109,13 @@ fn open(
 }
 
 fn tail(settings: &Settings, printer: &Printer, args: AuditTailArgs) -> CliResult<ExitStatus> {
+    refuse_actor_as_filter(settings, &args.filter)?;
     let (db, table, filter) = open(settings, printer, build_filter(&args.filter)?)?;
     let redactor = Redactor::new(&settings.redact);
-    let (rows, newest_id) = db.read(|conn| {
-        Ok((
-            audit_queries::newest(conn, &table, &filter, args.limit)?,
-            audit_queries::max_id(conn, &table)?,
-        ))
-    })?;
-    let records: Vec<AuditEventRecord> = rows
-        .iter()
-        .map(|r| AuditEventRecord::from_row(r, &redactor))
-        .collect();
+    let record = |row: &AuditRow| AuditEventRecord::from_row(row, &redactor);
     if !args.follow {
+        let rows = db.read(|conn| audit_queries::newest(conn, &table, &filter, args.limit))?;
+        let records: Vec<AuditEventRecord> = rows.iter().map(record).collect();
         if records.is_empty() {
             printer.status("No audit events match.");
         } else {
@@ -108,40 +124,60 @@ fn tail(settings: &Settings, printer: &Printer, args: AuditTailArgs) -> CliResul
         return Ok(ExitStatus::Success);
     }
 
-    // Follow: the recent events oldest first, then new ones as they commit.
-    let mut window = FollowWindow::new((newest_id - FOLLOW_START_MARGIN).max(0), FOLLOW_OVERLAP);
-    let print = |record: &AuditEventRecord| -> CliResult<()> {
+    // Follow: the newest --limit events oldest first, then each event that commits after this
+    // point, once. The start is one snapshot, so nothing falls between the two.
+    let (rows, high, gaps) = db.read_snapshot(|conn| {
+        let (high, gaps) = audit_queries::follow_start(conn, &table, FOLLOW_START_MARGIN)?;
+        let rows = audit_queries::newest(conn, &table, &filter, args.limit)?;
+        Ok((rows, high, gaps))
+    })?;
+    let mut window = FollowWindow::new(high, &gaps, Instant::now(), FOLLOW_OVERLAP);
+    let print = |row: &AuditRow| -> CliResult<()> {
+        let record = record(row);
         if printer.is_json() {
-            printer.json(record)
+            printer.json(&record)
         } else {
             printer.line(record.line())
         }
     };
-    for record in records.iter().rev() {
-        window.accept(record.id);
-        print(record)?;
+    for row in rows.iter().rev() {
+        print(row)?;
     }
-    window.advance(Instant::now(), newest_id);
     printer.status("Following new audit events (Ctrl-C to stop)...");
     loop {
         std::thread::sleep(FOLLOW_POLL);
-        let mut newest = window.floor();
         loop {
-            let batch = db.read(|conn| {
-                audit_queries::after(conn, &table, &filter, window.floor(), FOLLOW_CHUNK)
+            let (late, new) = db.read_snapshot(|conn| {
+                audit_queries::follow_poll(
+                    conn,
+                    &table,
+                    &filter,
+                    window.high(),
+                    window.pending(),
+                    FOLLOW_CHUNK,
+                )
             })?;
-            let full = batch.len() as i64 == FOLLOW_CHUNK;
-            for row in &batch {
-                newest = newest.max(row.id);
-                if window.accept(row.id) {
-                    print(&AuditEventRecord::from_row(row, &redactor))?;
-                }
+            let full = new.len() as i64 == FOLLOW_CHUNK;
+            let ids = |list: &[(i64, bool)]| list.iter().map(|(id, _)| *id).collect::<Vec<_>>();
+            let visible = window.observe(Instant::now(), &ids(&late), &ids(&new));
+            let matching: std::collections::BTreeSet<i64> = late
+                .iter()
+                .chain(&new)
+                .filter(|(_, matches)| *matches)
+                .map(|(id, _)| *id)
+                .collect();
+            let wanted: Vec<i64> = visible
+                .into_iter()
+                .filter(|id| matching.contains(id))
+                .collect();
+            for row in db.read(|conn| audit_queries::by_ids(conn, &table, wanted))? {
+                print(&row)?;
             }
             if !full {
                 break;
             }
         }
-        window.advance(Instant::now(), newest);
+        window.expire(Instant::now());
     }
 }
 
@@ -162,10 +198,6 @@ fn export_line(line: &audit_queries::ExportLine, redactor: &Redactor) -> CliResu
         .unwrap_or_default();
     out.insert("metadata".into(), json!(metadata));
     crate::output::json::to_string(&out).map_err(CliError::internal)
-}
-
-fn safe_json(value: &Value) -> CliResult<String> {
-    crate::output::json::to_string(value).map_err(CliError::internal)
 }
 
 /// Where an export goes: stdout through the printer, or a file.
@@ -203,10 +235,12 @@ const CSV_COLUMNS: [&str; 10] = [
     "metadata",
 ];
 
-/// One chunk's rows as CSV records (one writer per chunk: a writer per row costs more than the
-/// row).
+/// One chunk's rows as CSV records, every cell made inert (one writer per chunk: a writer per row
+/// costs more than the row).
 fn csv_chunk(rows: &[audit_queries::CsvRow], redactor: &Redactor) -> CliResult<Vec<u8>> {
-    let mut writer = csv::WriterBuilder::new().from_writer(Vec::with_capacity(rows.len() * 512));
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::with_capacity(rows.len() * 512));
     for row in rows {
         let id = row.id.to_string();
         let metadata = row
@@ -214,7 +248,6 @@ fn csv_chunk(rows: &[audit_queries::CsvRow], redactor: &Redactor) -> CliResult<V
             .as_ref()
             .map(|m| m.map(|v| redactor.apply(v)).compact())
             .unwrap_or_default();
-        let metadata = crate::output::sanitize::inline(&metadata).into_owned();
         let inserted_at = row.inserted_at.machine();
         let fields: [&str; 10] = [
             &id,
@@ -228,13 +261,10 @@ fn csv_chunk(rows: &[audit_queries::CsvRow], redactor: &Redactor) -> CliResult<V
             row.resource_id.as_deref().unwrap_or(""),
             &metadata,
         ];
-        // Control characters are escaped visibly: a CSV file is also read on terminals.
+        // Formulas made inert and control characters escaped visibly: a CSV file is opened in
+        // spreadsheets and read on terminals.
         writer
-            .write_record(
-                fields
-                    .iter()
-                    .map(|f| crate::output::sanitize::inline(f).into_owned()),
-            )
+            .write_record(fields.map(csv_cell).iter().map(|c| c.as_bytes()))
             .map_err(CliError::internal)?;
     }
     writer
@@ -242,48 +272,133 @@ fn csv_chunk(rows: &[audit_queries::CsvRow], redactor: &Redactor) -> CliResult<V
         .map_err(|e| CliError::internal(anyhow::anyhow!("{e}")))
 }
 
+/// The chain head as exports and checkpoints record it.
+#[derive(Debug, Clone, Serialize)]
+struct ChainHeadRef {
+    seq: i64,
+    hash: String,
+    key_id: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ExportFilters {
+    by: Option<String>,
+    action: Option<String>,
+    resource_type: Option<String>,
+    resource_id: Option<String>,
+    operation: Option<String>,
+    since: Option<chrono::NaiveDateTime>,
+    until: Option<chrono::NaiveDateTime>,
+}
+
+#[derive(Debug, Serialize)]
+struct ExportHeader<'a> {
+    obanctl_export: &'static str,
+    format: &'static str,
+    table: &'a str,
+    filters: ExportFilters,
+    exported_at: &'a str,
+    database: &'a DatabaseIdentity,
+    chain_head: Option<ChainHeadRef>,
+    tool_version: &'static str,
+}
+
+/// The last line of an export; its chain head is a checkpoint for `audit verify --against`.
+#[derive(Debug, Serialize)]
+struct ExportTrailer<'a> {
+    obanctl_export: &'static str,
+    rows: u64,
+    last_id: i64,
+    /// SHA-256 of the event lines (JSON lines) or of the rows after the header row (CSV).
+    sha256: String,
+    chain_head: Option<ChainHeadRef>,
+    database: &'a DatabaseIdentity,
+    exported_at: &'a str,
+    complete: bool,
+}
+
+fn create_file(path: &Path) -> CliResult<std::io::BufWriter<std::fs::File>> {
+    Ok(std::io::BufWriter::new(
+        std::fs::File::create(path)
+            .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display())))?,
+    ))
+}
+
+/// A line obanctl writes into a file (export headers and trailers), escaped like every JSON line.
+fn json_line<T: Serialize>(value: &T) -> CliResult<Vec<u8>> {
+    let mut line = crate::output::json::to_string(value).map_err(CliError::internal)?;
+    line.push('\n');
+    Ok(line.into_bytes())
+}
+
 fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliResult<ExitStatus> {
+    refuse_actor_as_filter(settings, &args.filter)?;
+    if args.meta.is_some() && args.export_as != ExportFormat::Csv {
+        return Err(CliError::usage(
+            "--meta is for --as csv; a JSON lines export carries its header and trailer itself",
+        ));
+    }
     let (db, table, filter) = open(settings, printer, build_filter(&args.filter)?)?;
     let redactor = Redactor::new(&settings.redact);
+    let database = audit_queries::identity(&db)?;
     // The chain head when the export starts, so the file can be tied to an intact trail.
     let chain_head = db.read(|conn| {
-        if crate::audit::chain_installed(conn, db.powertools_schema())? {
-            crate::audit::chain_head(conn, db.powertools_schema())
-        } else {
-            Ok(None)
+        if !crate::audit::chain_installed(conn, db.powertools_schema())? {
+            return Ok(None);
         }
+        let features = crate::audit::chain_features(conn, db.powertools_schema())?;
+        crate::audit::chain_head_link(conn, db.powertools_schema(), features)
     })?;
-    let chain_head =
-        chain_head.map(|(seq, hash)| json!({"seq": seq, "hash": crate::audit::hex(&hash)}));
+    let chain_head = chain_head.map(|h| ChainHeadRef {
+        seq: h.seq,
+        hash: audit_chain::hex(&h.row_hash),
+        key_id: h.key_id,
+    });
     let mut sink = match &args.output {
-        Some(path) => Sink::File(std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display())))?,
-        )),
+        Some(path) => Sink::File(create_file(path)?),
         None => Sink::Stdout(printer),
     };
+    // CSV carries no metadata in-band: it goes to a sidecar, when there is somewhere to put it.
+    let meta_path: Option<PathBuf> = match args.export_as {
+        ExportFormat::Jsonl => None,
+        ExportFormat::Csv => args.meta.clone().or_else(|| {
+            args.output.as_ref().map(|out| {
+                let mut name = out.as_os_str().to_owned();
+                name.push(".meta.jsonl");
+                PathBuf::from(name)
+            })
+        }),
+    };
+    let mut meta = meta_path.as_deref().map(create_file).transpose()?;
     let format = match args.export_as {
         ExportFormat::Jsonl => "jsonl",
         ExportFormat::Csv => "csv",
     };
-    let header = json!({
-        "obanctl_export": "header",
-        "format": format,
-        "table": table,
-        "filters": {
-            "actor": filter.actor, "action": filter.action, "resource_type": filter.resource_type,
-            "resource_id": filter.resource_id, "operation": filter.operation,
-            "since": filter.since.as_ref().and_then(TimeBound::fixed),
-            "until": filter.until.as_ref().and_then(TimeBound::fixed),
+    let exported_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let header = json_line(&ExportHeader {
+        obanctl_export: "header",
+        format,
+        table: &table,
+        filters: ExportFilters {
+            by: filter.actor.clone(),
+            action: filter.action.clone(),
+            resource_type: filter.resource_type.clone(),
+            resource_id: filter.resource_id.clone(),
+            operation: filter.operation.clone(),
+            since: filter.since.as_ref().and_then(TimeBound::fixed),
+            until: filter.until.as_ref().and_then(TimeBound::fixed),
         },
-        "exported_at": chrono::Utc::now().to_rfc3339(),
-        "chain_head": chain_head,
-        "tool_version": TOOL_VERSION,
-    });
+        exported_at: &exported_at,
+        database: &database,
+        chain_head: chain_head.clone(),
+        tool_version: TOOL_VERSION,
+    })?;
     match args.export_as {
-        ExportFormat::Jsonl => sink.write(format!("{}\n", safe_json(&header)?).as_bytes())?,
+        ExportFormat::Jsonl => sink.write(&header)?,
         ExportFormat::Csv => {
-            sink.write(format!("# {}\n", safe_json(&header)?).as_bytes())?;
+            if let Some(meta) = &mut meta {
+                meta.write_all(&header)?;
+            }
             sink.write(format!("{}\n", CSV_COLUMNS.join(",")).as_bytes())?;
         }
     }
@@ -327,160 +442,158 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
         }
     }
     let sha256 = format!("{:x}", digest.finalize());
-    let trailer = json!({
-        "obanctl_export": "trailer",
-        "rows": rows,
-        "last_id": after,
-        "sha256": sha256,
-        "chain_head": chain_head,
-        "complete": true,
-    });
+    let trailer = json_line(&ExportTrailer {
+        obanctl_export: "trailer",
+        rows,
+        last_id: after,
+        sha256: sha256.clone(),
+        chain_head,
+        database: &database,
+        exported_at: &exported_at,
+        complete: true,
+    })?;
     match args.export_as {
-        ExportFormat::Jsonl => sink.write(format!("{}\n", safe_json(&trailer)?).as_bytes())?,
-        ExportFormat::Csv => sink.write(format!("# {}\n", safe_json(&trailer)?).as_bytes())?,
+        ExportFormat::Jsonl => sink.write(&trailer)?,
+        ExportFormat::Csv => {
+            if let Some(meta) = &mut meta {
+                meta.write_all(&trailer)?;
+            }
+        }
     }
     sink.finish()?;
+    if let Some(mut meta) = meta {
+        meta.flush()?;
+    }
     printer.status(format!(
-        "Exported {rows} audit events (rows sha256 {sha256})."
+        "Exported {rows} audit events (rows sha256 {sha256}){}.",
+        meta_path
+            .map(|p| format!("; header and trailer in {}", p.display()))
+            .unwrap_or_default()
     ));
     Ok(ExitStatus::Success)
 }
 
 const VERIFY_CHUNK: i64 = 10_000;
 
-/// Where the chain first stops adding up.
-fn chain_break(seq: i64, kind: &str, detail: String) -> Value {
-    json!({"seq": seq, "kind": kind, "detail": detail})
+/// What `audit verify` reports: the walk's outcome and what it was checked against.
+#[derive(Debug, Serialize)]
+struct VerifyReport {
+    kind: &'static str,
+    /// The verdict is `intact`; kept for scripts written before the verdicts.
+    intact: bool,
+    #[serde(flatten)]
+    outcome: Outcome,
+    /// The id of the key given, if any (never the key).
+    key_id: Option<String>,
+    marker: Option<Marker>,
+    unchained_other_writers: i64,
+    notes: Vec<String>,
 }
 
-fn verify(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
+/// Reads every `--against` file; a line that is not a checkpoint is a usage error naming it, and
+/// a checkpoint of another database is refused.
+fn load_checkpoints(
+    files: &[PathBuf],
+    here: &DatabaseIdentity,
+) -> CliResult<Vec<audit_chain::Checkpoint>> {
+    let mut all = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            CliError::usage(format!(
+                "cannot read checkpoint file {}: {e}",
+                path.display()
+            ))
+        })?;
+        let found = audit_chain::parse_checkpoints(&path.display().to_string(), &text)
+            .map_err(CliError::usage)?;
+        for cp in &found {
+            if let Some(why) = cp.database.as_ref().and_then(|d| here.mismatch(d)) {
+                return Err(CliError::refused_with_hint(
+                    format!(
+                        "checkpoint {} belongs to another database ({why})",
+                        cp.name()
+                    ),
+                    "pass the checkpoints taken on this database and Powertools schema (--database-url, --powertools-schema)",
+                ));
+            }
+        }
+        all.extend(found);
+    }
+    Ok(all)
+}
+
+fn verify(settings: &Settings, printer: &Printer, args: AuditVerifyArgs) -> CliResult<ExitStatus> {
     let (db, events, _) = open(settings, printer, AuditFilter::default())?;
     let schema = db.powertools_schema().to_string();
     let chain = crate::db::ident::qualified(&schema, crate::install::AUDIT_CHAIN_TABLE);
-    let start = db.read(|conn| {
-        crate::audit::require_chain(conn, &schema)?;
-        audit_queries::chain_start(conn, &chain, &events)
-    })?;
-    let mut found_break: Option<Value> = None;
-    let mut checked = 0i64;
-    let mut head: Option<(i64, Vec<u8>)> = None;
-    if let Some(first_seq) = start.first_seq {
-        let mut expected_seq = first_seq;
-        let mut expected_prev = if first_seq == 1 {
-            Some(crate::audit::CHAIN_GENESIS.to_vec())
+    db.read(|conn| {
+        if crate::audit::chain_installed(conn, &schema)? {
+            Ok(())
         } else {
-            start
-                .checkpoint_hash
-                .as_deref()
-                .and_then(crate::audit::unhex)
-        };
-        if expected_prev.is_none() {
-            found_break = Some(chain_break(
-                first_seq,
-                "deleted",
-                format!("the chain starts at entry {first_seq} and no audit.purged checkpoint accounts for the entries before it"),
-            ));
+            Err(CliError::refused_with_hint(
+                format!("schema `{schema}` has no obanctl_audit_chain table, so there is no chain to verify"),
+                "run `obanctl install` once; it adds the table and leaves existing Powertools tables alone",
+            ))
         }
-        'walk: while found_break.is_none() {
-            let links = db.read(|conn| {
-                audit_queries::chain_links(conn, &chain, &events, expected_seq, VERIFY_CHUNK)
-            })?;
-            let full = links.len() as i64 == VERIFY_CHUNK;
-            for link in links {
-                let prev = expected_prev.clone().unwrap_or_default();
-                let problem = if link.seq != expected_seq {
-                    Some((
-                        "deleted",
-                        format!(
-                            "chain entries {expected_seq} to {} are missing",
-                            link.seq - 1
-                        ),
-                    ))
-                } else if link.prev_hash != prev {
-                    Some((
-                        "edited",
-                        format!(
-                            "chain entry {} does not follow entry {}",
-                            link.seq,
-                            link.seq - 1
-                        ),
-                    ))
-                } else {
-                    match &link.digest {
-                        None => Some((
-                            "deleted",
-                            format!(
-                                "event {} (chain entry {}) was deleted",
-                                link.event_id, link.seq
-                            ),
-                        )),
-                        Some(digest)
-                            if crate::audit::chain_hash(&prev, digest).as_slice()
-                                != link.row_hash.as_slice() =>
-                        {
-                            Some((
-                                "edited",
-                                format!(
-                                    "event {} (chain entry {}) was changed after it was written",
-                                    link.event_id, link.seq
-                                ),
-                            ))
-                        }
-                        Some(_) => None,
-                    }
-                };
-                if let Some((kind, detail)) = problem {
-                    found_break = Some(chain_break(link.seq, kind, detail));
-                    break 'walk;
-                }
-                checked += 1;
-                expected_seq += 1;
-                head = Some((link.seq, link.row_hash.clone()));
-                expected_prev = Some(link.row_hash);
-            }
-            if !full {
+    })?;
+    let checkpoints = if args.against.is_empty() {
+        Vec::new()
+    } else {
+        load_checkpoints(&args.against, &audit_queries::identity(&db)?)?
+    };
+    // The marker first: the chain read afterwards can only have grown past it.
+    let (features, marker, start) = db.read(|conn| {
+        let features = crate::audit::chain_features(conn, &schema)?;
+        let marker = audit_queries::marker(conn, &schema, features)?;
+        Ok((
+            features,
+            marker,
+            audit_queries::chain_start(conn, &chain, &events)?,
+        ))
+    })?;
+    let key = settings.audit_key.as_ref().map(|k| &k.value);
+    let mut walk = Walk::new(start, marker, checkpoints, key);
+    while let Some(from) = walk.next_seq() {
+        let links = db.read(|conn| {
+            audit_queries::chain_links(conn, &chain, &events, features, from, VERIFY_CHUNK)
+        })?;
+        let full = links.len() as i64 == VERIFY_CHUNK;
+        for link in &links {
+            if !walk.feed(link) {
                 break;
             }
         }
+        if !full {
+            break;
+        }
     }
     let unchained = db.read(|conn| audit_queries::unchained(conn, &chain, &events))?;
-    if found_break.is_none() && unchained.claiming_obanctl > 0 {
-        found_break = Some(chain_break(
-            0,
-            "inserted",
-            format!(
-                "{} events claim to come from obanctl but are not in the chain (first: event {})",
-                unchained.claiming_obanctl,
-                unchained.first_claiming_id.unwrap_or_default()
-            ),
-        ));
+    let outcome = walk.finish((unchained.claiming_obanctl, unchained.first_claiming_id));
+    let mut notes = Vec::new();
+    if marker.is_none() {
+        notes.push("this install has no obanctl_audit_state marker, so a truncated or wiped chain is caught only against checkpoints: run `obanctl install` once".to_string());
     }
-    let verdict = VerifyReport {
-        intact: found_break.is_none(),
-        chained_events_checked: checked,
-        head_seq: head.as_ref().map(|h| h.0),
-        head_hash: head.as_ref().map(|h| crate::audit::hex(&h.1)),
+    if args.against.is_empty() && outcome.verdict != Verdict::Broken {
+        notes.push("no checkpoints given (--against): a rewrite by someone who can write both tables and recompute links would not show".to_string());
+    }
+    if key.is_none() && outcome.unkeyed_links > 0 {
+        notes.push("unkeyed links prove integrity only against writers who do not recompute them; configure an audit key for keyed links".to_string());
+    }
+    let report = VerifyReport {
+        kind: "audit_verify",
+        intact: outcome.verdict == Verdict::Intact,
+        key_id: key.map(|k| k.id().to_string()),
+        marker,
         unchained_other_writers: unchained.other_writers,
-        chain_break: found_break,
+        notes,
+        outcome,
     };
-    printer.emit(&verdict)?;
-    Ok(if verdict.intact {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Failed
+    printer.emit(&report)?;
+    Ok(match report.outcome.verdict {
+        Verdict::Intact | Verdict::NoChain => ExitStatus::Success,
+        Verdict::Unproven => ExitStatus::Attention,
+        Verdict::Broken => ExitStatus::Failed,
     })
-}
-
-/// `audit verify`'s verdict.
-#[derive(Debug, serde::Serialize)]
-struct VerifyReport {
-    intact: bool,
-    chained_events_checked: i64,
-    head_seq: Option<i64>,
-    head_hash: Option<String>,
-    unchained_other_writers: i64,
-    #[serde(rename = "break")]
-    chain_break: Option<Value>,
 }
 
 impl Record for VerifyReport {
@@ -489,35 +602,145 @@ impl Record for VerifyReport {
 
 impl View for VerifyReport {
     fn view(&self) -> Doc {
-        match &self.chain_break {
-            None => Doc::new().line(Line::new().styled("Audit chain intact", Style::Good).push(
-                format!(
-                    ": {} verified{}; {} from other writers are not chained.",
-                    fmt::count(self.chained_events_checked, "event"),
-                    match (&self.head_seq, &self.head_hash) {
-                        (Some(seq), Some(hash)) => format!(" (head: entry {seq}, {hash})"),
-                        _ => String::new(),
-                    },
-                    fmt::count(self.unchained_other_writers, "event")
-                ),
-            )),
-            Some(found) => Doc::new().line(
+        let o = &self.outcome;
+        let head = match (o.head_seq, &o.head_hash) {
+            (Some(seq), Some(hash)) => format!(" (head: entry {seq}, {hash})"),
+            _ => String::new(),
+        };
+        let others = format!(
+            "{} from other writers are not chained",
+            fmt::count(self.unchained_other_writers, "event")
+        );
+        let keyed = match &self.key_id {
+            Some(id) => format!(
+                "; {} proven with key id {id}",
+                fmt::count(o.keyed_links_proven, "keyed link")
+            ),
+            None => String::new(),
+        };
+        let line = match o.verdict {
+            Verdict::Intact => Line::new()
+                .styled("Audit chain intact", Style::Good)
+                .push(format!(
+                    ": {} verified{head}{keyed}; {others}.",
+                    fmt::count(o.chained_events_checked, "event")
+                )),
+            Verdict::NoChain => {
                 Line::new()
-                    .styled(
-                        format!(
-                            "Audit chain BROKEN ({})",
-                            found["kind"].as_str().unwrap_or("?")
-                        ),
-                        Style::Bad,
-                    )
+                    .styled("No chain to verify", Style::Warn)
+                    .push(format!(
+                        ": obanctl has chained no events here, so nothing is proven; {others}."
+                    ))
+            }
+            Verdict::Unproven => {
+                let u = o
+                    .unproven
+                    .as_ref()
+                    .expect("an unproven verdict names the links");
+                Line::new()
+                    .styled("Audit chain consistent but NOT proven", Style::Warn)
+                    .push(format!(
+                        ": {} (entries {} to {}, key id {}) cannot be proven without the key; {} checked{head}. Set OBANCTL_AUDIT_KEY or OBANCTL_AUDIT_KEY_FILE to prove them.",
+                        fmt::count(u.count, "keyed link"),
+                        u.first_seq,
+                        u.last_seq,
+                        u.key_ids.iter().cloned().collect::<Vec<_>>().join(", "),
+                        fmt::count(o.chained_events_checked, "event")
+                    ))
+            }
+            Verdict::Broken => {
+                let found = o
+                    .found_break
+                    .as_ref()
+                    .expect("a broken verdict has a break");
+                let kind = serde_json::to_value(found.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                Line::new()
+                    .styled(format!("Audit chain BROKEN ({kind})"), Style::Bad)
                     .push(format!(
                         ": {}. {} before it verified.",
-                        found["detail"].as_str().unwrap_or("?"),
-                        fmt::count(self.chained_events_checked, "event")
-                    )),
-            ),
+                        found.detail,
+                        fmt::count(o.chained_events_checked, "event")
+                    ))
+            }
+        };
+        let mut doc = Doc::new().line(line);
+        if !o.checkpoints.is_empty() {
+            let count = |status| o.checkpoints.iter().filter(|c| c.status == status).count() as i64;
+            doc = doc.line(format!(
+                "Checked against {}: {} matched, {} before a purge, {} failed, {} not reached.",
+                fmt::count(o.checkpoints.len() as i64, "checkpoint"),
+                fmt::number(count(audit_chain::CheckpointStatus::Matched)),
+                fmt::number(count(audit_chain::CheckpointStatus::Purged)),
+                fmt::number(count(audit_chain::CheckpointStatus::Failed)),
+                fmt::number(count(audit_chain::CheckpointStatus::NotReached)),
+            ));
         }
+        for note in &self.notes {
+            doc = doc.line(Line::new().styled(format!("note: {note}"), Style::Dim));
+        }
+        doc
     }
+}
+
+fn checkpoint(
+    settings: &Settings,
+    printer: &Printer,
+    args: AuditCheckpointArgs,
+) -> CliResult<ExitStatus> {
+    let (db, _, _) = open(settings, printer, AuditFilter::default())?;
+    let schema = db.powertools_schema().to_string();
+    let database = audit_queries::identity(&db)?;
+    let (head, first, now) = db.read(|conn| {
+        crate::audit::require_chain(conn, &schema)?;
+        let features = crate::audit::chain_features(conn, &schema)?;
+        let head = crate::audit::chain_head_link(conn, &schema, features)?;
+        let chain = crate::db::ident::qualified(&schema, crate::install::AUDIT_CHAIN_TABLE);
+        let events = audit_queries::table(&schema);
+        let first = audit_queries::chain_start(conn, &chain, &events)?.first_seq;
+        Ok((head, first, crate::db::now(conn)?))
+    })?;
+    let Some(head) = head else {
+        return Err(CliError::refused(format!(
+            "the audit chain in `{schema}` is empty; there is nothing to checkpoint yet"
+        )));
+    };
+    let line = CheckpointLine {
+        seq: head.seq,
+        hash: audit_chain::hex(&head.row_hash),
+        events: head.seq - first.unwrap_or(head.seq) + 1,
+        at: now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        database,
+        key_id: head.key_id,
+        tool_version: TOOL_VERSION,
+    };
+    let mut text = crate::output::json::line(CHECKPOINT_KIND, &line).map_err(CliError::internal)?;
+    text.push('\n');
+    let bytes = text.into_bytes();
+    match &args.to {
+        Some(path) => {
+            // One write of one line with O_APPEND: concurrent runs never interleave.
+            let mut file = std::fs::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(path)
+                .map_err(|e| {
+                    CliError::usage(format!("cannot append to {}: {e}", path.display()))
+                })?;
+            file.write_all(&bytes)?;
+            file.sync_all()?;
+            printer.status(format!(
+                "Checkpoint of entry {} ({}) appended to {}.",
+                line.seq,
+                line.hash,
+                path.display()
+            ));
+        }
+        None => printer.raw(&bytes)?,
+    }
+    Ok(ExitStatus::Success)
 }
 
 /// What `audit purge` would delete.
@@ -645,31 +868,26 @@ fn purge(settings: &Settings, printer: &Printer, args: AuditPurgeArgs) -> CliRes
                 break;
             }
             let gone = db.write(|conn| {
-                let gone = audit_queries::purge_chained_batch(
-                    conn,
-                    &chain,
-                    &events,
-                    last_seq,
-                    args.batch_size,
-                )?;
-                if gone.deleted > 0 {
-                    let mut metadata = serde_json::Map::new();
-                    metadata.insert("reason".into(), json!(reason));
-                    metadata.insert("cutoff".into(), json!(cutoff));
-                    metadata.insert("deleted".into(), json!(gone.deleted));
-                    metadata.insert(
-                        "deleted_seq_range".into(),
-                        json!([gone.first_seq, gone.last_seq]),
-                    );
-                    metadata.insert("deleted_id_range".into(), json!([gone.min_id, gone.max_id]));
-                    metadata.insert("last_deleted_seq".into(), json!(gone.last_seq));
-                    metadata.insert(
-                        "last_deleted_hash".into(),
-                        json!(gone.last_hash.as_deref().map(crate::audit::hex)),
-                    );
-                    record_purge(conn, &schema, &ctx, metadata)?;
-                }
-                Ok(gone.deleted)
+                let next =
+                    audit_queries::purge_chained_next(conn, &chain, last_seq, args.batch_size)?;
+                let (Some(first), Some(last)) = (next.first_seq, next.last_seq) else {
+                    return Ok(0);
+                };
+                // The purge event is chained first, at the head, so the chain's head is never
+                // among what is deleted; verify starts from it.
+                let mut metadata = serde_json::Map::new();
+                metadata.insert("reason".into(), json!(reason));
+                metadata.insert("cutoff".into(), json!(cutoff));
+                metadata.insert("deleted".into(), json!(next.deleted));
+                metadata.insert("deleted_seq_range".into(), json!([first, last]));
+                metadata.insert("deleted_id_range".into(), json!([next.min_id, next.max_id]));
+                metadata.insert("last_deleted_seq".into(), json!(last));
+                metadata.insert(
+                    "last_deleted_hash".into(),
+                    json!(next.last_hash.as_deref().map(crate::audit::hex)),
+                );
+                record_purge(conn, &schema, &ctx, metadata)?;
+                audit_queries::purge_chained_delete(conn, &chain, &events, first, last)
             })?;
             deleted += gone;
             progress.inc(gone as u64);

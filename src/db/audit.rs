@@ -2,10 +2,12 @@
 
 use chrono::NaiveDateTime;
 use diesel::pg::PgConnection;
-use diesel::sql_types::{BigInt, Jsonb, Nullable, Text, Timestamp};
-use diesel::{QueryableByName, RunQueryDsl};
+use diesel::sql_types::{BigInt, Bool, Bytea, Jsonb, Nullable, Text, Timestamp};
+use diesel::{OptionalExtension, QueryableByName, RunQueryDsl};
 
 use super::{bound_query, ident};
+use crate::audit::ChainFeatures;
+use crate::audit_chain::{unhex, DatabaseIdentity, Link, Marker, PurgeAnchor, Start};
 use crate::audit_trail::AuditFilter;
 use crate::decode::{Json, Timestamp as DbTime};
 use crate::error::CliResult;
@@ -59,35 +61,103 @@ pub fn newest(
     Ok(bound_query(&text, &sql.binds).load(conn)?)
 }
 
-/// Matching events with an id above `after`, oldest first, at most `limit`.
-pub fn after(
-    conn: &mut PgConnection,
-    table: &str,
-    filter: &AuditFilter,
-    after: i64,
-    limit: i64,
-) -> CliResult<Vec<AuditRow>> {
-    let mut sql = Sql::default();
-    let conditions = filter.conditions(&mut sql);
-    let after = sql.bind(Bind::BigInt(after));
-    let limit = sql.bind(Bind::BigInt(limit));
-    let text = format!("SELECT {COLUMNS} FROM {table} e WHERE {conditions} AND e.id > {after} ORDER BY e.id LIMIT {limit}");
-    Ok(bound_query(&text, &sql.binds).load(conn)?)
-}
-
 #[derive(QueryableByName)]
 struct MaxId {
     #[diesel(sql_type = BigInt)]
     id: i64,
 }
 
-/// The highest id assigned so far (committed or not, as far as this snapshot can tell).
+/// The highest id visible in this snapshot.
 pub fn max_id(conn: &mut PgConnection, table: &str) -> CliResult<i64> {
     let row: MaxId = diesel::sql_query(format!(
         "SELECT coalesce(max(id), 0)::bigint AS id FROM {table}"
     ))
     .get_result(conn)?;
     Ok(row.id)
+}
+
+/// An event id and whether the event matches the filter.
+pub type IdMatches = (i64, bool);
+
+#[derive(QueryableByName)]
+struct IdMatch {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = Bool)]
+    matches: bool,
+}
+
+#[derive(QueryableByName)]
+struct Gap {
+    #[diesel(sql_type = BigInt)]
+    lo: i64,
+    #[diesel(sql_type = BigInt)]
+    hi: i64,
+}
+
+/// Where `--follow` starts, read in one snapshot: the highest id visible now, and the runs of ids
+/// in (`high - margin`, `high`] that are not (transactions in flight, or rolled back).
+pub fn follow_start(
+    conn: &mut PgConnection,
+    table: &str,
+    margin: i64,
+) -> CliResult<(i64, Vec<(i64, i64)>)> {
+    let high = max_id(conn, table)?;
+    let floor = (high - margin).max(0);
+    let text = format!(
+        "SELECT lo, hi FROM ( \
+           SELECT coalesce(lag(e.id) OVER (ORDER BY e.id), $1) + 1 AS lo, e.id - 1 AS hi \
+           FROM {table} e WHERE e.id > $1 AND e.id <= $2) g WHERE hi >= lo ORDER BY lo"
+    );
+    let gaps: Vec<Gap> =
+        bound_query(&text, &[Bind::BigInt(floor), Bind::BigInt(high)]).load(conn)?;
+    Ok((high, gaps.into_iter().map(|g| (g.lo, g.hi)).collect()))
+}
+
+/// One `--follow` poll, in one snapshot: the ids now visible in the pending runs (`lo[i]..=hi[i]`)
+/// and the first `limit` ids above `high`, each with whether it matches the filter. Every id is
+/// looked at, matching or not, so the window knows which ids are still missing.
+pub fn follow_poll(
+    conn: &mut PgConnection,
+    table: &str,
+    filter: &AuditFilter,
+    high: i64,
+    pending: (Vec<i64>, Vec<i64>),
+    limit: i64,
+) -> CliResult<(Vec<IdMatches>, Vec<IdMatches>)> {
+    let late = if pending.0.is_empty() {
+        Vec::new()
+    } else {
+        let mut sql = Sql::default();
+        let conditions = filter.conditions(&mut sql);
+        let lo = sql.bind(Bind::BigInts(pending.0));
+        let hi = sql.bind(Bind::BigInts(pending.1));
+        let text = format!(
+            "SELECT e.id, ({conditions}) AS matches FROM {table} e \
+             WHERE e.id IN (SELECT g FROM unnest({lo}::bigint[], {hi}::bigint[]) AS r(lo, hi), generate_series(r.lo, r.hi) AS g) \
+             ORDER BY e.id"
+        );
+        let rows: Vec<IdMatch> = bound_query(&text, &sql.binds).load(conn)?;
+        rows.into_iter().map(|r| (r.id, r.matches)).collect()
+    };
+    let mut sql = Sql::default();
+    let conditions = filter.conditions(&mut sql);
+    let after = sql.bind(Bind::BigInt(high));
+    let limit = sql.bind(Bind::BigInt(limit));
+    let text = format!(
+        "SELECT e.id, ({conditions}) AS matches FROM {table} e WHERE e.id > {after} ORDER BY e.id LIMIT {limit}"
+    );
+    let rows: Vec<IdMatch> = bound_query(&text, &sql.binds).load(conn)?;
+    Ok((late, rows.into_iter().map(|r| (r.id, r.matches)).collect()))
+}
+
+/// The events with these ids, oldest first.
+pub fn by_ids(conn: &mut PgConnection, table: &str, ids: Vec<i64>) -> CliResult<Vec<AuditRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let text = format!("SELECT {COLUMNS} FROM {table} e WHERE e.id = ANY($1) ORDER BY e.id");
+    Ok(bound_query(&text, &[Bind::BigInts(ids)]).load(conn)?)
 }
 
 #[derive(Debug, QueryableByName)]
@@ -130,18 +200,20 @@ pub fn export_chunk(
 }
 
 #[derive(Debug, QueryableByName)]
-pub struct ChainLink {
+struct ChainLinkRow {
     #[diesel(sql_type = BigInt)]
-    pub seq: i64,
+    seq: i64,
     #[diesel(sql_type = BigInt)]
-    pub event_id: i64,
-    #[diesel(sql_type = diesel::sql_types::Bytea)]
-    pub prev_hash: Vec<u8>,
-    #[diesel(sql_type = diesel::sql_types::Bytea)]
-    pub row_hash: Vec<u8>,
+    event_id: i64,
+    #[diesel(sql_type = Bytea)]
+    prev_hash: Vec<u8>,
+    #[diesel(sql_type = Bytea)]
+    row_hash: Vec<u8>,
+    #[diesel(sql_type = Nullable<Text>)]
+    key_id: Option<String>,
     /// The event's canonical digest now; none when the event is gone.
-    #[diesel(sql_type = Nullable<diesel::sql_types::Bytea>)]
-    pub digest: Option<Vec<u8>>,
+    #[diesel(sql_type = Nullable<Bytea>)]
+    digest: Option<Vec<u8>>,
 }
 
 /// Chain rows from `from_seq` on, each with its event's current digest.
@@ -149,35 +221,138 @@ pub fn chain_links(
     conn: &mut PgConnection,
     chain: &str,
     events: &str,
+    features: ChainFeatures,
     from_seq: i64,
     limit: i64,
-) -> CliResult<Vec<ChainLink>> {
+) -> CliResult<Vec<Link>> {
+    let key_id = if features.key_id_column {
+        "c.key_id"
+    } else {
+        "NULL::text"
+    };
     let text = format!(
-        "SELECT c.seq, c.event_id, c.prev_hash, c.row_hash, CASE WHEN e.id IS NULL THEN NULL ELSE {digest} END AS digest \
+        "SELECT c.seq, c.event_id, c.prev_hash, c.row_hash, {key_id} AS key_id, \
+                CASE WHEN e.id IS NULL THEN NULL ELSE {digest} END AS digest \
          FROM {chain} c LEFT JOIN {events} e ON e.id = c.event_id \
          WHERE c.seq >= $1 ORDER BY c.seq LIMIT $2",
         digest = crate::audit::event_digest_sql("e.")
     );
-    Ok(bound_query(&text, &[Bind::BigInt(from_seq), Bind::BigInt(limit)]).load(conn)?)
+    let rows: Vec<ChainLinkRow> =
+        bound_query(&text, &[Bind::BigInt(from_seq), Bind::BigInt(limit)]).load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Link {
+            seq: r.seq,
+            event_id: r.event_id,
+            prev_hash: r.prev_hash,
+            row_hash: r.row_hash,
+            key_id: r.key_id,
+            digest: r.digest,
+        })
+        .collect())
 }
 
 #[derive(Debug, QueryableByName)]
-pub struct ChainStart {
+struct ChainStartRow {
     #[diesel(sql_type = Nullable<BigInt>)]
-    pub first_seq: Option<i64>,
-    /// `last_deleted_hash` of the purge checkpoint that ends just before `first_seq`, if any.
+    first_seq: Option<i64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    anchor_id: Option<i64>,
+    /// `last_deleted_hash` of the purge event that ends just before `first_seq`, if any.
     #[diesel(sql_type = Nullable<Text>)]
-    pub checkpoint_hash: Option<String>,
+    anchor_hash: Option<String>,
+    #[diesel(sql_type = Nullable<Bool>)]
+    anchor_chained: Option<bool>,
 }
 
-pub fn chain_start(conn: &mut PgConnection, chain: &str, events: &str) -> CliResult<ChainStart> {
+/// Where the chain starts, and the `audit.purged` event that accounts for the entries before it
+/// (a chained one if there is one: an unchained one is a forgery the walk reports).
+pub fn chain_start(conn: &mut PgConnection, chain: &str, events: &str) -> CliResult<Start> {
     let text = format!(
-        "SELECT s.first_seq, (SELECT e.metadata->>'last_deleted_hash' FROM {events} e \
-            WHERE e.action = 'audit.purged' AND (e.metadata->>'last_deleted_seq')::bigint = s.first_seq - 1 \
-            ORDER BY e.id DESC LIMIT 1) AS checkpoint_hash \
-         FROM (SELECT min(seq) AS first_seq FROM {chain}) s"
+        "SELECT s.first_seq, a.id AS anchor_id, a.hash AS anchor_hash, a.chained AS anchor_chained \
+         FROM (SELECT min(seq) AS first_seq FROM {chain}) s \
+         LEFT JOIN LATERAL ( \
+           SELECT e.id, e.metadata->>'last_deleted_hash' AS hash, \
+                  EXISTS (SELECT 1 FROM {chain} c WHERE c.event_id = e.id) AS chained \
+           FROM {events} e \
+           WHERE e.action = 'audit.purged' AND jsonb_typeof(e.metadata->'last_deleted_seq') = 'number' \
+             AND (e.metadata->>'last_deleted_seq')::numeric = s.first_seq - 1 \
+           ORDER BY 3 DESC, e.id DESC LIMIT 1) a ON true"
     );
-    Ok(diesel::sql_query(text).get_result(conn)?)
+    let row: ChainStartRow = diesel::sql_query(text).get_result(conn)?;
+    Ok(Start {
+        first_seq: row.first_seq,
+        anchor: row.anchor_id.map(|event_id| PurgeAnchor {
+            event_id,
+            last_deleted_hash: row.anchor_hash.as_deref().and_then(unhex),
+            chained: row.anchor_chained.unwrap_or(false),
+        }),
+    })
+}
+
+#[derive(QueryableByName)]
+struct MarkerRow {
+    #[diesel(sql_type = BigInt)]
+    chain_high_water_seq: i64,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    first_keyed_seq: Option<i64>,
+}
+
+/// The install marker; none where the table is missing (an install from before it), and an
+/// all-zero marker where it has no row yet (nothing chained since it was created).
+pub fn marker(
+    conn: &mut PgConnection,
+    powertools_schema: &str,
+    features: ChainFeatures,
+) -> CliResult<Option<Marker>> {
+    if !features.state_table {
+        return Ok(None);
+    }
+    let row: Option<MarkerRow> = diesel::sql_query(format!(
+        "SELECT chain_high_water_seq, first_keyed_seq FROM {}",
+        ident::qualified(powertools_schema, crate::install::AUDIT_STATE_TABLE)
+    ))
+    .get_result(conn)
+    .optional()?;
+    Ok(Some(row.map_or_else(Marker::default, |r| Marker {
+        high_water_seq: r.chain_high_water_seq,
+        first_keyed_seq: r.first_keyed_seq,
+    })))
+}
+
+#[derive(QueryableByName)]
+struct IdentityRow {
+    #[diesel(sql_type = Text)]
+    database: String,
+}
+
+#[derive(QueryableByName)]
+struct SystemIdRow {
+    #[diesel(sql_type = Text)]
+    system_identifier: String,
+}
+
+/// Which database this is: the cluster's system identifier (where the role may read it; a
+/// failure there is no error), the database name and the Powertools schema.
+pub fn identity(db: &crate::db::Database) -> CliResult<DatabaseIdentity> {
+    let schema = db.powertools_schema().to_string();
+    let row: IdentityRow = db.read(|conn| {
+        Ok(diesel::sql_query("SELECT current_database()::text AS database").get_result(conn)?)
+    })?;
+    let system_identifier = db
+        .read(|conn| {
+            let row: SystemIdRow = diesel::sql_query(
+                "SELECT system_identifier::text AS system_identifier FROM pg_control_system()",
+            )
+            .get_result(conn)?;
+            Ok(row.system_identifier)
+        })
+        .ok();
+    Ok(DatabaseIdentity {
+        system_identifier,
+        database: row.database,
+        schema,
+    })
 }
 
 #[derive(Debug, QueryableByName)]
@@ -258,24 +433,46 @@ pub struct Purged {
     pub last_hash: Option<Vec<u8>>,
 }
 
-/// Deletes the oldest chain entries up to `last_seq` (at most `limit`) and their events.
-pub fn purge_chained_batch(
+/// The next batch of a purge: the oldest chain entries up to `last_seq` (at most `limit`), their
+/// events' id range and the last entry's hash, read before anything is deleted so the batch's
+/// `audit.purged` event can be chained first (the chain's head is then never deleted).
+pub fn purge_chained_next(
     conn: &mut PgConnection,
     chain: &str,
-    events: &str,
     last_seq: i64,
     limit: i64,
 ) -> CliResult<Purged> {
     let text = format!(
-        "WITH gone AS (DELETE FROM {chain} WHERE seq IN (SELECT seq FROM {chain} WHERE seq <= $1 ORDER BY seq LIMIT $2) \
-                       RETURNING seq, event_id, row_hash), \
-              events_gone AS (DELETE FROM {events} e USING gone g WHERE e.id = g.event_id RETURNING e.id) \
+        "WITH next AS (SELECT seq, event_id, row_hash FROM {chain} WHERE seq <= $1 ORDER BY seq LIMIT $2) \
          SELECT count(*)::bigint AS deleted, min(seq) AS first_seq, max(seq) AS last_seq, \
-                (SELECT min(id) FROM events_gone) AS min_id, (SELECT max(id) FROM events_gone) AS max_id, \
-                (SELECT row_hash FROM gone ORDER BY seq DESC LIMIT 1) AS last_hash \
-         FROM gone"
+                min(event_id) AS min_id, max(event_id) AS max_id, \
+                (SELECT row_hash FROM next ORDER BY seq DESC LIMIT 1) AS last_hash \
+         FROM next"
     );
     Ok(bound_query(&text, &[Bind::BigInt(last_seq), Bind::BigInt(limit)]).get_result(conn)?)
+}
+
+/// Deletes the chain entries `first_seq..=last_seq` and their events; returns how many entries.
+pub fn purge_chained_delete(
+    conn: &mut PgConnection,
+    chain: &str,
+    events: &str,
+    first_seq: i64,
+    last_seq: i64,
+) -> CliResult<i64> {
+    let text = format!(
+        "WITH gone AS (DELETE FROM {chain} WHERE seq BETWEEN $1 AND $2 RETURNING event_id), \
+              events_gone AS (DELETE FROM {events} e USING gone g WHERE e.id = g.event_id RETURNING e.id) \
+         SELECT (SELECT count(*) FROM gone)::bigint AS n, (SELECT count(*) FROM events_gone)::bigint AS events"
+    );
+    #[derive(QueryableByName)]
+    struct Deleted {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let row: Deleted =
+        bound_query(&text, &[Bind::BigInt(first_seq), Bind::BigInt(last_seq)]).get_result(conn)?;
+    Ok(row.n)
 }
 
 /// Deletes up to `limit` unchained events older than the cutoff, oldest first.

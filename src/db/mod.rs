@@ -129,6 +129,8 @@ impl Database {
             }
             Err(other) => return Err(unreachable(&other.to_string())),
         }
+        // Every chain append of this run signs with the configured key (or none).
+        crate::audit::set_signing_key(settings.audit_key.as_ref().map(|k| k.value.clone()));
         let manager = ConnectionManager::<PgConnection>::new(conn_info.conninfo.clone());
         let pool = Pool::builder()
             .max_size(pool_size.max(POOL_SIZE))
@@ -169,6 +171,22 @@ impl Database {
     /// Runs `work` in one read-only transaction.
     pub fn read<T>(&self, work: impl FnOnce(&mut PgConnection) -> CliResult<T>) -> CliResult<T> {
         self.transaction(Access::ReadOnly, work)
+    }
+
+    /// Runs `work` in one read-only `REPEATABLE READ` transaction: every statement sees the same
+    /// snapshot (for reads that must agree with each other, such as where `--follow` starts).
+    pub fn read_snapshot<T>(
+        &self,
+        work: impl FnOnce(&mut PgConnection) -> CliResult<T>,
+    ) -> CliResult<T> {
+        let mut conn = self.checkout()?;
+        conn.build_transaction()
+            .read_only()
+            .repeatable_read()
+            .run(|conn| {
+                self.apply_transaction_settings(conn, self.statement_timeout, self.lock_timeout)?;
+                work(conn)
+            })
     }
 
     /// Runs `work` in one read-write transaction. Everything it does, audit rows included,

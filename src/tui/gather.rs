@@ -43,6 +43,14 @@ pub const ACTIVITY_KEPT: usize = 200;
 /// Events read when following starts, and at most per poll.
 const ACTIVITY_START: i64 = 50;
 const ACTIVITY_CHUNK: i64 = 1_000;
+/// How far below the newest id at the start the pane waits for transactions still in flight.
+const ACTIVITY_START_MARGIN: i64 = 100_000;
+
+/// One activity read: the start (rows, high, gaps) or a poll (late ids, new ids).
+enum Activity {
+    Start(Vec<audit_queries::AuditRow>, i64, Vec<(i64, i64)>),
+    Poll(Vec<i64>, Vec<i64>),
+}
 /// Each doctor check gives up after this long: the dashboard must not wait on one.
 const CHECK_TIMEOUT: Duration = Duration::from_secs(2);
 const CHECK_LOCK_TIMEOUT: Duration = Duration::from_millis(200);
@@ -323,56 +331,79 @@ impl Gatherer {
         let table = audit_queries::table(&schema);
         let filter = AuditFilter::default();
         let follow = self.follow.take();
-        let read = self.db.read(|conn| {
+        // The first read takes the newest events and where following starts in one snapshot, so
+        // nothing falls between the two; later reads poll the window as `audit tail --follow`.
+        let read = self.db.read_snapshot(|conn| {
             if !catalog::table_exists(conn, &schema, "oban_powertools_audit_events")? {
                 return Ok(None);
             }
             Ok(Some(match &follow {
                 None => {
+                    let (high, gaps) =
+                        audit_queries::follow_start(conn, &table, ACTIVITY_START_MARGIN)?;
                     let newest = audit_queries::newest(conn, &table, &filter, ACTIVITY_START)?;
-                    let max = audit_queries::max_id(conn, &table)?;
-                    (newest.into_iter().rev().collect::<Vec<_>>(), Some(max))
+                    Activity::Start(newest.into_iter().rev().collect(), high, gaps)
                 }
-                Some(window) => (
-                    audit_queries::after(conn, &table, &filter, window.floor(), ACTIVITY_CHUNK)?,
-                    None,
-                ),
+                Some(window) => {
+                    let (late, new) = audit_queries::follow_poll(
+                        conn,
+                        &table,
+                        &filter,
+                        window.high(),
+                        window.pending(),
+                        ACTIVITY_CHUNK,
+                    )?;
+                    // The filter is empty, so every id matches.
+                    let ids = |list: &[(i64, bool)]| list.iter().map(|(id, _)| *id).collect();
+                    Activity::Poll(ids(&late), ids(&new))
+                }
             }))
         });
-        let (rows, start) = match read {
-            Ok(Some(read)) => read,
-            Ok(None) => {
+        let now = Instant::now();
+        let (rows, window) = match (read, follow) {
+            (Ok(Some(Activity::Start(rows, high, gaps))), _) => {
+                (rows, FollowWindow::new(high, &gaps, now, FOLLOW_OVERLAP))
+            }
+            (Ok(Some(Activity::Poll(late, new))), Some(mut window)) => {
+                let visible = window.observe(now, &late, &new);
+                match self
+                    .db
+                    .read(|conn| audit_queries::by_ids(conn, &table, visible))
+                {
+                    Ok(rows) => (rows, window),
+                    Err(err) => {
+                        // The ids are consumed; the next poll goes on from the new high.
+                        self.follow = Some(window);
+                        return Known::Unknown(why(&err));
+                    }
+                }
+            }
+            (Ok(Some(Activity::Poll(..))), None) => unreachable!("a poll needs a window"),
+            (Ok(None), _) => {
                 return Known::unknown(format!("no oban_powertools_audit_events in `{schema}`"))
             }
-            Err(err) => {
+            (Err(err), follow) => {
                 self.follow = follow;
                 return Known::Unknown(why(&err));
             }
         };
-        let mut window = follow.unwrap_or_else(|| {
-            // Ids a little below the newest may still commit: the same margin as `--follow`.
-            FollowWindow::new((start.unwrap_or(0) - 1000).max(0), FOLLOW_OVERLAP)
-        });
-        let mut newest = start.unwrap_or_else(|| window.floor());
+        let mut window = window;
         for row in &rows {
-            newest = newest.max(row.id);
-            if window.accept(row.id) {
-                let record = AuditEventRecord::from_row(row, &self.redactor);
-                self.activity.push_back(ActivityLine {
-                    id: record.id,
-                    at: record.inserted_at,
-                    actor: record.actor,
-                    action: match record.operation {
-                        Some(op) => format!("{} ({op})", record.action),
-                        None => record.action,
-                    },
-                    target: record.resource.unwrap_or_else(|| "-".into()),
-                    reason: record.reason,
-                    outcome: record.outcome,
-                });
-            }
+            let record = AuditEventRecord::from_row(row, &self.redactor);
+            self.activity.push_back(ActivityLine {
+                id: record.id,
+                at: record.inserted_at,
+                actor: record.actor,
+                action: match record.operation {
+                    Some(op) => format!("{} ({op})", record.action),
+                    None => record.action,
+                },
+                target: record.resource.unwrap_or_else(|| "-".into()),
+                reason: record.reason,
+                outcome: record.outcome,
+            });
         }
-        window.advance(Instant::now(), newest);
+        window.expire(now);
         self.follow = Some(window);
         // Late commits arrive out of order: keep the pane in id order.
         self.activity.make_contiguous().sort_by_key(|a| a.id);

@@ -32,16 +32,64 @@ fn kill_9(child: &mut std::process::Child) {
 
 #[test]
 fn sigkill_during_a_bulk_retry_of_100k_jobs_leaves_nothing_half_done() {
-    sigkill_during_bulk_retry(&[]);
+    sigkill_during_bulk_retry(&[], None);
 }
 
 #[test]
 fn sigkill_during_parallel_batches_leaves_nothing_half_done() {
-    sigkill_during_bulk_retry(&["--parallel", "3"]);
+    sigkill_during_bulk_retry(&["--parallel", "3"], None);
 }
 
-fn sigkill_during_bulk_retry(extra: &[&str]) {
-    let schema = TestSchema::with_oban("crashretry");
+/// The same with a keyed chain: every link is HMAC-signed, and the chain still verifies with the
+/// key after the kill, the rerun and a purge (and only with the key: without it, exit 1).
+#[test]
+fn sigkill_during_a_keyed_bulk_retry_and_a_purge_leave_a_chain_that_verifies_with_the_key() {
+    let schema = sigkill_during_bulk_retry(&["--parallel", "2"], Some(KEY));
+    std::thread::sleep(Duration::from_millis(2100));
+    schema
+        .cmd()
+        .env("OBANCTL_AUDIT_KEY", KEY)
+        .args([
+            "audit",
+            "purge",
+            "--older-than",
+            "1s",
+            "--execute",
+            "--reason",
+            REASON,
+            "--yes",
+            "--batch-size",
+            "20000",
+        ])
+        .assert()
+        .success();
+    let unkeyed = schema.int(&format!(
+        "SELECT count(*)::bigint AS v FROM {}.obanctl_audit_chain WHERE key_id IS NULL",
+        schema.quoted()
+    ));
+    assert_eq!(unkeyed, 0, "the purge events are keyed too");
+    schema
+        .cmd()
+        .env("OBANCTL_AUDIT_KEY", KEY)
+        .args(["audit", "verify"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("keyed links proven"));
+    schema.cmd().args(["audit", "verify"]).assert().code(1);
+}
+
+const KEY: &str = "crash-drill-audit-key-0123456789";
+
+fn sigkill_during_bulk_retry(extra: &[&str], key: Option<&str>) -> TestSchema {
+    let schema = TestSchema::new("crashretry");
+    let mut install = schema.cmd();
+    if let Some(key) = key {
+        install.env("OBANCTL_AUDIT_KEY", key);
+    }
+    install
+        .args(["install", "--with-oban", "-q"])
+        .assert()
+        .success();
     let jobs = format!("{}.oban_jobs", schema.quoted());
     let events = format!("{}.oban_powertools_audit_events", schema.quoted());
     schema.sql(&format!(
@@ -65,8 +113,13 @@ fn sigkill_during_bulk_retry(extra: &[&str]) {
         "100000",
     ];
     args.extend_from_slice(extra);
-    let mut child = schema
-        .process(&args)
+    let mut process = schema.process(&args);
+    let mut cmd = schema.cmd();
+    if let Some(key) = key {
+        process.env("OBANCTL_AUDIT_KEY", key);
+        cmd.env("OBANCTL_AUDIT_KEY", key);
+    }
+    let mut child = process
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -96,12 +149,20 @@ fn sigkill_during_bulk_retry(extra: &[&str]) {
         half_done, 0,
         "each job has all of the retry's column changes or none"
     );
-    schema.cmd().args(["audit", "verify"]).assert().success();
+    let verify = || {
+        let mut verify = schema.cmd();
+        if let Some(key) = key {
+            verify.env("OBANCTL_AUDIT_KEY", key);
+        }
+        verify.args(["audit", "verify"]).assert().success();
+    };
+    verify();
 
     // A rerun finishes the rest.
-    schema.cmd().args(&args).assert().success();
+    cmd.args(&args).assert().success();
     assert_eq!(available(), 100_000);
-    schema.cmd().args(["audit", "verify"]).assert().success();
+    verify();
+    schema
 }
 
 #[test]

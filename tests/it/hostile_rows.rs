@@ -83,7 +83,10 @@ fn read_commands() -> Vec<(Vec<&'static str>, &'static [i32])> {
 fn every_read_command_survives_the_corpus_in_json() {
     let schema = corpus("hostile_json");
     // `metrics` writes the Prometheus text format only (it refuses --format json).
-    for (args, codes) in read_commands().into_iter().filter(|(a, _)| a[0] != "metrics") {
+    for (args, codes) in read_commands()
+        .into_iter()
+        .filter(|(a, _)| a[0] != "metrics")
+    {
         let out = schema
             .cmd()
             .args(["--format", "json"])

@@ -34,9 +34,9 @@ fn installs_the_27_tables_once_and_a_second_run_changes_nothing() {
         .arg("install")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Created 28 tables"));
+        .stdout(predicate::str::contains("Created 29 tables"));
     // The 27 Powertools tables and obanctl's audit chain.
-    assert_eq!(schema.tables().len(), 28);
+    assert_eq!(schema.tables().len(), 29);
     assert_eq!(schema.audit_count(), 1);
 
     schema.cmd().arg("install").assert().success().stdout(
@@ -70,7 +70,7 @@ fn the_audit_row_reads_like_the_elixir_library_wrote_it() {
     assert_eq!(
         row,
         vec![format!(
-            "{ACTOR}|powertools.installed|powertools.installed|<null>|schema:{0}|schema|{0}|cli|{ACTOR}|env OBANCTL_ACTOR|28|t|t",
+            "{ACTOR}|powertools.installed|powertools.installed|<null>|schema:{0}|schema|{0}|cli|{ACTOR}|env OBANCTL_ACTOR|29|t|t",
             schema.name
         )]
     );
@@ -118,7 +118,7 @@ fn a_partial_install_is_completed_not_duplicated() {
     assert!(indexes.contains(&"oban_powertools_audit_events_action_index"));
     assert!(indexes.contains(&"oban_powertools_job_records_worker_index"));
     assert_eq!(indexes.len(), 5);
-    assert_eq!(schema.tables().len(), 28);
+    assert_eq!(schema.tables().len(), 29);
     assert_eq!(schema.audit_count(), 2);
 }
 
@@ -199,8 +199,8 @@ fn with_oban_creates_a_v14_schema_and_refuses_when_one_exists() {
     );
     assert_eq!(
         schema.tables().len(),
-        30,
-        "oban_jobs, oban_peers, 27 Powertools tables, the chain"
+        31,
+        "oban_jobs, oban_peers, 27 Powertools tables, the chain and its marker"
     );
 
     schema
@@ -222,7 +222,7 @@ fn separate_prefix_and_powertools_schemas_with_hostile_names() {
         .args(["install", "--with-oban"])
         .assert()
         .success();
-    assert_eq!(schema.tables().len(), 28);
+    assert_eq!(schema.tables().len(), 29);
     let jobs = schema.int(&format!(
         "SELECT count(*)::bigint AS v FROM {}.oban_jobs",
         quote(&prefix)
