@@ -22,6 +22,7 @@ pub mod install;
 pub mod interrupt;
 pub mod jobs;
 pub mod limiter;
+pub mod liveness;
 pub mod metrics;
 pub mod notifier;
 pub mod output;
