@@ -27,6 +27,7 @@ pub mod metrics;
 pub mod notifier;
 pub mod output;
 pub mod printer;
+pub mod queue_state;
 pub mod redact;
 pub mod report;
 pub mod settings;
