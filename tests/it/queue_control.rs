@@ -430,3 +430,115 @@ fn without_nodes_the_columns_say_unknown_and_why() {
     assert_eq!(code, 1, "{lines:?}");
     assert!(one_of_kind(&lines, "queue_confirmation")["unknown"].is_string());
 }
+
+/// A PgBouncer in transaction mode: the CI lane's, else one on 127.0.0.1:6432 (`scripts/pgbouncer`).
+fn pgbouncer_url() -> Option<String> {
+    let cli = crate::common::cli_database_url();
+    if cli != crate::common::database_url() {
+        return Some(cli);
+    }
+    std::net::TcpStream::connect_timeout(
+        &"127.0.0.1:6432".parse().unwrap(),
+        Duration::from_millis(500),
+    )
+    .ok()
+    .map(|_| "postgres://postgres@127.0.0.1:6432/postgres".to_string())
+}
+
+#[test]
+fn through_pgbouncer_signals_work_and_listening_degrades_honestly() {
+    let Some(bouncer) = pgbouncer_url() else {
+        eprintln!("no PgBouncer on 6432 and OBANCTL_TEST_CLI_URL unset: skipped");
+        return;
+    };
+    let schema = py_schema("qbouncer");
+    let _node = PyNode::start(&schema, "py-b1", &[("alpha", 4)]);
+    let via = |args: &[&str]| {
+        let out = schema
+            .cmd()
+            .env("DATABASE_URL", &bouncer)
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        (
+            json_lines(&out.stdout),
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    // Listening through the pooler is impossible: the columns come from oban_producers.
+    let (lines, code, _) = via(&["queues", "--listen", "1s"]);
+    assert_eq!(code, Some(0));
+    let alpha = queue_line(&lines, "alpha");
+    assert_eq!(alpha["nodes_source"], "producers", "{alpha}");
+    // With a direct --listen-url, gossip is heard again.
+    let (lines, _, _) = via(&[
+        "queues",
+        "--listen",
+        "2s",
+        "--listen-url",
+        &crate::common::database_url(),
+    ]);
+    assert_eq!(queue_line(&lines, "alpha")["nodes_source"], "gossip");
+    // The signal is sent through the pooler and confirmed from oban_producers.
+    let (lines, code, stderr) = via(&["queue", "pause", "alpha", "--reason", REASON, "--yes"]);
+    assert_eq!(code, Some(0), "{stderr}\n{lines:?}");
+    let c = one_of_kind(&lines, "queue_confirmation");
+    assert_eq!(c["source"], "producers", "{c}");
+    assert_eq!(c["confirmed"], serde_json::json!(["py-b1"]), "{c}");
+    assert_eq!(
+        producer_meta(&schema, "alpha", "paused").as_deref(),
+        Some("true")
+    );
+}
+
+#[test]
+fn nodes_lists_every_source_and_flags_jobs_held_by_an_unseen_node() {
+    let schema = oban_schema("qnodes");
+    let heartbeat = |node: &str, age_secs: i64| {
+        format!(
+            "INSERT INTO {}.oban_powertools_heartbeats (id, executor_id, node, producer_scope, last_heartbeat_at, inserted_at, updated_at) \
+             VALUES (gen_random_uuid(), '{node}-exec', '{node}', 'mailers', timezone('UTC', now()) - interval '{age_secs} seconds', now(), now());",
+            schema.quoted()
+        )
+    };
+    schema.sql(&(heartbeat("web-1", 5) + &heartbeat("web-2", 60) + &heartbeat("web-3", 300)));
+    schema.sql(&format!(
+        "INSERT INTO {0}.oban_jobs (queue, worker, state, attempted_at, attempted_by, attempt) VALUES \
+           ('mailers', 'W', 'executing', timezone('UTC', now()), ARRAY['web-1', 'u1'], 1), \
+           ('mailers', 'W', 'executing', timezone('UTC', now()), ARRAY['ghost-9', 'u2'], 1), \
+           ('billing', 'W', 'executing', timezone('UTC', now()), ARRAY['ghost-9', 'u2'], 1); \
+         INSERT INTO {0}.oban_peers (name, node, started_at, expires_at) VALUES \
+           ('Oban', 'web-1', timezone('UTC', now()), timezone('UTC', now()) + interval '30 seconds')",
+        schema.quoted()
+    ));
+    let (lines, code) = run_json(&schema, &["nodes", "--listen", "0"]);
+    assert_eq!(code, 1, "a flagged node needs attention: {lines:?}");
+    let node = |name: &str| {
+        of_kind(&lines, "node")
+            .into_iter()
+            .find(|n| n["node"] == name)
+            .unwrap_or_else(|| panic!("no node {name} in {lines:?}"))
+    };
+    assert_eq!(node("web-1")["liveness"], "alive");
+    assert_eq!(node("web-1")["leader"], true);
+    assert_eq!(node("web-1")["running_jobs"], 1);
+    assert_eq!(node("web-2")["liveness"], "late");
+    assert_eq!(node("web-3")["liveness"], "missing");
+    let ghost = node("ghost-9");
+    assert!(ghost["liveness"].is_null(), "{ghost}");
+    assert_eq!(ghost["running_jobs"], 2);
+    assert_eq!(ghost["unseen_with_jobs"], true);
+    assert_eq!(ghost["queues"], serde_json::json!(["billing", "mailers"]));
+    let out = schema
+        .cmd()
+        .args(["nodes", "--listen", "0"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("seen by no liveness source: ghost-9"),
+        "{text}"
+    );
+}
