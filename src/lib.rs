@@ -29,6 +29,7 @@ pub mod printer;
 pub mod redact;
 pub mod report;
 pub mod settings;
+pub mod triage;
 pub mod tui;
 pub mod values;
 pub mod workflow;
