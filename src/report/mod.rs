@@ -7,4 +7,5 @@ pub mod config;
 pub mod demo;
 pub mod jobs;
 pub mod mutate;
+pub mod queues;
 pub mod triage;
