@@ -31,6 +31,7 @@ pub mod queue_state;
 pub mod redact;
 pub mod report;
 pub mod settings;
+pub mod triage;
 pub mod tui;
 pub mod values;
 pub mod workflow;

@@ -19,6 +19,7 @@ pub mod queues;
 pub mod schema;
 pub mod socket;
 pub mod top;
+pub mod triage;
 pub mod workflow;
 
 use std::time::Duration;

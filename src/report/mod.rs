@@ -8,3 +8,4 @@ pub mod demo;
 pub mod jobs;
 pub mod mutate;
 pub mod queues;
+pub mod triage;

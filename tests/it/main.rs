@@ -25,5 +25,6 @@ mod queues;
 mod safety;
 mod schema_conformance;
 mod top;
+mod triage;
 mod tty;
 mod workflow;
