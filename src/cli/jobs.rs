@@ -34,6 +34,18 @@ pub enum JobsCommand {
     /// Discard jobs: terminal, recorded in the job's own error history (executing ones get pkill)
     #[command(after_long_help = MUTATE_HELP)]
     Discard(JobsMutateArgs),
+
+    /// Delete finished jobs older than a cutoff, in batches, optionally archiving every row first
+    #[command(after_long_help = super::PRUNE_HELP)]
+    Prune(super::JobsPruneArgs),
+
+    /// Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)
+    #[command(after_long_help = super::RESTORE_HELP)]
+    Restore(super::JobsRestoreArgs),
+
+    /// Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer
+    #[command(after_long_help = super::EXPORT_HELP)]
+    Export(super::JobsExportArgs),
 }
 
 pub const MUTATE_HELP: &str = "\

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod archive;
 mod audit;
 mod cron;
 mod demo;
@@ -17,6 +18,7 @@ mod limiter;
 mod top;
 mod workflow;
 
+pub use self::archive::*;
 pub use self::audit::*;
 pub use self::cron::*;
 pub use self::demo::*;

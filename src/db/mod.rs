@@ -13,6 +13,7 @@ pub mod ident;
 pub mod jobs;
 pub mod limiter;
 pub mod listen;
+pub mod prune;
 pub mod queues;
 pub mod schema;
 pub mod socket;

@@ -7,3 +7,4 @@ pub mod config;
 pub mod demo;
 pub mod jobs;
 pub mod mutate;
+pub mod prune;

@@ -1,7 +1,10 @@
 //! `obanctl jobs ...`: inspection here, mutations in [`mutate`].
 
 mod count;
+mod export;
 pub mod mutate;
+mod prune;
+mod restore;
 
 use diesel::pg::PgConnection;
 
@@ -34,6 +37,9 @@ pub fn run(settings: &Settings, printer: &Printer, command: JobsCommand) -> CliR
         JobsCommand::Discard(args) => {
             mutate::run(settings, printer, Operation::Discard, args, false)
         }
+        JobsCommand::Prune(args) => prune::run(settings, printer, args),
+        JobsCommand::Restore(args) => restore::run(settings, printer, args),
+        JobsCommand::Export(args) => export::run(settings, printer, args),
     }
 }
 
