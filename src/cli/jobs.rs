@@ -38,6 +38,18 @@ pub enum JobsCommand {
     /// What is failing and why: failing jobs grouped by worker and error signature
     #[command(after_long_help = ERRORS_HELP)]
     Errors(JobsErrorsArgs),
+
+    /// Delete finished jobs older than a cutoff, in batches, optionally archiving every row first
+    #[command(after_long_help = super::PRUNE_HELP)]
+    Prune(super::JobsPruneArgs),
+
+    /// Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)
+    #[command(after_long_help = super::RESTORE_HELP)]
+    Restore(super::JobsRestoreArgs),
+
+    /// Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer
+    #[command(after_long_help = super::EXPORT_HELP)]
+    Export(super::JobsExportArgs),
 }
 
 pub const ERRORS_HELP: &str = "\

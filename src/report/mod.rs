@@ -8,4 +8,5 @@ pub mod demo;
 pub mod jobs;
 pub mod mutate;
 pub mod queues;
+pub mod prune;
 pub mod triage;

@@ -2,7 +2,10 @@
 
 mod count;
 mod errors;
+mod export;
 pub mod mutate;
+mod prune;
+mod restore;
 
 use diesel::pg::PgConnection;
 
@@ -36,6 +39,9 @@ pub fn run(settings: &Settings, printer: &Printer, command: JobsCommand) -> CliR
             mutate::run(settings, printer, Operation::Discard, args, false)
         }
         JobsCommand::Errors(args) => errors::run(settings, printer, args),
+        JobsCommand::Prune(args) => prune::run(settings, printer, args),
+        JobsCommand::Restore(args) => restore::run(settings, printer, args),
+        JobsCommand::Export(args) => export::run(settings, printer, args),
     }
 }
 
