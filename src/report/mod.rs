@@ -4,6 +4,9 @@
 
 pub mod audit;
 pub mod config;
+pub mod cron;
 pub mod demo;
 pub mod jobs;
+pub mod limiter;
 pub mod mutate;
+pub mod workflow;

@@ -76,6 +76,15 @@ fn read_commands() -> Vec<(Vec<&'static str>, &'static [i32])> {
         (vec!["doctor"], &[0, 1, 2]),
         (vec!["config", "show"], &[0]),
         (vec!["metrics"], &[0]),
+        (vec!["cron", "list"], &[0]),
+        (vec!["cron", "show", "nightly"], &[0]),
+        (vec!["cron", "show", "hostile_tz"], &[0]),
+        (vec!["limiter", "list"], &[1]),
+        (vec!["limiter", "explain", "stripe_api"], &[0]),
+        (vec!["limiter", "explain", "absurd_max"], &[1]),
+        (vec!["limiter", "explain", "absurd_min"], &[1]),
+        (vec!["workflow", "list"], &[0]),
+        (vec!["workflow", "inspect", "ordinary_flow"], &[0]),
     ]
 }
 
@@ -130,6 +139,55 @@ fn every_read_command_survives_the_corpus_in_json() {
     assert_eq!(hostile["args"]["password"], "[REDACTED]");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains("s3cr3t-pw"));
+    let cron = schema
+        .cmd()
+        .args(["--format", "json", "cron", "list"])
+        .output()
+        .unwrap();
+    let cron = json_lines(&cron.stdout);
+    assert_eq!(cron.len(), 3, "every entry is listed");
+    let hostile = cron.iter().find(|e| e["paused_at"] == "infinity").unwrap();
+    assert_eq!(hostile["last_run_at"], "-infinity");
+    assert_eq!(hostile["last_claim"]["slot_at"], "infinity");
+    assert!(hostile["schedule_error"].is_string());
+    let far = cron.iter().find(|e| e["name"] == "hostile_tz").unwrap();
+    assert!(far["last_run_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("out of range"));
+    assert_eq!(
+        cron.iter().find(|e| e["name"] == "nightly").unwrap()["next_fires"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let limiters = schema
+        .cmd()
+        .args(["--format", "json", "limiter", "list"])
+        .output()
+        .unwrap();
+    let limiters = json_lines(&limiters.stdout);
+    assert_eq!(limiters.len(), 4, "every limiter is listed");
+    let absurd = schema
+        .cmd()
+        .args(["--format", "json", "limiter", "explain", "absurd_max"])
+        .output()
+        .unwrap();
+    let absurd = json_lines(&absurd.stdout);
+    assert_eq!(absurd[0]["status"], "invalid_settings");
+    assert_eq!(
+        absurd[0]["partitions"][0]["stored_window_started_at"],
+        "infinity"
+    );
+    let workflows = schema
+        .cmd()
+        .args(["--format", "json", "workflow", "list"])
+        .output()
+        .unwrap();
+    let workflows = json_lines(&workflows.stdout);
+    assert_eq!(workflows.len(), 2);
+    assert!(workflows.iter().any(|w| w["inserted_at"] == "infinity"));
     let audit = schema
         .cmd()
         .args(["--format", "json", "audit", "tail"])
