@@ -196,13 +196,13 @@ impl View for CronList<'_> {
         }
         let mut table = Table::new(vec![
             Column::new("name").max(30),
-            Column::new("expression").max(30),
-            Column::new("zone").max(30),
-            Column::new("worker").max(40),
-            Column::new("queue").max(20),
-            Column::new("paused"),
-            Column::new("last claim"),
-            Column::new("next fire (UTC)").max(60),
+            Column::new("expression").max(20),
+            Column::new("zone").max(20),
+            Column::new("worker").max(30),
+            Column::new("queue").max(16),
+            Column::new("paused").max(30),
+            Column::new("last claim").max(30),
+            Column::new("next fire (UTC)").max(40),
         ]);
         for entry in self.entries {
             table.row(vec![
