@@ -188,6 +188,69 @@ fn every_read_command_survives_the_corpus_in_json() {
     let workflows = json_lines(&workflows.stdout);
     assert_eq!(workflows.len(), 2);
     assert!(workflows.iter().any(|w| w["inserted_at"] == "infinity"));
+    // The hostile rows by their own (hostile) names and ids, for people and in JSON.
+    let hostile_limiter = limiters
+        .iter()
+        .find(|l| l["name"].as_str().unwrap().starts_with("evil"))
+        .unwrap()["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let hostile_cron = cron.iter().find(|e| e["paused_at"] == "infinity").unwrap()["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let hostile_workflow = workflows
+        .iter()
+        .find(|w| w["inserted_at"] == "infinity")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (args, code) in [
+        // Its partition key is the same hostile text; its stored window starts at -infinity.
+        (
+            vec![
+                "limiter",
+                "explain",
+                hostile_limiter.as_str(),
+                "--partition",
+                hostile_limiter.as_str(),
+            ],
+            1,
+        ),
+        (vec!["cron", "show", hostile_cron.as_str()], 0),
+        (vec!["workflow", "inspect", hostile_workflow.as_str()], 0),
+    ] {
+        for json in [true, false] {
+            let mut cmd = schema.cmd();
+            if json {
+                cmd.args(["--format", "json"]);
+            }
+            let out = cmd.args(&args).output().unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(code),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            for stream in [&out.stdout, &out.stderr] {
+                let raw = raw_controls(&String::from_utf8_lossy(stream), false);
+                assert!(raw.is_empty(), "{args:?}: {raw:?}");
+            }
+            if json {
+                let lines = json_lines(&out.stdout);
+                if args[0] == "limiter" {
+                    assert_eq!(lines[0]["status"], "invalid_state");
+                    assert_eq!(lines[0]["partitions"][0]["stored_tokens_used"], -7);
+                }
+                if args[0] == "workflow" {
+                    let step = lines.iter().find(|l| l["kind"] == "workflow_step").unwrap();
+                    assert_eq!(step["blocker_codes"][0], serde_json::Value::Null);
+                }
+            }
+        }
+    }
     let audit = schema
         .cmd()
         .args(["--format", "json", "audit", "tail"])
