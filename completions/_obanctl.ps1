@@ -691,14 +691,15 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every cron entry with its schedule, pause state, last claim and next three fire times')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One entry: its settings and policies, recent slots and audit history')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every cron entry with its schedule, pause state, last claim and next fire time')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One entry: its settings and policies, next three fire times, recent slots and audit history')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause an entry (idempotent: an already paused entry is reported, not changed)')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a paused entry (idempotent)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'obanctl;cron;list' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Compute fire times from this instant instead of now (RFC 3339, e.g. 2027-03-14T00:00:00Z)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
             [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
@@ -722,6 +723,7 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             break
         }
         'obanctl;cron;show' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Compute fire times from this instant instead of now (RFC 3339, e.g. 2027-03-14T00:00:00Z)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
             [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
@@ -799,8 +801,8 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             break
         }
         'obanctl;cron;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every cron entry with its schedule, pause state, last claim and next three fire times')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One entry: its settings and policies, recent slots and audit history')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every cron entry with its schedule, pause state, last claim and next fire time')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One entry: its settings and policies, next three fire times, recent slots and audit history')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause an entry (idempotent: an already paused entry is reported, not changed)')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a paused entry (idempotent)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -842,9 +844,33 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every limiter: scope, capacity per window, default weight, partitions charged, and whether its settings can be judged')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'obanctl;limiter;list' {
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--no-trunc', '--no-trunc', [CompletionResultType]::ParameterName, 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)')
+            [CompletionResult]::new('--local-time', '--local-time', [CompletionResultType]::ParameterName, 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'obanctl;limiter;explain' {
@@ -877,7 +903,7 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
         'obanctl;limiter;simulate' {
             [CompletionResult]::new('--requests', '--requests', [CompletionResultType]::ParameterName, 'How many requests')
             [CompletionResult]::new('--weight', '--weight', [CompletionResultType]::ParameterName, 'Weight of each request (default: the limiter''s default weight)')
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Milliseconds between requests')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Milliseconds between requests (0 to 3,162,240,000,000, i.e. 100 years)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'When the first request arrives (RFC 3339 or a date; default: the database clock)')
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Partition to simulate (default: __global__)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
@@ -904,9 +930,13 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             break
         }
         'obanctl;limiter;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every limiter: scope, capacity per window, default weight, partitions charged, and whether its settings can be judged')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'obanctl;limiter;help;list' {
             break
         }
         'obanctl;limiter;help;explain' {
@@ -1564,8 +1594,8 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             break
         }
         'obanctl;help;cron' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every cron entry with its schedule, pause state, last claim and next three fire times')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One entry: its settings and policies, recent slots and audit history')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every cron entry with its schedule, pause state, last claim and next fire time')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One entry: its settings and policies, next three fire times, recent slots and audit history')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause an entry (idempotent: an already paused entry is reported, not changed)')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a paused entry (idempotent)')
             break
@@ -1583,8 +1613,12 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             break
         }
         'obanctl;help;limiter' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every limiter: scope, capacity per window, default weight, partitions charged, and whether its settings can be judged')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing')
+            break
+        }
+        'obanctl;help;limiter;list' {
             break
         }
         'obanctl;help;limiter;explain' {

@@ -280,6 +280,9 @@ _obanctl() {
             obanctl__subcmd__help__subcmd__limiter,explain)
                 cmd="obanctl__subcmd__help__subcmd__limiter__subcmd__explain"
                 ;;
+            obanctl__subcmd__help__subcmd__limiter,list)
+                cmd="obanctl__subcmd__help__subcmd__limiter__subcmd__list"
+                ;;
             obanctl__subcmd__help__subcmd__limiter,simulate)
                 cmd="obanctl__subcmd__help__subcmd__limiter__subcmd__simulate"
                 ;;
@@ -352,6 +355,9 @@ _obanctl() {
             obanctl__subcmd__limiter,help)
                 cmd="obanctl__subcmd__limiter__subcmd__help"
                 ;;
+            obanctl__subcmd__limiter,list)
+                cmd="obanctl__subcmd__limiter__subcmd__list"
+                ;;
             obanctl__subcmd__limiter,simulate)
                 cmd="obanctl__subcmd__limiter__subcmd__simulate"
                 ;;
@@ -360,6 +366,9 @@ _obanctl() {
                 ;;
             obanctl__subcmd__limiter__subcmd__help,help)
                 cmd="obanctl__subcmd__limiter__subcmd__help__subcmd__help"
+                ;;
+            obanctl__subcmd__limiter__subcmd__help,list)
+                cmd="obanctl__subcmd__limiter__subcmd__help__subcmd__list"
                 ;;
             obanctl__subcmd__limiter__subcmd__help,simulate)
                 cmd="obanctl__subcmd__limiter__subcmd__help__subcmd__simulate"
@@ -1341,12 +1350,16 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__cron__subcmd__list)
-            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-q -v -h -V --at --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1511,12 +1524,16 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__cron__subcmd__show)
-            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-q -v -h -V --at --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2367,7 +2384,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help__subcmd__limiter)
-            opts="explain simulate"
+            opts="list explain simulate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2381,6 +2398,20 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help__subcmd__limiter__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__help__subcmd__limiter__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3405,7 +3436,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__limiter)
-            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version explain simulate help"
+            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version list explain simulate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3529,7 +3560,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__limiter__subcmd__help)
-            opts="explain simulate help"
+            opts="list explain simulate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3570,6 +3601,20 @@ _obanctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        obanctl__subcmd__limiter__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         obanctl__subcmd__limiter__subcmd__help__subcmd__simulate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3577,6 +3622,60 @@ _obanctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__limiter__subcmd__list)
+            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

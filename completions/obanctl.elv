@@ -653,13 +653,14 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'Every cron entry with its schedule, pause state, last claim and next three fire times'
-            cand show 'One entry: its settings and policies, recent slots and audit history'
+            cand list 'Every cron entry with its schedule, pause state, last claim and next fire time'
+            cand show 'One entry: its settings and policies, next three fire times, recent slots and audit history'
             cand pause 'Pause an entry (idempotent: an already paused entry is reported, not changed)'
             cand resume 'Resume a paused entry (idempotent)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obanctl;cron;list'= {
+            cand --at 'Compute fire times from this instant instead of now (RFC 3339, e.g. 2027-03-14T00:00:00Z)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -682,6 +683,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --version 'Print version'
         }
         &'obanctl;cron;show'= {
+            cand --at 'Compute fire times from this instant instead of now (RFC 3339, e.g. 2027-03-14T00:00:00Z)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -756,8 +758,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --version 'Print version'
         }
         &'obanctl;cron;help'= {
-            cand list 'Every cron entry with its schedule, pause state, last claim and next three fire times'
-            cand show 'One entry: its settings and policies, recent slots and audit history'
+            cand list 'Every cron entry with its schedule, pause state, last claim and next fire time'
+            cand show 'One entry: its settings and policies, next three fire times, recent slots and audit history'
             cand pause 'Pause an entry (idempotent: an already paused entry is reported, not changed)'
             cand resume 'Resume a paused entry (idempotent)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -793,9 +795,32 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand list 'Every limiter: scope, capacity per window, default weight, partitions charged, and whether its settings can be judged'
             cand explain 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
             cand simulate 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;limiter;list'= {
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'obanctl;limiter;explain'= {
             cand --partition 'Only this partition (default: __global__ for a global limiter, every partition otherwise)'
@@ -826,7 +851,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;limiter;simulate'= {
             cand --requests 'How many requests'
             cand --weight 'Weight of each request (default: the limiter''s default weight)'
-            cand --interval 'Milliseconds between requests'
+            cand --interval 'Milliseconds between requests (0 to 3,162,240,000,000, i.e. 100 years)'
             cand --now 'When the first request arrives (RFC 3339 or a date; default: the database clock)'
             cand --partition 'Partition to simulate (default: __global__)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
@@ -852,9 +877,12 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --version 'Print version'
         }
         &'obanctl;limiter;help'= {
+            cand list 'Every limiter: scope, capacity per window, default weight, partitions charged, and whether its settings can be judged'
             cand explain 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
             cand simulate 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;limiter;help;list'= {
         }
         &'obanctl;limiter;help;explain'= {
         }
@@ -1452,8 +1480,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;help;nodes'= {
         }
         &'obanctl;help;cron'= {
-            cand list 'Every cron entry with its schedule, pause state, last claim and next three fire times'
-            cand show 'One entry: its settings and policies, recent slots and audit history'
+            cand list 'Every cron entry with its schedule, pause state, last claim and next fire time'
+            cand show 'One entry: its settings and policies, next three fire times, recent slots and audit history'
             cand pause 'Pause an entry (idempotent: an already paused entry is reported, not changed)'
             cand resume 'Resume a paused entry (idempotent)'
         }
@@ -1466,8 +1494,11 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;help;cron;resume'= {
         }
         &'obanctl;help;limiter'= {
+            cand list 'Every limiter: scope, capacity per window, default weight, partitions charged, and whether its settings can be judged'
             cand explain 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
             cand simulate 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
+        }
+        &'obanctl;help;limiter;list'= {
         }
         &'obanctl;help;limiter;explain'= {
         }
