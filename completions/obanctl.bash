@@ -1783,11 +1783,11 @@ _obanctl() {
             fi
             case "${prev}" in
                 --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "oban_version index_validity missing_indexes powertools_tables uniqueness_backlog expired_deadlines stuck_executing overdue_available table_bloat completed_backlog long_transactions blocked_locks leadership" -- "${cur}"))
                     return 0
                     ;;
                 --skip)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "oban_version index_validity missing_indexes powertools_tables uniqueness_backlog expired_deadlines stuck_executing overdue_available table_bloat completed_backlog long_transactions blocked_locks leadership" -- "${cur}"))
                     return 0
                     ;;
                 --fail-on)
@@ -1795,7 +1795,7 @@ _obanctl() {
                     return 0
                     ;;
                 --explain)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "oban_version index_validity missing_indexes powertools_tables uniqueness_backlog expired_deadlines stuck_executing overdue_available table_bloat completed_backlog long_transactions blocked_locks leadership" -- "${cur}"))
                     return 0
                     ;;
                 --check-timeout)
@@ -2573,7 +2573,7 @@ _obanctl() {
                     return 0
                     ;;
                 --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --queue)
@@ -2667,7 +2667,7 @@ _obanctl() {
             fi
             case "${prev}" in
                 --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --queue)
@@ -2749,7 +2749,7 @@ _obanctl() {
                     return 0
                     ;;
                 --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --queue)
@@ -2963,7 +2963,7 @@ _obanctl() {
                     return 0
                     ;;
                 --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --queue)
@@ -3077,7 +3077,7 @@ _obanctl() {
                     return 0
                     ;;
                 --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --queue)

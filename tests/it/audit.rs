@@ -518,12 +518,12 @@ fn purge_is_a_dry_run_by_default_and_a_purge_leaves_a_chain_that_verifies() {
         "a dry run deletes nothing"
     );
 
-    // Refusals: no reason, no confirmation.
+    // No reason (a usage error), no confirmation (refused).
     schema
         .cmd()
         .args(["audit", "purge", "--older-than", "2s", "--execute", "--yes"])
         .assert()
-        .code(2);
+        .code(64);
     schema
         .cmd()
         .args([
