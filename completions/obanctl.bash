@@ -1875,11 +1875,11 @@ _obanctl() {
             fi
             case "${prev}" in
                 --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "oban_version index_validity missing_indexes powertools_tables uniqueness_backlog expired_deadlines stuck_executing overdue_available table_bloat completed_backlog long_transactions blocked_locks leadership" -- "${cur}"))
                     return 0
                     ;;
                 --skip)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "oban_version index_validity missing_indexes powertools_tables uniqueness_backlog expired_deadlines stuck_executing overdue_available table_bloat completed_backlog long_transactions blocked_locks leadership" -- "${cur}"))
                     return 0
                     ;;
                 --fail-on)
@@ -1887,7 +1887,7 @@ _obanctl() {
                     return 0
                     ;;
                 --explain)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "oban_version index_validity missing_indexes powertools_tables uniqueness_backlog expired_deadlines stuck_executing overdue_available table_bloat completed_backlog long_transactions blocked_locks leadership" -- "${cur}"))
                     return 0
                     ;;
                 --check-timeout)
@@ -2791,7 +2791,7 @@ _obanctl() {
                     return 0
                     ;;
                 --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --queue)
@@ -2885,7 +2885,7 @@ _obanctl() {
             fi
             case "${prev}" in
                 --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --queue)
@@ -2967,7 +2967,7 @@ _obanctl() {
                     return 0
                     ;;
                 --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --queue)
@@ -3181,7 +3181,7 @@ _obanctl() {
                     return 0
                     ;;
                 --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --queue)
@@ -3295,7 +3295,7 @@ _obanctl() {
                     return 0
                     ;;
                 --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --queue)

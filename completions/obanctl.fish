@@ -85,12 +85,48 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l no-trunc -d 
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand install" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l only -d 'Run only these checks (repeat or comma-separate)' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l skip -d 'Skip these checks (repeat or comma-separate)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l only -d 'Run only these checks (repeat or comma-separate)' -r -f -a "oban_version\t'oban_jobs exists and its migration version matches the Oban the app runs'
+index_validity\t'no INVALID indexes on the Oban and Powertools tables'
+missing_indexes\t'oban_jobs has the indexes its Oban version and flavour expect'
+powertools_tables\t'the 27 Powertools tables exist in --powertools-schema, with every column'
+uniqueness_backlog\t'the backlog Oban\'s unique checks scan stays below a threshold'
+expired_deadlines\t'no retryable jobs past their Powertools deadline'
+stuck_executing\t'no jobs executing for too long or on nodes that are gone'
+overdue_available\t'due jobs are picked up and staged in time'
+table_bloat\t'dead tuples on oban_jobs stay low and autovacuum keeps up'
+completed_backlog\t'the pruner keeps finished jobs from piling up'
+long_transactions\t'no transactions hold back vacuum'
+blocked_locks\t'no sessions are waiting for locks on oban_jobs'
+leadership\t'one Oban node holds a live leadership'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l skip -d 'Skip these checks (repeat or comma-separate)' -r -f -a "oban_version\t'oban_jobs exists and its migration version matches the Oban the app runs'
+index_validity\t'no INVALID indexes on the Oban and Powertools tables'
+missing_indexes\t'oban_jobs has the indexes its Oban version and flavour expect'
+powertools_tables\t'the 27 Powertools tables exist in --powertools-schema, with every column'
+uniqueness_backlog\t'the backlog Oban\'s unique checks scan stays below a threshold'
+expired_deadlines\t'no retryable jobs past their Powertools deadline'
+stuck_executing\t'no jobs executing for too long or on nodes that are gone'
+overdue_available\t'due jobs are picked up and staged in time'
+table_bloat\t'dead tuples on oban_jobs stay low and autovacuum keeps up'
+completed_backlog\t'the pruner keeps finished jobs from piling up'
+long_transactions\t'no transactions hold back vacuum'
+blocked_locks\t'no sessions are waiting for locks on oban_jobs'
+leadership\t'one Oban node holds a live leadership'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l fail-on -d 'What makes the run fail with exit 2' -r -f -a "error\t'Errors exit 2, warnings alone exit 1 (the original doctor\'s contract)'
 warning\t'Warnings exit 2 too'
 never\t'Always exit 0 once the checks ran (report only)'"
-complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l explain -d 'Explain what a check looks at, what it reports and how to fix it, and exit' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l explain -d 'Explain what a check looks at, what it reports and how to fix it, and exit' -r -f -a "oban_version\t'oban_jobs exists and its migration version matches the Oban the app runs'
+index_validity\t'no INVALID indexes on the Oban and Powertools tables'
+missing_indexes\t'oban_jobs has the indexes its Oban version and flavour expect'
+powertools_tables\t'the 27 Powertools tables exist in --powertools-schema, with every column'
+uniqueness_backlog\t'the backlog Oban\'s unique checks scan stays below a threshold'
+expired_deadlines\t'no retryable jobs past their Powertools deadline'
+stuck_executing\t'no jobs executing for too long or on nodes that are gone'
+overdue_available\t'due jobs are picked up and staged in time'
+table_bloat\t'dead tuples on oban_jobs stay low and autovacuum keeps up'
+completed_backlog\t'the pruner keeps finished jobs from piling up'
+long_transactions\t'no transactions hold back vacuum'
+blocked_locks\t'no sessions are waiting for locks on oban_jobs'
+leadership\t'one Oban node holds a live leadership'"
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l check-timeout -d 'Longest each check may run (its statement_timeout)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l oban-version -d 'The Oban migration version the application\'s Oban expects' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l backlog-threshold -d 'Jobs in unique states at which uniqueness_backlog warns' -r
@@ -150,7 +186,14 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_see
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l limit -d 'Page size' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l after -d 'Start after this job id (the last id of the previous page)' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r -f -a "available\t''
+suspended\t''
+scheduled\t''
+executing\t''
+retryable\t''
+completed\t''
+discarded\t''
+cancelled\t''"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l queue -d 'Queue name' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l tag -d 'Tag the job must have (repeat: must have all)' -r
@@ -198,7 +241,14 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l state -d 'Only these states' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l state -d 'Only these states' -r -f -a "available\t''
+suspended\t''
+scheduled\t''
+executing\t''
+retryable\t''
+completed\t''
+discarded\t''
+cancelled\t''"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l queue -d 'Only these queues' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from count" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
@@ -225,7 +275,14 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l batch-size -d 'Jobs per transaction' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l sleep-ms -d 'Pause between batches, in milliseconds' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l parallel -d 'Run up to N batches at once, each in its own connection and transaction (1: one at a time, the gentlest on a busy database; --sleep-ms implies 1)' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r -f -a "available\t''
+suspended\t''
+scheduled\t''
+executing\t''
+retryable\t''
+completed\t''
+discarded\t''
+cancelled\t''"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l queue -d 'Queue name' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l tag -d 'Tag the job must have (repeat: must have all)' -r
@@ -263,7 +320,14 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l batch-size -d 'Jobs per transaction' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l sleep-ms -d 'Pause between batches, in milliseconds' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l parallel -d 'Run up to N batches at once, each in its own connection and transaction (1: one at a time, the gentlest on a busy database; --sleep-ms implies 1)' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r -f -a "available\t''
+suspended\t''
+scheduled\t''
+executing\t''
+retryable\t''
+completed\t''
+discarded\t''
+cancelled\t''"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l queue -d 'Queue name' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l tag -d 'Tag the job must have (repeat: must have all)' -r
@@ -300,7 +364,14 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l batch-size -d 'Jobs per transaction' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l sleep-ms -d 'Pause between batches, in milliseconds' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l parallel -d 'Run up to N batches at once, each in its own connection and transaction (1: one at a time, the gentlest on a busy database; --sleep-ms implies 1)' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r -f -a "available\t''
+suspended\t''
+scheduled\t''
+executing\t''
+retryable\t''
+completed\t''
+discarded\t''
+cancelled\t''"
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l queue -d 'Queue name' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l tag -d 'Tag the job must have (repeat: must have all)' -r
