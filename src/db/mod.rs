@@ -13,6 +13,8 @@ pub mod ident;
 pub mod jobs;
 pub mod limiter;
 pub mod listen;
+pub mod liveness;
+pub mod overview;
 pub mod queues;
 pub mod schema;
 pub mod socket;
@@ -157,6 +159,11 @@ impl Database {
 
     pub fn powertools_schema(&self) -> &str {
         &self.powertools_schema
+    }
+
+    /// The connection details the pool uses (for a direct listening connection).
+    pub fn conn_info(&self) -> &ConnInfo {
+        &self.conn_info
     }
 
     fn checkout(&self) -> CliResult<Conn> {

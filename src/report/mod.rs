@@ -9,6 +9,7 @@ pub mod demo;
 pub mod jobs;
 pub mod limiter;
 pub mod mutate;
+pub mod queues;
 pub mod workflow;
 
 #[cfg(test)]
