@@ -9,7 +9,9 @@ pub mod demo;
 pub mod jobs;
 pub mod limiter;
 pub mod mutate;
+pub mod prune;
 pub mod queues;
+pub mod triage;
 pub mod workflow;
 
 #[cfg(test)]
