@@ -15,10 +15,12 @@ pub mod limiter;
 pub mod listen;
 pub mod liveness;
 pub mod overview;
+pub mod prune;
 pub mod queues;
 pub mod schema;
 pub mod socket;
 pub mod top;
+pub mod triage;
 pub mod workflow;
 
 use std::time::Duration;
