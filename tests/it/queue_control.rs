@@ -281,17 +281,18 @@ fn queue_actions_refuse_what_they_cannot_do_and_send_nothing() {
         .code(2)
         .stderr(predicate::str::contains("unknown queue: mailer"))
         .stderr(predicate::str::contains("did you mean: mailers"));
-    // No reason (no terminal to ask on).
+    // No reason (no terminal to ask on): a usage error, as for every mutation.
     pause(&["mailers", "--yes"])
         .assert()
-        .code(2)
+        .code(64)
         .stderr(predicate::str::contains("a reason is required"));
-    // No actor.
-    pause(&["mailers", "--reason", REASON, "--yes"])
+    // No actor: an empty one is refused (without OBANCTL_ACTOR the OS user, found from the uid
+    // when USER is unset, is the actor; `guard::require_actor` refuses an unknown one).
+    pause(&["mailers", "--reason", REASON, "--yes", "--actor", ""])
         .env_remove("OBANCTL_ACTOR")
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no actor"));
+        .failure()
+        .stderr(predicate::str::contains("actor must not be empty"));
     // Limits out of range; --force allows more than 10,000.
     for limit in ["0", "-3", "10001"] {
         schema
