@@ -18,6 +18,9 @@ Keys:
   s / S             sort by the next column / reverse
   r c d             retry, cancel, discard the selected job or failure group: a preview, a
                     reason (recorded in the audit log) and a confirmation, as the jobs commands do
+  p / u             pause / resume the selected queue on every node as `queue pause|resume` does:
+                    a preview, a reason, an audit row with the signal, the nodes' confirmation
+                    (an open-source pause does not survive a node restart)
   R                 refresh now                   q / Ctrl-C   quit
 
 Each refresh is 4 short read-only transactions of bounded queries (24 statements); 6 cheap

@@ -297,73 +297,78 @@ fn list_queues(
 // ---------------------------------------------------------------------------------------------
 // queue pause|resume|scale|stop
 
-#[derive(Debug, Clone, Copy)]
-enum Action {
+/// What a queue action does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueAction {
     Pause,
     Resume,
     Scale(Limit),
     Stop,
 }
 
-impl Action {
-    fn verb(self) -> &'static str {
+impl QueueAction {
+    pub fn verb(self) -> &'static str {
         match self {
-            Action::Pause => "pause",
-            Action::Resume => "resume",
-            Action::Scale(_) => "scale",
-            Action::Stop => "stop",
+            QueueAction::Pause => "pause",
+            QueueAction::Resume => "resume",
+            QueueAction::Scale(_) => "scale",
+            QueueAction::Stop => "stop",
         }
     }
 
-    fn operation(self) -> String {
+    pub fn operation(self) -> String {
         format!("queue_{}", self.verb())
     }
 
     fn audit_action(self) -> &'static str {
         match self {
-            Action::Pause => "queue.paused",
-            Action::Resume => "queue.resumed",
-            Action::Scale(_) => "queue.scaled",
-            Action::Stop => "queue.stopped",
+            QueueAction::Pause => "queue.paused",
+            QueueAction::Resume => "queue.resumed",
+            QueueAction::Scale(_) => "queue.scaled",
+            QueueAction::Stop => "queue.stopped",
         }
     }
 
     fn wanted(self) -> Wanted {
         match self {
-            Action::Pause => Wanted::Paused,
-            Action::Resume => Wanted::Running,
-            Action::Scale(limit) => Wanted::Limit {
+            QueueAction::Pause => Wanted::Paused,
+            QueueAction::Resume => Wanted::Running,
+            QueueAction::Scale(limit) => Wanted::Limit {
                 limit: limit.get() as u64,
             },
-            Action::Stop => Wanted::Stopped,
+            QueueAction::Stop => Wanted::Stopped,
         }
     }
 
     fn signal(self, queues: Queues, ident: Ident) -> Signal {
         match (self, queues) {
-            (Action::Pause, queues) => Signal::Pause { queues, ident },
-            (Action::Resume, queues) => Signal::Resume { queues, ident },
-            (Action::Scale(limit), Queues::One(queue)) => Signal::Scale {
+            (QueueAction::Pause, queues) => Signal::Pause { queues, ident },
+            (QueueAction::Resume, queues) => Signal::Resume { queues, ident },
+            (QueueAction::Scale(limit), Queues::One(queue)) => Signal::Scale {
                 queue,
                 limit,
                 ident,
             },
-            (Action::Stop, Queues::One(queue)) => Signal::Stop { queue, ident },
+            (QueueAction::Stop, Queues::One(queue)) => Signal::Stop { queue, ident },
             // `scale` and `stop` take one named queue (the CLI allows nothing else).
-            (Action::Scale(_) | Action::Stop, Queues::All) => unreachable!("one queue only"),
+            (QueueAction::Scale(_) | QueueAction::Stop, Queues::All) => {
+                unreachable!("one queue only")
+            }
         }
     }
 
     fn risk(self) -> &'static str {
         match self {
-            Action::Resume => "low",
-            Action::Pause | Action::Scale(_) => "medium",
-            Action::Stop => "high",
+            QueueAction::Resume => "low",
+            QueueAction::Pause | QueueAction::Scale(_) => "medium",
+            QueueAction::Stop => "high",
         }
     }
 }
 
-enum Targets {
+/// Which queues a queue action addresses.
+#[derive(Debug, Clone)]
+pub enum Targets {
     All,
     Named(Vec<QueueName>),
 }
@@ -391,7 +396,11 @@ fn pause_resume(
     } else {
         Targets::Named(queue_names(&args.queues)?)
     };
-    let action = if pause { Action::Pause } else { Action::Resume };
+    let action = if pause {
+        QueueAction::Pause
+    } else {
+        QueueAction::Resume
+    };
     act(settings, printer, action, targets, &args.action, None)
 }
 
@@ -406,7 +415,7 @@ fn scale(settings: &Settings, printer: &Printer, args: QueueScaleArgs) -> CliRes
     act(
         settings,
         printer,
-        Action::Scale(limit),
+        QueueAction::Scale(limit),
         targets,
         &args.action,
         None,
@@ -418,7 +427,7 @@ fn stop(settings: &Settings, printer: &Printer, args: QueueStopArgs) -> CliResul
     act(
         settings,
         printer,
-        Action::Stop,
+        QueueAction::Stop,
         targets,
         &args.action,
         Some(args.confirm_queue),
@@ -451,20 +460,51 @@ fn confirm_stop(printer: &Printer, queue: &str, given: Option<String>) -> CliRes
     Ok(())
 }
 
-/// A queue action from preview to confirmation.
-fn act(
-    settings: &Settings,
-    printer: &Printer,
-    action: Action,
-    targets: Targets,
-    common: &QueueActionArgs,
-    stop_confirmation: Option<Option<String>>,
-) -> CliResult<ExitStatus> {
-    let verb = action.verb();
-    let what = format!("{verb} queues");
-    let reason = guard::reason_given(common.reason.as_deref(), common.dry_run, printer, &what)?;
-    guard::require_actor(settings)?;
-    let (db, jobs) = open(settings, printer)?;
+/// A queue action as the CLI or the dashboard asks for it.
+#[derive(Debug, Clone)]
+pub struct QueueRequest {
+    pub action: QueueAction,
+    pub targets: Targets,
+    /// Only this node.
+    pub node: Option<String>,
+    pub listen_url: Option<String>,
+    /// How long to wait for the nodes to confirm (also: zero skips the preview's listening).
+    pub confirm_timeout: Duration,
+    pub dry_run: bool,
+}
+
+/// A previewed queue action, ready to carry out with a reason.
+#[derive(Debug, Clone)]
+pub struct PreparedQueueAction {
+    pub plan: QueuePlan,
+    /// `Pause 1 queue mailers on every node?`
+    pub question: String,
+    req: QueueRequest,
+    channel: String,
+    plan_queues: Vec<String>,
+    signals: Vec<(String, Vec<String>)>,
+    audited: Vec<String>,
+    expected: BTreeMap<String, Option<BTreeSet<String>>>,
+    before: BTreeMap<String, Option<Vec<QueueNodeRecord>>>,
+}
+
+/// What a carried-out queue action did.
+#[derive(Debug, Clone)]
+pub struct QueueDone {
+    pub audit_ids: BTreeMap<String, i64>,
+    pub signals_sent: i64,
+    pub confirmations: Vec<QueueConfirmation>,
+    pub summary: Summary,
+    pub status: ExitStatus,
+}
+
+/// Reads what the nodes consume now, refuses unknown queues and nodes, and builds the plan.
+pub fn prepare(
+    db: &Database,
+    jobs: &JobsTable,
+    req: QueueRequest,
+) -> CliResult<PreparedQueueAction> {
+    let verb = req.action.verb();
     let prefix = db.prefix().to_string();
     let schema = db.powertools_schema().to_string();
     let channel = Channel::Signal
@@ -472,22 +512,22 @@ fn act(
         .map_err(|e| CliError::refused(e.to_string()))?;
 
     // What the nodes consume now: gossip for a short window, else oban_producers.
-    let preview_window = if common.confirm_timeout.is_zero() {
+    let preview_window = if req.confirm_timeout.is_zero() {
         Duration::ZERO
     } else {
         PREVIEW_LISTEN
     };
     let hearing = hear(
-        &db,
-        common.listen_url.as_deref(),
+        db,
+        req.listen_url.as_deref(),
         preview_window,
         &[Channel::Gossip],
     );
     let (known_queues, producers) = db.read(|conn| {
-        if !common.dry_run {
+        if !req.dry_run {
             audit::require_chain(conn, &schema)?;
         }
-        let counts = match queue_reads::queue_counts(conn, &jobs, 1)? {
+        let counts = match queue_reads::queue_counts(conn, jobs, 1)? {
             QueueScan::Done(r) => r.queues.into_iter().map(|q| q.queue).collect(),
             QueueScan::NoIndex => BTreeSet::new(),
         };
@@ -505,7 +545,7 @@ fn act(
     }
 
     // Unknown queues are refused, with the closest names.
-    if let Targets::Named(names) = &targets {
+    if let Targets::Named(names) = &req.targets {
         let unknown: Vec<&str> = names
             .iter()
             .map(QueueName::as_str)
@@ -539,7 +579,7 @@ fn act(
     }
 
     // Which nodes the signals address.
-    let idents: Vec<Ident> = match &common.node {
+    let idents: Vec<Ident> = match &req.node {
         None => vec![Ident::Any],
         Some(node) => {
             if let Some(r) = &report {
@@ -574,7 +614,7 @@ fn act(
     };
 
     // The queues the plan lists (for --all: every known one, and `*` is what is sent).
-    let plan_queues: Vec<String> = match &targets {
+    let plan_queues: Vec<String> = match &req.targets {
         Targets::All => vec!["*".to_string()],
         Targets::Named(names) => names.iter().map(|q| q.as_str().to_string()).collect(),
     };
@@ -584,12 +624,7 @@ fn act(
             r.producers
                 .iter()
                 .filter(|p| queue == "*" || p.queue == queue)
-                .filter(|p| {
-                    common
-                        .node
-                        .as_ref()
-                        .is_none_or(|n| p.node.as_ref() == Some(n))
-                })
+                .filter(|p| req.node.as_ref().is_none_or(|n| p.node.as_ref() == Some(n)))
                 .map(QueueNodeRecord::from)
                 .collect(),
         )
@@ -603,7 +638,8 @@ fn act(
             } else {
                 Queues::One(QueueName::new(queue).map_err(|e| CliError::usage(e.to_string()))?)
             };
-            let payload = action
+            let payload = req
+                .action
                 .signal(queues, ident.clone())
                 .payload()
                 .map_err(|e| CliError::refused(e.to_string()))?;
@@ -612,16 +648,16 @@ fn act(
         signals.push((queue.clone(), payloads));
     }
     let mut notes = Vec::new();
-    if !matches!(action, Action::Resume) {
+    if !matches!(req.action, QueueAction::Resume) {
         notes.push(RESTART_NOTE.to_string());
     }
     let plan = QueuePlan {
-        operation: action.operation(),
-        dry_run: common.dry_run,
+        operation: req.action.operation(),
+        dry_run: req.dry_run,
         channel: channel.clone(),
-        node: common.node.clone(),
-        limit: match action {
-            Action::Scale(l) => Some(l.get()),
+        node: req.node.clone(),
+        limit: match req.action {
+            QueueAction::Scale(l) => Some(l.get()),
             _ => None,
         },
         targets: signals
@@ -639,21 +675,6 @@ fn act(
         },
         notes,
     };
-    printer.emit_with(&plan, &QueuePlanView { plan: &plan, verb })?;
-    if common.dry_run {
-        let summary = Summary {
-            operation: action.operation(),
-            dry_run: true,
-            matched: plan_queues.len() as i64,
-            ..Default::default()
-        };
-        printer.emit_with(&summary, &Doc::new())?;
-        return Ok(ExitStatus::Success);
-    }
-    let reason = match reason {
-        Some(reason) => reason,
-        None => guard::prompt_reason(&what)?,
-    };
     let question = format!(
         "{} {}{}?",
         guard::capitalize(verb),
@@ -666,96 +687,22 @@ fn act(
                 plan_queues.join(", ")
             )
         },
-        match &common.node {
+        match &req.node {
             Some(n) => format!(" on node {n}"),
             None => " on every node".to_string(),
         }
     );
-    guard::confirm(printer, &question, common.yes)?;
-    if let Some(given) = stop_confirmation {
-        confirm_stop(printer, &plan_queues[0], given)?;
-    }
-
-    // Audit rows and signals in one transaction: no audit row, no signal.
-    let ctx = RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
-    let audited: Vec<String> = match &targets {
+    let audited: Vec<String> = match &req.targets {
         Targets::All if !known_queues.is_empty() || report.is_some() => {
             all_known.iter().cloned().collect()
         }
         Targets::All => vec!["*".to_string()],
         Targets::Named(_) => plan_queues.clone(),
     };
-    let audit_ids: BTreeMap<String, i64> = db.write(|conn| {
-        audit::require_chain(conn, &schema)?;
-        let mut ids = BTreeMap::new();
-        for queue in &audited {
-            let sent: &Vec<String> = signals
-                .iter()
-                .find(|(q, _)| q == queue || q == "*")
-                .map(|(_, p)| p)
-                .expect("every audited queue has its signals");
-            let mut metadata = Map::new();
-            metadata.insert("reason".into(), json!(reason));
-            metadata.insert(
-                "summary".into(),
-                json!(format!(
-                    "{} queue {queue}{}.",
-                    guard::capitalize(verb),
-                    match &common.node {
-                        Some(n) => format!(" on node {n}"),
-                        None => " on every node".into(),
-                    }
-                )),
-            );
-            metadata.insert("risk".into(), json!(action.risk()));
-            metadata.insert("resource".into(), json!({"type": "queue", "id": queue}));
-            metadata.insert(
-                "signal".into(),
-                json!({"channel": channel, "payloads": sent, "scope": if plan_queues == ["*"] { "all" } else { "queue" }}),
-            );
-            metadata.insert("node".into(), json!(common.node));
-            metadata.insert("before".into(), json!({"nodes": consumers(queue)}));
-            metadata.insert("after".into(), json!({"wanted": action.wanted()}));
-            if !matches!(action, Action::Resume) {
-                metadata.insert("note".into(), json!(RESTART_NOTE));
-            }
-            let id = audit::record(
-                conn,
-                &schema,
-                &ctx,
-                AuditEvent {
-                    action: action.audit_action().into(),
-                    resource_type: "queue".into(),
-                    resource_id: queue.clone(),
-                    metadata,
-                },
-            )?;
-            ids.insert(queue.clone(), id);
-        }
-        for (_, payloads) in &signals {
-            for payload in payloads {
-                diesel::sql_query("SELECT pg_notify($1, $2)")
-                    .bind::<Text, _>(&channel)
-                    .bind::<Text, _>(payload)
-                    .execute(conn)?;
-            }
-        }
-        Ok(ids)
-    })?;
-    let sent: i64 = signals.iter().map(|(_, p)| p.len() as i64).sum();
-    printer.status(format!(
-        "Sent {} on {channel}; recorded as audit {} {}.",
-        fmt::count(sent, "signal"),
-        fmt::plural(audit_ids.len() as i64, "event"),
-        audit_ids
-            .values()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    ));
-
+    let before: BTreeMap<String, Option<Vec<QueueNodeRecord>>> =
+        audited.iter().map(|q| (q.clone(), consumers(q))).collect();
     // Wait for the nodes to show the new state.
-    let confirm_queues: Vec<String> = match &targets {
+    let confirm_queues: Vec<String> = match &req.targets {
         Targets::All => {
             let mut q: Vec<String> = report
                 .as_ref()
@@ -774,25 +721,116 @@ fn act(
             let nodes = report.as_ref().map(|r| {
                 r.of_queue(q)
                     .filter_map(|p| p.node.clone())
-                    .filter(|n| common.node.as_ref().is_none_or(|want| want == n))
+                    .filter(|n| req.node.as_ref().is_none_or(|want| want == n))
                     .collect()
             });
             (q.clone(), nodes)
         })
         .collect();
-    let confirmations = confirm(&db, common, &prefix, &expected, action.wanted(), &audit_ids)?;
-    let mut status = ExitStatus::Success;
-    for c in &confirmations {
-        printer.emit(c)?;
-        if !c.ok() && !common.confirm_timeout.is_zero() {
-            status = ExitStatus::Attention;
+    Ok(PreparedQueueAction {
+        plan,
+        question,
+        req,
+        channel,
+        plan_queues,
+        signals,
+        audited,
+        expected,
+        before,
+    })
+}
+
+/// Sends the signals with one audit row per queue in one transaction, then waits for the nodes
+/// to confirm.
+pub fn execute(
+    db: &Database,
+    settings: &Settings,
+    prepared: &PreparedQueueAction,
+    reason: &str,
+) -> CliResult<QueueDone> {
+    let req = &prepared.req;
+    let verb = req.action.verb();
+    let prefix = db.prefix().to_string();
+    let schema = db.powertools_schema().to_string();
+    let channel = &prepared.channel;
+    let signals = &prepared.signals;
+    let plan_queues = &prepared.plan_queues;
+    let audited = &prepared.audited;
+    let consumers = |q: &str| prepared.before.get(q).cloned().flatten();
+    // Audit rows and signals in one transaction: no audit row, no signal.
+    let ctx = RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
+    let audit_ids: BTreeMap<String, i64> = db.write(|conn| {
+        audit::require_chain(conn, &schema)?;
+        let mut ids = BTreeMap::new();
+        for queue in audited.iter() {
+            let sent: &Vec<String> = signals
+                .iter()
+                .find(|(q, _)| q == queue || q == "*")
+                .map(|(_, p)| p)
+                .expect("every audited queue has its signals");
+            let mut metadata = Map::new();
+            metadata.insert("reason".into(), json!(reason));
+            metadata.insert(
+                "summary".into(),
+                json!(format!(
+                    "{} queue {queue}{}.",
+                    guard::capitalize(verb),
+                    match &req.node {
+                        Some(n) => format!(" on node {n}"),
+                        None => " on every node".into(),
+                    }
+                )),
+            );
+            metadata.insert("risk".into(), json!(req.action.risk()));
+            metadata.insert("resource".into(), json!({"type": "queue", "id": queue}));
+            metadata.insert(
+                "signal".into(),
+                json!({"channel": channel, "payloads": sent, "scope": if *plan_queues == ["*"] { "all" } else { "queue" }}),
+            );
+            metadata.insert("node".into(), json!(req.node));
+            metadata.insert("before".into(), json!({"nodes": consumers(queue)}));
+            metadata.insert("after".into(), json!({"wanted": req.action.wanted()}));
+            if !matches!(req.action, QueueAction::Resume) {
+                metadata.insert("note".into(), json!(RESTART_NOTE));
+            }
+            let id = audit::record(
+                conn,
+                &schema,
+                &ctx,
+                AuditEvent {
+                    action: req.action.audit_action().into(),
+                    resource_type: "queue".into(),
+                    resource_id: queue.clone(),
+                    metadata,
+                },
+            )?;
+            ids.insert(queue.clone(), id);
         }
-    }
-    if !matches!(action, Action::Resume) {
-        printer.status(RESTART_NOTE);
+        for (_, payloads) in signals.iter() {
+            for payload in payloads {
+                diesel::sql_query("SELECT pg_notify($1, $2)")
+                    .bind::<Text, _>(&channel)
+                    .bind::<Text, _>(payload)
+                    .execute(conn)?;
+            }
+        }
+        Ok(ids)
+    })?;
+    let signals_sent: i64 = signals.iter().map(|(_, p)| p.len() as i64).sum();
+    let confirmations = confirm(
+        db,
+        req,
+        &prefix,
+        &prepared.expected,
+        req.action.wanted(),
+        &audit_ids,
+    )?;
+    let mut status = ExitStatus::Success;
+    if !req.confirm_timeout.is_zero() && confirmations.iter().any(|c| !c.ok()) {
+        status = ExitStatus::Attention;
     }
     let summary = Summary {
-        operation: action.operation(),
+        operation: req.action.operation(),
         dry_run: false,
         matched: plan_queues.len() as i64,
         changed: plan_queues.len() as i64,
@@ -801,15 +839,88 @@ fn act(
         operation_id: Some(ctx.operation_id.to_string()),
         exit: status.code(),
     };
-    printer.emit_with(&summary, &Doc::new())?;
-    Ok(status)
+    Ok(QueueDone {
+        audit_ids,
+        signals_sent,
+        confirmations,
+        summary,
+        status,
+    })
+}
+
+/// A queue action from preview to confirmation, on the command line.
+fn act(
+    settings: &Settings,
+    printer: &Printer,
+    action: QueueAction,
+    targets: Targets,
+    common: &QueueActionArgs,
+    stop_confirmation: Option<Option<String>>,
+) -> CliResult<ExitStatus> {
+    let verb = action.verb();
+    let what = format!("{verb} queues");
+    let reason = guard::reason_given(common.reason.as_deref(), common.dry_run, printer, &what)?;
+    guard::require_actor(settings)?;
+    let (db, jobs) = open(settings, printer)?;
+    let prepared = prepare(
+        &db,
+        &jobs,
+        QueueRequest {
+            action,
+            targets,
+            node: common.node.clone(),
+            listen_url: common.listen_url.clone(),
+            confirm_timeout: common.confirm_timeout,
+            dry_run: common.dry_run,
+        },
+    )?;
+    let plan = &prepared.plan;
+    printer.emit_with(plan, &QueuePlanView { plan, verb })?;
+    if common.dry_run {
+        let summary = Summary {
+            operation: action.operation(),
+            dry_run: true,
+            matched: prepared.plan_queues.len() as i64,
+            ..Default::default()
+        };
+        printer.emit_with(&summary, &Doc::new())?;
+        return Ok(ExitStatus::Success);
+    }
+    let reason = match reason {
+        Some(reason) => reason,
+        None => guard::prompt_reason(&what)?,
+    };
+    guard::confirm(printer, &prepared.question, common.yes)?;
+    if let Some(given) = stop_confirmation {
+        confirm_stop(printer, &prepared.plan_queues[0], given)?;
+    }
+    let done = execute(&db, settings, &prepared, &reason)?;
+    printer.status(format!(
+        "Sent {} on {}; recorded as audit {} {}.",
+        fmt::count(done.signals_sent, "signal"),
+        prepared.channel,
+        fmt::plural(done.audit_ids.len() as i64, "event"),
+        done.audit_ids
+            .values()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    for c in &done.confirmations {
+        printer.emit(c)?;
+    }
+    if !matches!(action, QueueAction::Resume) {
+        printer.status(RESTART_NOTE);
+    }
+    printer.emit_with(&done.summary, &Doc::new())?;
+    Ok(done.status)
 }
 
 /// Listens (and reads `oban_producers`) in rounds until every expected node shows `wanted` or
 /// `--confirm-timeout` passes.
 fn confirm(
     db: &Database,
-    common: &QueueActionArgs,
+    common: &QueueRequest,
     prefix: &str,
     expected: &BTreeMap<String, Option<BTreeSet<String>>>,
     wanted: Wanted,

@@ -20,23 +20,37 @@ use super::snapshot::Snapshot;
 use super::state::{update, Action, Event, Key, PlanInfo, UiState};
 use crate::commands::guard;
 use crate::commands::jobs::mutate::{self, Hooks, Prepared, Request};
+use crate::commands::queues::{
+    self as queue_actions, PreparedQueueAction, QueueAction, QueueRequest, Targets,
+};
 use crate::db::jobs::{self as job_queries, JobsTable};
 use crate::db::Database;
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::interrupt;
 use crate::jobs::filter::JobFilter;
 use crate::jobs::JobState;
+use crate::notifier::QueueName;
 use crate::output::render::{self as text_render, RenderOptions};
 use crate::output::{fmt, View};
 use crate::redact::Redactor;
 use crate::report::jobs::JobRecord;
 use crate::report::mutate::{capitalize, PlanView};
+use crate::report::queues::QueuePlanView;
 use crate::settings::Settings;
 
 /// Jobs a drill-down lists (the first ones by id, as `jobs list` pages them).
 pub const DRILL_LIMIT: i64 = 200;
 /// How long the loop waits for a key before looking for new snapshots.
 const TICK: Duration = Duration::from_millis(100);
+
+/// The previewed action waiting for its reason and confirmation.
+enum Pending {
+    Jobs(Box<(Request, Prepared)>),
+    Queue(Box<PreparedQueueAction>),
+}
+
+/// How long the dashboard waits for nodes to confirm a pause or resume.
+pub const QUEUE_CONFIRM_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct Options {
     pub interval: Duration,
@@ -109,7 +123,7 @@ struct Actions<'a> {
     settings: &'a Settings,
     db: Arc<Database>,
     redactor: Redactor,
-    pending: Option<(Request, Prepared)>,
+    pending: Option<Pending>,
     size: (u16, u16),
 }
 
@@ -174,6 +188,12 @@ impl Actions<'_> {
                 Ok(plan) => Event::Prepared(plan),
                 Err(err) => Event::Failed(err.message().to_string()),
             }),
+            Action::PrepareQueue { queue, pause } => {
+                Some(match self.prepare_queue(&queue, pause) {
+                    Ok(plan) => Event::Prepared(plan),
+                    Err(err) => Event::Failed(err.message().to_string()),
+                })
+            }
             Action::Execute { reason } => Some(match self.execute(&reason) {
                 Ok(text) => Event::Done(text),
                 Err(err) => Event::Failed(err.message().to_string()),
@@ -206,20 +226,85 @@ impl Actions<'_> {
             },
         );
         let plan = PlanInfo {
-            op,
+            op: Some(op),
             lines: text.lines().map(str::to_string).collect(),
             question: prepared.plan.question(op.verb()),
             matched: prepared.plan.matched,
         };
-        self.pending = Some((request, prepared));
+        self.pending = Some(Pending::Jobs(Box::new((request, prepared))));
+        Ok(plan)
+    }
+
+    /// The same preview `obanctl queue pause|resume Q` prints, for the modal.
+    fn prepare_queue(&mut self, queue: &str, pause: bool) -> CliResult<PlanInfo> {
+        guard::require_actor(self.settings)?;
+        let name = QueueName::new(queue).map_err(|e| CliError::refused(e.to_string()))?;
+        let jobs = self.db.read(|conn| self.jobs_table(conn))?;
+        let action = if pause {
+            QueueAction::Pause
+        } else {
+            QueueAction::Resume
+        };
+        let prepared = queue_actions::prepare(
+            &self.db,
+            &jobs,
+            QueueRequest {
+                action,
+                targets: Targets::Named(vec![name]),
+                node: None,
+                listen_url: None,
+                confirm_timeout: QUEUE_CONFIRM_TIMEOUT,
+                dry_run: false,
+            },
+        )?;
+        let width = modal_width(self.size).saturating_sub(2);
+        let text = text_render::doc(
+            &QueuePlanView {
+                plan: &prepared.plan,
+                verb: action.verb(),
+            }
+            .view(),
+            &RenderOptions {
+                width: Some(width.max(20)),
+                color: false,
+                truncate: true,
+            },
+        );
+        let plan = PlanInfo {
+            op: None,
+            lines: text.lines().map(str::to_string).collect(),
+            question: prepared.question.clone(),
+            matched: 1,
+        };
+        self.pending = Some(Pending::Queue(Box::new(prepared)));
         Ok(plan)
     }
 
     fn execute(&mut self, reason: &str) -> CliResult<String> {
-        let (request, prepared) = self
+        let pending = self
             .pending
             .take()
             .ok_or_else(|| CliError::refused("nothing to carry out: preview the action again"))?;
+        let (request, prepared) = match pending {
+            Pending::Jobs(jobs) => *jobs,
+            Pending::Queue(queue) => {
+                let done = queue_actions::execute(&self.db, self.settings, &queue, reason)?;
+                let confirmations: Vec<String> = done
+                    .confirmations
+                    .iter()
+                    .map(|c| {
+                        text_render::doc(&c.view(), &RenderOptions::PLAIN)
+                            .trim()
+                            .to_string()
+                    })
+                    .collect();
+                return Ok(format!(
+                    "{} (audited, operation {})",
+                    confirmations.join(" "),
+                    done.summary.operation_id.unwrap_or_default()
+                ));
+            }
+        };
         let op = request.op;
         let hooks = Hooks {
             results: &mut |_| Ok(()),

@@ -31,7 +31,8 @@ pub enum Key {
 /// A previewed action, as the modal shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanInfo {
-    pub op: Operation,
+    /// The job operation, or `None` for a queue action.
+    pub op: Option<Operation>,
     /// The plan as `jobs retry|cancel|discard` prints it, one line each.
     pub lines: Vec<String>,
     /// `Retry 3 jobs?`
@@ -71,6 +72,12 @@ pub enum Action {
     Prepare {
         op: Operation,
         ids: Vec<i64>,
+    },
+    /// Preview pausing (or resuming) a queue on every node, as `obanctl queue pause|resume`
+    /// does (the preview comes back as [`Event::Prepared`]).
+    PrepareQueue {
+        queue: String,
+        pause: bool,
     },
     /// Carry out the previewed action with this reason (confirmed).
     Execute {
@@ -507,11 +514,21 @@ fn on_key(ui: &mut UiState, key: Key) -> Option<Action> {
         }
         Key::Char('R') => return Some(Action::Refresh),
         Key::Enter => return open_selected(ui),
-        Key::Char('p' | 'u') if pane == Pane::Queues => {
-            ui.status = Some(
-                "pause/resume: this build has no queue signals yet; use the failures or jobs actions"
-                    .into(),
-            );
+        Key::Char(c @ ('p' | 'u')) if pane == Pane::Queues => {
+            if ui.read_only {
+                ui.status = Some("read-only: actions are disabled (--read-only)".into());
+                return None;
+            }
+            let snapshot = ui.last.as_ref()?;
+            let row = snapshot
+                .queue_rows()
+                .get(*ui.queue_order.get(cursor.selected)?)?;
+            let (queue, pause) = (row.name.clone(), c == 'p');
+            ui.modal = Some(Modal::Busy(format!(
+                "Previewing {} of {queue}...",
+                if pause { "a pause" } else { "a resume" }
+            )));
+            return Some(Action::PrepareQueue { queue, pause });
         }
         Key::Char(c) => {
             if let Some(op) = operation_for(c) {

@@ -373,7 +373,7 @@ fn enter_drills_into_a_queue_a_job_and_a_failure_group() {
 
 fn plan(op: Operation, matched: i64) -> PlanInfo {
     PlanInfo {
-        op,
+        op: Some(op),
         lines: vec![format!("Will {} {matched} jobs.", op.verb())],
         question: format!("Retry {matched} jobs?"),
         matched,
@@ -559,4 +559,53 @@ fn small_formatters() {
     assert_eq!(short_secs(1e300), ">99999y");
     assert_eq!(sparkline(&[0, 1, 4, 8]), "·▁▄█");
     assert_eq!(sparkline(&[]), "");
+}
+
+#[test]
+fn p_and_u_pause_and_resume_the_selected_queue_through_the_same_modal() {
+    let snapshot = Arc::new(fixture(false));
+    let mut ui = state((80, 24), &snapshot);
+    let first = snapshot.queue_rows()[ui.queue_order[0]].name.clone();
+    assert_eq!(
+        key(&mut ui, Key::Char('p')),
+        Some(Action::PrepareQueue {
+            queue: first.clone(),
+            pause: true
+        })
+    );
+    assert!(matches!(ui.modal, Some(Modal::Busy(_))));
+    // The preview, then the reason and the confirmation, as for jobs.
+    update(
+        &mut ui,
+        Event::Prepared(PlanInfo {
+            op: None,
+            lines: vec![format!("Will pause 1 queue: {first} on every node.")],
+            question: format!("Pause queue {first} on every node?"),
+            matched: 1,
+        }),
+    );
+    assert!(matches!(ui.modal, Some(Modal::Preview(_))));
+    key(&mut ui, Key::Enter);
+    for c in "pausing for the drill".chars() {
+        key(&mut ui, Key::Char(c));
+    }
+    key(&mut ui, Key::Enter);
+    assert_eq!(
+        key(&mut ui, Key::Char('y')),
+        Some(Action::Execute {
+            reason: "pausing for the drill".into()
+        })
+    );
+    ui.modal = None;
+    assert_eq!(
+        key(&mut ui, Key::Char('u')),
+        Some(Action::PrepareQueue {
+            queue: first,
+            pause: false
+        })
+    );
+    let mut read_only = UiState::new(true, false, (80, 24));
+    update(&mut read_only, Event::Snapshot(snapshot.clone()));
+    assert_eq!(key(&mut read_only, Key::Char('p')), None);
+    assert!(read_only.status.as_deref().unwrap().contains("read-only"));
 }
