@@ -3,6 +3,7 @@
 mod count;
 mod errors;
 pub mod mutate;
+mod rescue;
 
 use diesel::pg::PgConnection;
 
@@ -36,6 +37,7 @@ pub fn run(settings: &Settings, printer: &Printer, command: JobsCommand) -> CliR
             mutate::run(settings, printer, Operation::Discard, args, false)
         }
         JobsCommand::Errors(args) => errors::run(settings, printer, args),
+        JobsCommand::Rescue(args) => rescue::run(settings, printer, args),
     }
 }
 
