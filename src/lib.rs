@@ -17,6 +17,7 @@ pub mod decode;
 pub mod demo;
 pub mod doctor;
 pub mod error;
+pub mod export;
 pub mod fuzzing;
 pub mod install;
 pub mod interrupt;

@@ -6,6 +6,15 @@ fn parse_state(text: &str) -> Result<crate::jobs::JobState, String> {
     text.parse()
 }
 
+/// `--state` with its values known to clap (completion offers them; the help already lists them).
+fn state_parser() -> crate::values::Choices<crate::jobs::JobState> {
+    crate::values::Choices::new(parse_state, || {
+        crate::jobs::JobState::ALL
+            .map(|s| clap::builder::PossibleValue::new(s.as_str()))
+            .to_vec()
+    })
+}
+
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum JobsCommand {
@@ -42,6 +51,18 @@ pub enum JobsCommand {
     /// Rescue executing jobs a dead node left behind: back to available (or discarded)
     #[command(after_long_help = RESCUE_HELP)]
     Rescue(JobsRescueArgs),
+
+    /// Delete finished jobs older than a cutoff, in batches, optionally archiving every row first
+    #[command(after_long_help = super::PRUNE_HELP)]
+    Prune(super::JobsPruneArgs),
+
+    /// Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)
+    #[command(after_long_help = super::RESTORE_HELP)]
+    Restore(super::JobsRestoreArgs),
+
+    /// Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer
+    #[command(after_long_help = super::EXPORT_HELP)]
+    Export(super::JobsExportArgs),
 }
 
 pub const ERRORS_HELP: &str = "\
@@ -138,7 +159,7 @@ Examples:
 pub struct JobFilterArgs {
     /// Job state (repeat or comma-separate): available, suspended, scheduled, executing,
     /// retryable, completed, discarded, cancelled
-    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = parse_state)]
+    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = state_parser(), hide_possible_values = true)]
     pub states: Vec<crate::jobs::JobState>,
 
     /// Queue name
@@ -207,7 +228,7 @@ pub struct JobsShowArgs {
 #[derive(Debug, Args)]
 pub struct JobsCountArgs {
     /// Only these states
-    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = parse_state)]
+    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = state_parser(), hide_possible_values = true)]
     pub states: Vec<crate::jobs::JobState>,
 
     /// Only these queues

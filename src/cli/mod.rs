@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod archive;
 mod audit;
 mod cron;
 mod demo;
@@ -18,6 +19,7 @@ mod queues;
 mod top;
 mod workflow;
 
+pub use self::archive::*;
 pub use self::audit::*;
 pub use self::cron::*;
 pub use self::demo::*;

@@ -3,7 +3,7 @@
 //! [`crate::db::audit`]; this module connects them and reports typed results.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -23,6 +23,7 @@ use crate::commands::guard;
 use crate::db::audit::{self as audit_queries, AuditRow};
 use crate::db::{catalog, Database};
 use crate::error::{CliError, CliResult, ExitStatus};
+use crate::export::{create_file, json_line, Sink};
 use crate::jobs::filter::{check_length, TimeBound};
 use crate::output::{fmt, Doc, Line, Record, Style, Summary, View};
 use crate::printer::Printer;
@@ -102,6 +103,17 @@ fn open(
     let schema = db.powertools_schema().to_string();
     let now = db.read(|conn| {
         catalog::require_powertools_table(conn, &schema, "oban_powertools_audit_events")?;
+        if let Some(action) = &filter.action {
+            let table = audit_queries::table(&schema);
+            if !crate::audit_trail::KNOWN_ACTIONS.contains(&action.as_str())
+                && !audit_queries::action_recorded(conn, &table, action)?
+            {
+                let recorded = audit_queries::recorded_actions(conn, &table, 200)?;
+                return Err(CliError::usage(crate::audit_trail::unknown_action(
+                    action, &recorded,
+                )));
+            }
+        }
         crate::db::now(conn)
     })?;
     filter.freeze(now);
@@ -200,28 +212,6 @@ fn export_line(line: &audit_queries::ExportLine, redactor: &Redactor) -> CliResu
     crate::output::json::to_string(&out).map_err(CliError::internal)
 }
 
-/// Where an export goes: stdout through the printer, or a file.
-enum Sink<'a> {
-    Stdout(&'a Printer),
-    File(std::io::BufWriter<std::fs::File>),
-}
-
-impl Sink<'_> {
-    fn write(&mut self, bytes: &[u8]) -> CliResult<()> {
-        match self {
-            Sink::Stdout(printer) => printer.raw(bytes),
-            Sink::File(file) => Ok(file.write_all(bytes)?),
-        }
-    }
-
-    fn finish(self) -> CliResult<()> {
-        if let Sink::File(mut file) = self {
-            file.flush()?;
-        }
-        Ok(())
-    }
-}
-
 const CSV_COLUMNS: [&str; 10] = [
     "id",
     "inserted_at",
@@ -317,20 +307,6 @@ struct ExportTrailer<'a> {
     complete: bool,
 }
 
-fn create_file(path: &Path) -> CliResult<std::io::BufWriter<std::fs::File>> {
-    Ok(std::io::BufWriter::new(
-        std::fs::File::create(path)
-            .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display())))?,
-    ))
-}
-
-/// A line obanctl writes into a file (export headers and trailers), escaped like every JSON line.
-fn json_line<T: Serialize>(value: &T) -> CliResult<Vec<u8>> {
-    let mut line = crate::output::json::to_string(value).map_err(CliError::internal)?;
-    line.push('\n');
-    Ok(line.into_bytes())
-}
-
 fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliResult<ExitStatus> {
     refuse_actor_as_filter(settings, &args.filter)?;
     if args.meta.is_some() && args.export_as != ExportFormat::Csv {
@@ -355,19 +331,13 @@ fn export(settings: &Settings, printer: &Printer, args: AuditExportArgs) -> CliR
         key_id: h.key_id,
     });
     let mut sink = match &args.output {
-        Some(path) => Sink::File(create_file(path)?),
+        Some(path) => Sink::open(path, false)?,
         None => Sink::Stdout(printer),
     };
     // CSV carries no metadata in-band: it goes to a sidecar, when there is somewhere to put it.
     let meta_path: Option<PathBuf> = match args.export_as {
         ExportFormat::Jsonl => None,
-        ExportFormat::Csv => args.meta.clone().or_else(|| {
-            args.output.as_ref().map(|out| {
-                let mut name = out.as_os_str().to_owned();
-                name.push(".meta.jsonl");
-                PathBuf::from(name)
-            })
-        }),
+        ExportFormat::Csv => crate::export::meta_path(args.meta.as_deref(), args.output.as_deref()),
     };
     let mut meta = meta_path.as_deref().map(create_file).transpose()?;
     let format = match args.export_as {

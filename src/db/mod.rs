@@ -15,6 +15,7 @@ pub mod limiter;
 pub mod listen;
 pub mod liveness;
 pub mod overview;
+pub mod prune;
 pub mod queues;
 pub mod schema;
 pub mod socket;

@@ -1,5 +1,6 @@
 //! Job states and the rules for changing them. Pure: no database access.
 
+pub mod archive;
 pub mod bulk;
 pub mod filter;
 

@@ -20,6 +20,8 @@ mod listen;
 mod live_workers;
 mod oban_py;
 mod pooling;
+mod prune;
+mod queue_control;
 mod queues;
 mod safety;
 mod schema_conformance;

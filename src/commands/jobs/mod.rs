@@ -2,8 +2,11 @@
 
 mod count;
 mod errors;
+mod export;
 pub mod mutate;
+mod prune;
 mod rescue;
+mod restore;
 
 use diesel::pg::PgConnection;
 
@@ -38,6 +41,9 @@ pub fn run(settings: &Settings, printer: &Printer, command: JobsCommand) -> CliR
         }
         JobsCommand::Errors(args) => errors::run(settings, printer, args),
         JobsCommand::Rescue(args) => rescue::run(settings, printer, args),
+        JobsCommand::Prune(args) => prune::run(settings, printer, args),
+        JobsCommand::Restore(args) => restore::run(settings, printer, args),
+        JobsCommand::Export(args) => export::run(settings, printer, args),
     }
 }
 

@@ -1,0 +1,690 @@
+//! `jobs prune`: delete finished jobs older than a cutoff in short batches ([`crate::jobs::bulk`]),
+//! each batch one transaction with its `jobs.pruned` audit row, optionally writing every row to an
+//! archive (and making it durable) before the batch's delete commits.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use super::require_oban;
+use crate::audit::{self, AuditEvent, RunContext};
+use crate::cli::JobsPruneArgs;
+use crate::commands::guard;
+use crate::db::jobs::JobsTable;
+use crate::db::prune as queries;
+use crate::db::Database;
+use crate::error::{CliError, CliResult, ErrorKind, ExitStatus};
+use crate::export::{json_line, RowDigest, Sink};
+use crate::jobs::archive::{
+    check_states, push_row_line, ArchiveColumn, ArchiveFilters, ArchiveHeader, ArchiveTrailer,
+    PruneScope, ARCHIVE_FORMAT,
+};
+use crate::jobs::bulk::run_batches;
+use crate::jobs::filter::JobFilter;
+use crate::output::{fmt, Doc, Summary, View};
+use crate::printer::Printer;
+use crate::report::prune::{PruneBatch, PrunePlan};
+use crate::settings::Settings;
+use crate::values::split_list;
+
+/// Counting stops here: the plan then says "at least".
+const COUNT_LIMIT: i64 = 10_000_000;
+pub const OPERATION: &str = "job_prune";
+
+/// The archive of a run: the sink and the running digest, written by one batch at a time.
+struct Archive<'a> {
+    sink: Sink<'a>,
+    digest: RowDigest,
+    first_id: Option<i64>,
+    last_id: Option<i64>,
+}
+
+/// Running totals of a run.
+#[derive(Debug, Default)]
+struct Tally {
+    deleted: i64,
+    locked: i64,
+    drifted: i64,
+    by_state: BTreeMap<String, i64>,
+}
+
+fn archive_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "-".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliResult<ExitStatus> {
+    let states = check_states(&args.states).map_err(|e| {
+        CliError::refused_with_hint(
+            e,
+            "jobs prune deletes completed, cancelled and discarded jobs",
+        )
+        .code("wrong_state")
+    })?;
+    let filter = JobFilter {
+        queues: split_list(&args.queues),
+        workers: split_list(&args.workers),
+        ..Default::default()
+    };
+    for value in filter.queues.iter().chain(&filter.workers) {
+        crate::jobs::filter::check_length("filter", value).map_err(CliError::usage)?;
+    }
+    let to_stdout = args.archive.as_deref() == Some(Path::new("-"));
+    if to_stdout && std::io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "--archive - writes raw rows to stdout, which is a terminal here; redirect it to a file or pipe (e.g. `| gzip > jobs.jsonl.gz`), or give --archive FILE",
+        ));
+    }
+    if let Some(path) = args.archive.as_deref().filter(|_| !to_stdout) {
+        if path.exists() {
+            return Err(CliError::refused_with_hint(
+                format!(
+                    "{} already exists; an archive is never overwritten or appended to",
+                    path.display()
+                ),
+                "give this run a new file name (`jobs restore` takes several files)",
+            )
+            .code("archive_exists"));
+        }
+    }
+    let reason = guard::reason_given(args.reason.as_deref(), args.dry_run, printer, "prune jobs")?;
+    if !args.dry_run {
+        guard::require_actor(settings)?;
+    }
+    let parallel = if args.sleep_ms > 0 { 1 } else { args.parallel };
+    let db = Database::connect_with_pool(settings, printer, parallel + 1)?;
+    let started = Instant::now();
+
+    // The preview: one read-only transaction; the cutoff is the database clock's, once.
+    let (jobs, scope, max_id, plan, may_delete, columns) = db.read(|conn| {
+        let schema = require_oban(conn, db.prefix())?;
+        let jobs = JobsTable::new(db.prefix()).with_flavour(schema.flavour);
+        if !args.dry_run {
+            audit::require_chain(conn, db.powertools_schema())?;
+        }
+        let now = crate::db::now(conn)?;
+        let cutoff = chrono::Duration::from_std(args.older_than)
+            .ok()
+            .and_then(|d| now.checked_sub_signed(d))
+            .unwrap_or(chrono::NaiveDateTime::MIN)
+            .max(
+                chrono::NaiveDate::from_ymd_opt(1, 1, 1)
+                    .expect("valid date")
+                    .and_hms_opt(0, 0, 0)
+                    .expect("valid time"),
+            );
+        let scope = PruneScope {
+            states: states.clone(),
+            cutoff,
+            filter: filter.clone(),
+        };
+        let max_id = crate::db::jobs::max_id(conn, &jobs)?;
+        let cap = COUNT_LIMIT + 1;
+        let counts = queries::plan_counts(conn, &jobs, &scope, max_id, cap)?;
+        let by_state: BTreeMap<String, i64> = counts.into_iter().map(|c| (c.state, c.n)).collect();
+        let matched: i64 = by_state.values().sum();
+        let may_delete = queries::can_delete(conn, &jobs)?;
+        let columns = queries::columns(conn, &jobs)?;
+        let plan = PrunePlan {
+            operation: OPERATION,
+            dry_run: args.dry_run,
+            cutoff,
+            older_than_seconds: args.older_than.as_secs(),
+            states: states.iter().map(|s| s.as_str().to_string()).collect(),
+            queues: filter.queues.clone(),
+            workers: filter.workers.clone(),
+            matched: matched.min(cap - 1),
+            matched_at_least: matched >= cap,
+            by_state,
+            max: args.max,
+            will_delete: args.max.map_or(matched, |m| matched.min(m)),
+            archive: args.archive.as_deref().map(archive_name),
+            notes: Vec::new(),
+        };
+        Ok((jobs, scope, max_id, plan, may_delete, columns))
+    })?;
+    printer.verbose(format!(
+        "preview: {} matching up to id {max_id} ({} ms)",
+        plan.matched,
+        started.elapsed().as_millis()
+    ));
+    // Where reports go: stdout, unless stdout is the archive.
+    let report = |record: &PrunePlan| -> CliResult<()> {
+        if to_stdout {
+            printer.doc_stderr(&record.view());
+            Ok(())
+        } else {
+            printer.emit(record)
+        }
+    };
+    if args.dry_run {
+        report(&plan)?;
+        return Ok(ExitStatus::Success);
+    }
+    if !may_delete {
+        return Err(CliError::permission_denied(format!(
+            "this role may not delete from {} (jobs prune needs DELETE and UPDATE on it)",
+            jobs.table
+        )));
+    }
+    if plan.will_delete == 0 {
+        let summary = Summary {
+            operation: OPERATION.into(),
+            ..Default::default()
+        };
+        let doc = Doc::new().line(format!(
+            "No finished jobs are older than {}; nothing to delete{}.",
+            crate::output::time::human(plan.cutoff),
+            if plan.archive.is_some() {
+                " and no archive written"
+            } else {
+                ""
+            }
+        ));
+        emit_summary(printer, to_stdout, &summary, &doc)?;
+        return Ok(ExitStatus::Success);
+    }
+    if printer.is_json() && !to_stdout {
+        printer.json(&plan)?;
+    } else {
+        printer.doc_stderr(&plan.view());
+    }
+    let reason = match reason {
+        Some(reason) => reason,
+        None => guard::prompt_reason("prune jobs")?,
+    };
+    guard::confirm(printer, &plan.question(), args.yes)?;
+
+    let ctx = RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
+    let archive_file = plan.archive.clone();
+    let archive = match &args.archive {
+        None => None,
+        Some(path) => {
+            let mut sink = if to_stdout {
+                Sink::Stdout(printer)
+            } else {
+                Sink::open(path, true)?
+            };
+            let header = header(&db, &jobs, &scope, &plan, &ctx, columns)?;
+            sink.write(&header)?;
+            sink.sync()?;
+            Some(Mutex::new(Archive {
+                sink,
+                digest: RowDigest::default(),
+                first_id: None,
+                last_id: None,
+            }))
+        }
+    };
+
+    let progress = printer.progress_bar(plan.will_delete as u64, "jobs");
+    crate::interrupt::allow_graceful_stop();
+    let limit = args.max.unwrap_or(i64::MAX);
+    let (mut after, mut dispatched) = (0i64, 0i64);
+    let select = || -> CliResult<Vec<(i64, i64, i64)>> {
+        let remaining = limit - dispatched;
+        if remaining <= 0 {
+            return Ok(Vec::new());
+        }
+        let range = db.read(|conn| {
+            queries::next_range(
+                conn,
+                &jobs,
+                &scope,
+                after,
+                max_id,
+                args.batch_size.min(remaining),
+            )
+        })?;
+        if range.n == 0 {
+            return Ok(Vec::new());
+        }
+        let batch = vec![(after, range.hi, range.n)];
+        after = range.hi;
+        dispatched += range.n;
+        Ok(batch)
+    };
+    let base_metadata = {
+        let mut m = serde_json::Map::new();
+        m.insert("operation".into(), json!(OPERATION));
+        m.insert("reason".into(), json!(reason));
+        m.insert(
+            "cutoff".into(),
+            json!(crate::output::time::rfc3339(scope.cutoff)),
+        );
+        m.insert("archive".into(), json!(archive_file));
+        m
+    };
+    let apply = |batch: Vec<(i64, i64, i64)>| -> CliResult<PruneBatch> {
+        let (lo, hi, seen) = batch[0];
+        let batch_started = Instant::now();
+        let done = db.write(|conn| {
+            let (ids, states, sha256) = match &archive {
+                Some(archive) => {
+                    let rows = queries::lock_range(conn, &jobs, &scope, lo, hi)?;
+                    let mut buffer =
+                        Vec::with_capacity(rows.iter().map(|r| r.row.len() + 64).sum());
+                    for row in &rows {
+                        push_row_line(&mut buffer, row.id, &row.state, &row.row);
+                    }
+                    let sha256 = crate::export::sha256_hex(&buffer);
+                    if !rows.is_empty() {
+                        // On disk before the delete below can commit.
+                        let mut archive = archive.lock().unwrap_or_else(|e| e.into_inner());
+                        archive.sink.write(&buffer)?;
+                        archive.sink.sync()?;
+                        archive.digest.update(&buffer, rows.len() as u64);
+                        let first = rows.first().map(|r| r.id);
+                        archive.first_id = archive.first_id.min(first).or(first);
+                        archive.last_id = rows.last().map(|r| r.id).max(archive.last_id);
+                    }
+                    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+                    if !ids.is_empty() {
+                        queries::delete_ids(conn, &jobs, ids.clone())?;
+                    }
+                    (
+                        ids,
+                        rows.into_iter().map(|r| r.state).collect::<Vec<_>>(),
+                        sha256,
+                    )
+                }
+                None => {
+                    let mut gone = queries::delete_range(conn, &jobs, &scope, lo, hi)?;
+                    gone.sort_by_key(|d| d.id);
+                    let mut text = String::with_capacity(gone.len() * 12);
+                    for d in &gone {
+                        text.push_str(&d.id.to_string());
+                        text.push('\n');
+                    }
+                    let sha256 = crate::export::sha256_hex(text.as_bytes());
+                    (
+                        gone.iter().map(|d| d.id).collect(),
+                        gone.into_iter().map(|d| d.state).collect(),
+                        sha256,
+                    )
+                }
+            };
+            let deleted = ids.len() as i64;
+            let (mut locked, mut drifted) = (0, 0);
+            if deleted < seen {
+                let still = queries::count_range(conn, &jobs, &scope, lo, hi)?;
+                // Our own deletes are gone from this transaction's view: what still matches
+                // in the range is held by someone else.
+                locked = still.max(0);
+                drifted = (seen - deleted - locked).max(0);
+            }
+            let mut by_state = BTreeMap::new();
+            for s in states {
+                *by_state.entry(s).or_insert(0i64) += 1;
+            }
+            let audit_id = if deleted > 0 {
+                let mut metadata = base_metadata.clone();
+                metadata.insert("count".into(), json!(deleted));
+                metadata.insert("id_range".into(), json!([ids.first(), ids.last()]));
+                metadata.insert("states".into(), json!(by_state));
+                metadata.insert("sha256".into(), json!(sha256));
+                metadata.insert(
+                    "sha256_of".into(),
+                    json!(if archive.is_some() {
+                        "archive_lines"
+                    } else {
+                        "ids"
+                    }),
+                );
+                metadata.insert("locked".into(), json!(locked));
+                Some(audit::record(
+                    conn,
+                    db.powertools_schema(),
+                    &ctx,
+                    AuditEvent {
+                        action: "jobs.pruned".into(),
+                        resource_type: "job_batch".into(),
+                        resource_id: format!(
+                            "{}-{}",
+                            ids.first().copied().unwrap_or_default(),
+                            ids.last().copied().unwrap_or_default()
+                        ),
+                        metadata,
+                    },
+                )?)
+            } else {
+                None
+            };
+            Ok(PruneBatch {
+                deleted,
+                first_id: ids.first().copied(),
+                last_id: ids.last().copied(),
+                by_state,
+                locked,
+                drifted,
+                sha256,
+                audit_id,
+            })
+        })?;
+        printer.verbose(format!(
+            "batch ({lo}..{hi}]: {} deleted in {} ms",
+            done.deleted,
+            batch_started.elapsed().as_millis()
+        ));
+        if args.sleep_ms > 0 {
+            std::thread::sleep(Duration::from_millis(args.sleep_ms));
+        }
+        Ok(done)
+    };
+    let mut tally = Tally::default();
+    let on_batch = |batch: PruneBatch| -> CliResult<()> {
+        progress.inc(batch.deleted as u64);
+        tally.deleted += batch.deleted;
+        tally.locked += batch.locked;
+        tally.drifted += batch.drifted;
+        for (state, n) in &batch.by_state {
+            *tally.by_state.entry(state.clone()).or_default() += n;
+        }
+        if printer.is_json() && !to_stdout {
+            printer.json(&batch)?;
+        }
+        Ok(())
+    };
+    let run = run_batches(
+        parallel,
+        select,
+        apply,
+        on_batch,
+        &crate::interrupt::requested,
+    );
+    progress.finish_and_clear();
+    let stopped_early = run.interrupted || run.failure.is_some();
+
+    // The trailer: written whatever happened, saying whether the run finished.
+    let mut archive_error = None;
+    let mut archive_digest = None;
+    if let Some(archive) = archive {
+        let archive = archive.into_inner().unwrap_or_else(|e| e.into_inner());
+        let Archive {
+            mut sink,
+            digest,
+            first_id,
+            last_id,
+        } = archive;
+        archive_digest = Some((digest.rows, digest.hex()));
+        let trailer = ArchiveTrailer {
+            obanctl_export: "trailer".into(),
+            rows: digest.rows,
+            first_id,
+            last_id,
+            sha256: digest.hex(),
+            complete: !stopped_early,
+            finished_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            operation_id: ctx.operation_id.to_string(),
+        };
+        let written = json_line(&trailer)
+            .and_then(|line| sink.write(&line))
+            .and_then(|_| sink.finish());
+        if let Err(err) = written {
+            archive_error = Some(err);
+        }
+    }
+
+    let summary = build_summary(
+        &plan,
+        &tally,
+        stopped_early,
+        &ctx,
+        &run.failure,
+        run.interrupted,
+    );
+    let mut recorded = Err(CliError::unreachable("not attempted"));
+    for _ in 0..=parallel + 1 {
+        recorded = record_run(
+            &db,
+            &ctx,
+            &reason,
+            &plan,
+            &summary,
+            run.batches,
+            started.elapsed(),
+            &archive_digest,
+        );
+        match &recorded {
+            Err(err) if err.is(ErrorKind::Unreachable) => continue,
+            _ => break,
+        }
+    }
+    if let Err(err) = &recorded {
+        printer.warning(format!(
+            "could not record the run summary (cli.bulk_operation): {}",
+            err.message()
+        ));
+    }
+    if let Some(err) = &archive_error {
+        printer.warning(format!(
+            "could not finish the archive's trailer: {}; every deleted row is in it, but restore will call it unterminated",
+            err.message()
+        ));
+    }
+    let doc = summary_doc(&summary, &tally, &plan, &archive_digest);
+    if let Some(failure) = run.failure {
+        if failure.is(ErrorKind::BrokenPipe) {
+            return Err(failure);
+        }
+        emit_summary(
+            printer,
+            to_stdout,
+            &Summary {
+                exit: failure.exit_code_number(),
+                ..summary
+            },
+            &doc,
+        )?;
+        let message = format!(
+            "{}; {} deleted and audited before the run stopped (operation {})",
+            failure.message(),
+            fmt::count(tally.deleted, "job"),
+            ctx.operation_id
+        );
+        return Err(failure.with_message(message));
+    }
+    if run.interrupted {
+        emit_summary(printer, to_stdout, &summary, &doc)?;
+        return Err(CliError::interrupted(Some(format!(
+            "stopped after {}: {} deleted and audited{}; nothing is half-done. Rerun to continue{}.",
+            fmt::count(run.batches as i64, "batch|batches"),
+            fmt::count(tally.deleted, "job"),
+            if archive_file.is_some() { ", every one of them in the archive" } else { "" },
+            if archive_file.is_some() { " (with a new --archive file)" } else { "" }
+        ))));
+    }
+    emit_summary(printer, to_stdout, &summary, &doc)?;
+    Ok(match summary.exit {
+        0 => ExitStatus::Success,
+        1 => ExitStatus::Attention,
+        _ => ExitStatus::Failed,
+    })
+}
+
+fn header(
+    db: &Database,
+    jobs: &JobsTable,
+    scope: &PruneScope,
+    plan: &PrunePlan,
+    ctx: &RunContext,
+    columns: Vec<ArchiveColumn>,
+) -> CliResult<Vec<u8>> {
+    let database = crate::db::audit::identity(db)?;
+    json_line(&ArchiveHeader {
+        obanctl_export: "header".into(),
+        format: ARCHIVE_FORMAT.into(),
+        table: jobs.table.clone(),
+        flavour: format!("{:?}", jobs.flavour).to_lowercase(),
+        columns,
+        filters: ArchiveFilters {
+            states: plan.states.clone(),
+            older_than_seconds: plan.older_than_seconds,
+            cutoff: crate::output::time::rfc3339(scope.cutoff),
+            queues: scope.filter.queues.clone(),
+            workers: scope.filter.workers.clone(),
+            tags: scope.filter.tags.clone(),
+        },
+        redacted: false,
+        started_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        database,
+        operation_id: ctx.operation_id.to_string(),
+        tool_version: audit::TOOL_VERSION.into(),
+    })
+}
+
+fn build_summary(
+    plan: &PrunePlan,
+    tally: &Tally,
+    stopped_early: bool,
+    ctx: &RunContext,
+    failure: &Option<CliError>,
+    interrupted: bool,
+) -> Summary {
+    let matched = plan.will_delete.max(tally.deleted);
+    let mut skipped = BTreeMap::new();
+    if tally.locked > 0 {
+        skipped.insert("locked".to_string(), tally.locked);
+    }
+    let unaccounted = matched - tally.deleted - tally.locked;
+    if unaccounted > 0 {
+        let key = if stopped_early {
+            "not_reached"
+        } else {
+            "drifted"
+        };
+        skipped.insert(key.to_string(), unaccounted);
+    }
+    let exit = if interrupted {
+        130
+    } else if let Some(failure) = failure {
+        failure.exit_code_number()
+    } else if tally.locked > 0 && tally.deleted > 0 {
+        1
+    } else if tally.locked > 0 {
+        2
+    } else {
+        0
+    };
+    Summary {
+        operation: OPERATION.into(),
+        dry_run: false,
+        matched,
+        changed: tally.deleted,
+        skipped,
+        interrupted: stopped_early,
+        operation_id: Some(ctx.operation_id.to_string()),
+        exit,
+    }
+}
+
+fn summary_doc(
+    summary: &Summary,
+    tally: &Tally,
+    plan: &PrunePlan,
+    archive: &Option<(u64, String)>,
+) -> Doc {
+    let states = tally
+        .by_state
+        .iter()
+        .map(|(s, n)| format!("{} {s}", fmt::number(*n)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut doc = Doc::new().line(format!(
+        "Deleted {}{} finished before {}; one jobs.pruned audit row per batch (operation {}).",
+        fmt::count(tally.deleted, "job"),
+        if states.is_empty() {
+            String::new()
+        } else {
+            format!(" ({states})")
+        },
+        crate::output::time::human(plan.cutoff),
+        summary.operation_id.as_deref().unwrap_or("-")
+    ));
+    if let (Some(file), Some((rows, sha))) = (&plan.archive, archive) {
+        doc = doc.line(format!(
+            "Archive {file}: {} (rows sha256 {sha}).",
+            fmt::count(*rows as i64, "row")
+        ));
+    }
+    for (outcome, n) in &summary.skipped {
+        doc = doc.line(format!("Skipped {}: {outcome}.", fmt::count(*n, "job")));
+    }
+    doc
+}
+
+fn emit_summary(printer: &Printer, to_stdout: bool, summary: &Summary, doc: &Doc) -> CliResult<()> {
+    if to_stdout {
+        printer.doc_stderr(doc);
+        Ok(())
+    } else {
+        printer.emit_with(summary, doc)
+    }
+}
+
+/// The run's `cli.bulk_operation` row.
+#[allow(clippy::too_many_arguments)]
+fn record_run(
+    db: &Database,
+    ctx: &RunContext,
+    reason: &str,
+    plan: &PrunePlan,
+    summary: &Summary,
+    batches: u64,
+    elapsed: Duration,
+    archive: &Option<(u64, String)>,
+) -> CliResult<i64> {
+    let mut metadata = serde_json::Map::new();
+    metadata.insert("operation".into(), json!(OPERATION));
+    metadata.insert("reason".into(), json!(reason));
+    metadata.insert(
+        "selection".into(),
+        json!({
+            "states": plan.states, "queues": plan.queues, "workers": plan.workers,
+            "older_than_seconds": plan.older_than_seconds,
+            "cutoff": crate::output::time::rfc3339(plan.cutoff), "max": plan.max,
+        }),
+    );
+    metadata.insert("matched".into(), json!(summary.matched));
+    metadata.insert("changed".into(), json!(summary.changed));
+    metadata.insert("skipped".into(), json!(summary.skipped_total()));
+    metadata.insert("outcomes".into(), json!(summary.skipped));
+    metadata.insert("batches".into(), json!(batches));
+    metadata.insert("interrupted".into(), json!(summary.interrupted));
+    metadata.insert("elapsed_ms".into(), json!(elapsed.as_millis() as u64));
+    metadata.insert(
+        "archive".into(),
+        match (&plan.archive, archive) {
+            (Some(file), Some((rows, sha))) => json!({"file": file, "rows": rows, "sha256": sha}),
+            _ => Value::Null,
+        },
+    );
+    metadata.insert(
+        "result".into(),
+        json!(if summary.interrupted {
+            "interrupted"
+        } else {
+            "ok"
+        }),
+    );
+    db.write(|conn| {
+        audit::record(
+            conn,
+            db.powertools_schema(),
+            ctx,
+            AuditEvent {
+                action: "cli.bulk_operation".into(),
+                resource_type: "operation".into(),
+                resource_id: ctx.operation_id.to_string(),
+                metadata,
+            },
+        )
+    })
+}

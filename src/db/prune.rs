@@ -1,0 +1,293 @@
+//! SQL of `jobs prune`, `jobs restore` and `jobs export`: keyset ranges, locked reads for the
+//! archive, deletes, reinserts and export pages. Every value is a bind parameter.
+
+use diesel::pg::PgConnection;
+use diesel::sql_types::{BigInt, Text};
+use diesel::{QueryableByName, RunQueryDsl};
+
+use super::bound_query;
+use super::jobs::{JobRow, JobsTable, StateCount, JOB_COLUMNS};
+use crate::error::CliResult;
+use crate::jobs::archive::{ArchiveColumn, PruneScope};
+use crate::jobs::filter::{Bind, JobFilter, Sql};
+
+/// Matching jobs per state, counting at most `cap` rows in all.
+pub fn plan_counts(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    scope: &PruneScope,
+    max_id: i64,
+    cap: i64,
+) -> CliResult<Vec<StateCount>> {
+    let mut sql = Sql::default();
+    let conditions = scope.conditions(&mut sql, &jobs.state_type);
+    let max_id = sql.bind(Bind::BigInt(max_id));
+    let cap = sql.bind(Bind::BigInt(cap));
+    let text = format!(
+        "SELECT s.state, count(*)::bigint AS n FROM (SELECT j.state::text AS state FROM {} j \
+         WHERE {conditions} AND j.id <= {max_id} LIMIT {cap}) s GROUP BY 1 ORDER BY 1",
+        jobs.table
+    );
+    Ok(bound_query(&text, &sql.binds).load(conn)?)
+}
+
+/// The next keyset range `(after, hi]` holding up to `limit` matching jobs, and how many it held
+/// when read (no locks). `n` is 0 when nothing is left.
+#[derive(Debug, Clone, Copy, QueryableByName)]
+pub struct Range {
+    #[diesel(sql_type = BigInt)]
+    pub n: i64,
+    #[diesel(sql_type = BigInt)]
+    pub hi: i64,
+}
+
+pub fn next_range(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    scope: &PruneScope,
+    after: i64,
+    max_id: i64,
+    limit: i64,
+) -> CliResult<Range> {
+    let mut sql = Sql::default();
+    let conditions = scope.conditions(&mut sql, &jobs.state_type);
+    let after = sql.bind(Bind::BigInt(after));
+    let max_id = sql.bind(Bind::BigInt(max_id));
+    let limit = sql.bind(Bind::BigInt(limit));
+    let text = format!(
+        "SELECT count(*)::bigint AS n, coalesce(max(s.id), 0)::bigint AS hi FROM \
+           (SELECT j.id FROM {} j WHERE {conditions} AND j.id > {after} AND j.id <= {max_id} \
+            ORDER BY j.id LIMIT {limit}) s",
+        jobs.table
+    );
+    Ok(bound_query(&text, &sql.binds).get_result(conn)?)
+}
+
+fn range_conditions(
+    sql: &mut Sql,
+    jobs: &JobsTable,
+    scope: &PruneScope,
+    lo: i64,
+    hi: i64,
+) -> String {
+    let conditions = scope.conditions(sql, &jobs.state_type);
+    let lo = sql.bind(Bind::BigInt(lo));
+    let hi = sql.bind(Bind::BigInt(hi));
+    format!("j.id > {lo} AND j.id <= {hi} AND {conditions}")
+}
+
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Deleted {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = Text)]
+    pub state: String,
+}
+
+/// Deletes the matching jobs of `(lo, hi]` that nobody holds (locked rows are skipped, never
+/// waited for), in the caller's transaction.
+pub fn delete_range(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    scope: &PruneScope,
+    lo: i64,
+    hi: i64,
+) -> CliResult<Vec<Deleted>> {
+    let mut sql = Sql::default();
+    let conditions = range_conditions(&mut sql, jobs, scope, lo, hi);
+    let text = format!(
+        "DELETE FROM {table} d WHERE d.id IN \
+           (SELECT j.id FROM {table} j WHERE {conditions} FOR UPDATE OF j SKIP LOCKED) \
+         RETURNING d.id, d.state::text AS state",
+        table = jobs.table
+    );
+    Ok(bound_query(&text, &sql.binds).load(conn)?)
+}
+
+#[derive(Debug, Clone, QueryableByName)]
+pub struct LockedRow {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = Text)]
+    pub state: String,
+    /// `to_jsonb` of the whole row.
+    #[diesel(sql_type = Text)]
+    pub row: String,
+}
+
+/// Locks the matching jobs of `(lo, hi]` that nobody holds and reads them whole, for the archive.
+pub fn lock_range(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    scope: &PruneScope,
+    lo: i64,
+    hi: i64,
+) -> CliResult<Vec<LockedRow>> {
+    let mut sql = Sql::default();
+    let conditions = range_conditions(&mut sql, jobs, scope, lo, hi);
+    let text = format!(
+        "SELECT j.id, j.state::text AS state, to_jsonb(j)::text AS row FROM {} j WHERE {conditions} \
+         ORDER BY j.id FOR UPDATE OF j SKIP LOCKED",
+        jobs.table
+    );
+    Ok(bound_query(&text, &sql.binds).load(conn)?)
+}
+
+/// Deletes rows this transaction holds.
+pub fn delete_ids(conn: &mut PgConnection, jobs: &JobsTable, ids: Vec<i64>) -> CliResult<usize> {
+    let text = format!(
+        "DELETE FROM {} j WHERE j.id = ANY($1::bigint[])",
+        jobs.table
+    );
+    Ok(bound_query(&text, &[Bind::BigInts(ids)]).execute(conn)?)
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// Matching jobs in `(lo, hi]` now, locked or not (to tell locked rows from drifted ones).
+pub fn count_range(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    scope: &PruneScope,
+    lo: i64,
+    hi: i64,
+) -> CliResult<i64> {
+    let mut sql = Sql::default();
+    let conditions = range_conditions(&mut sql, jobs, scope, lo, hi);
+    let text = format!(
+        "SELECT count(*)::bigint AS n FROM {} j WHERE {conditions}",
+        jobs.table
+    );
+    Ok(bound_query(&text, &sql.binds).get_result::<Count>(conn)?.n)
+}
+
+/// Whether this role may delete from (and so prune) `oban_jobs`.
+pub fn can_delete(conn: &mut PgConnection, jobs: &JobsTable) -> CliResult<bool> {
+    #[derive(QueryableByName)]
+    struct Allowed {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        ok: bool,
+    }
+    let row: Allowed = bound_query(
+        "SELECT has_table_privilege($1, 'DELETE') AND has_table_privilege($1, 'UPDATE') AS ok",
+        &[Bind::Text(jobs.table.clone())],
+    )
+    .get_result(conn)?;
+    Ok(row.ok)
+}
+
+/// The columns of `oban_jobs`, in order, with their types.
+pub fn columns(conn: &mut PgConnection, jobs: &JobsTable) -> CliResult<Vec<ArchiveColumn>> {
+    #[derive(QueryableByName)]
+    struct Column {
+        #[diesel(sql_type = Text)]
+        name: String,
+        #[diesel(sql_type = Text)]
+        sql_type: String,
+    }
+    let rows: Vec<Column> = bound_query(
+        "SELECT a.attname::text AS name, format_type(a.atttypid, a.atttypmod) AS sql_type \
+         FROM pg_attribute a WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped \
+         ORDER BY a.attnum",
+        &[Bind::Text(jobs.table.clone())],
+    )
+    .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|c| ArchiveColumn {
+            name: c.name,
+            sql_type: c.sql_type,
+        })
+        .collect())
+}
+
+#[derive(QueryableByName)]
+pub struct Restored {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+}
+
+/// Inserts archived rows (JSON texts of whole rows) whose id is not present, keeping their ids,
+/// with the `columns` both the archive and the table have. Types follow the table: a Python
+/// archive's `jsonb` errors go into an Elixir `jsonb[]`, smallints into integers.
+pub fn restore_rows(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    columns: &[String],
+    rows: &[&str],
+) -> CliResult<Vec<i64>> {
+    let mut array = String::with_capacity(rows.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
+    array.push('[');
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            array.push(',');
+        }
+        array.push_str(row);
+    }
+    array.push(']');
+    let list = columns
+        .iter()
+        .map(|c| super::ident::quote(c))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let text = format!(
+        "INSERT INTO {table} ({list}) OVERRIDING SYSTEM VALUE \
+         SELECT {list} FROM jsonb_populate_recordset(NULL::{table}, $1::jsonb) \
+         ON CONFLICT (id) DO NOTHING RETURNING id",
+        table = jobs.table
+    );
+    Ok(bound_query(&text, &[Bind::Text(array)])
+        .load::<Restored>(conn)?
+        .into_iter()
+        .map(|r| r.id)
+        .collect())
+}
+
+/// One export page: matching jobs after `after` up to `max_id`, by id. `selective` filters are
+/// served through their indexes and sorted (`j.id + 0`), others by walking the primary key.
+pub fn export_page(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    filter: &JobFilter,
+    after: i64,
+    max_id: i64,
+    limit: i64,
+    selective: bool,
+) -> CliResult<Vec<JobRow>> {
+    let mut sql = Sql::default();
+    let conditions = filter.conditions(&mut sql, &jobs.state_type);
+    let after = sql.bind(Bind::BigInt(after));
+    let max_id = sql.bind(Bind::BigInt(max_id));
+    let limit = sql.bind(Bind::BigInt(limit));
+    let order = if selective { "j.id + 0" } else { "j.id" };
+    let text = format!(
+        "SELECT {JOB_COLUMNS} FROM {table} j WHERE {conditions} AND j.id > {after} AND j.id <= {max_id} \
+         ORDER BY {order} LIMIT {limit}",
+        table = jobs.table
+    );
+    Ok(bound_query(&text, &sql.binds).load(conn)?)
+}
+
+/// Whether fewer than `below` jobs match `filter` (then it is served by its indexes).
+pub fn is_selective(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    filter: &JobFilter,
+    below: i64,
+) -> CliResult<bool> {
+    if filter.is_empty() {
+        return Ok(false);
+    }
+    let mut sql = Sql::default();
+    let conditions = filter.conditions(&mut sql, &jobs.state_type);
+    let cap = sql.bind(Bind::BigInt(below));
+    let text = format!(
+        "SELECT count(*)::bigint AS n FROM (SELECT 1 FROM {} j WHERE {conditions} LIMIT {cap}) s",
+        jobs.table
+    );
+    Ok(bound_query(&text, &sql.binds).get_result::<Count>(conn)?.n < below)
+}
