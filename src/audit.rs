@@ -1,6 +1,6 @@
 //! The one place that writes `oban_powertools_audit_events` rows.
 //!
-//! Rows are shaped the way the Elixir library writes them (schema.md §2.1), so its UI reads ours:
+//! Rows are shaped the way the Elixir library writes them, so its UI reads ours:
 //! `event_type` equals `action`, `command_key` follows the library's mapping, `resource` is
 //! `type:id`, `inserted_at` is UTC truncated to the second by the database clock, and `metadata`
 //! carries a `principal`. Callers always pass the connection of the transaction that makes the

@@ -256,6 +256,44 @@ mod tests {
         assert!(never.next_fires(utc("2026-11-01T00:00:00Z"), 3).is_empty());
     }
 
+    /// Oban's plugin, literally: every UTC minute after `after`, test the zone's wall time.
+    fn brute_force(s: &Schedule, after: DateTime<Utc>, count: usize, minutes: i64) -> Vec<String> {
+        let first = after.timestamp().div_euclid(60) + 1;
+        (first..first + minutes)
+            .filter_map(|m| Utc.timestamp_opt(m * 60, 0).single())
+            .map(|m| m.with_timezone(&s.zone))
+            .filter(|local| s.cron.is_time_matching(local).unwrap_or(false))
+            .take(count)
+            .map(|f| f.to_rfc3339())
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Around any daylight-saving change (New York, London, Sydney, Lord Howe's half hour),
+        /// the fires are exactly the minutes at which Oban's once-a-minute check matches.
+        #[test]
+        fn fires_are_what_a_minute_by_minute_check_finds(
+            zone in proptest::sample::select(vec!["America/New_York", "Europe/London", "Australia/Sydney", "Australia/Lord_Howe", "Etc/UTC"]),
+            minute in 0u32..60, hour in 0u32..24, step in proptest::sample::select(vec![0u32, 15, 30]),
+            transition in proptest::sample::select(vec![
+                "2026-03-08T07:00:00Z", "2026-11-01T06:00:00Z", "2026-03-29T01:00:00Z",
+                "2026-10-25T01:00:00Z", "2026-04-05T15:00:00Z", "2026-10-03T16:00:00Z",
+                "2026-04-04T14:30:00Z", "2026-10-03T15:30:00Z",
+            ]),
+            offset_minutes in -1500i64..1500,
+        ) {
+            let expression = if step == 0 {
+                format!("{minute} {hour} * * *")
+            } else {
+                format!("*/{step} {hour} * * *")
+            };
+            let s = Schedule::parse(&expression, zone).unwrap();
+            let after = utc(transition) + Duration::minutes(offset_minutes);
+            let expected = brute_force(&s, after, 3, 5 * 1440);
+            proptest::prop_assert_eq!(fmt(&s.next_fires(after, 3)), expected, "{} in {} after {}", expression, zone, after);
+        }
+    }
+
     #[test]
     fn bad_expressions_and_zones_are_named() {
         assert!(Schedule::parse("0 2 * *", "Etc/UTC")

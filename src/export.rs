@@ -70,12 +70,12 @@ impl Sink<'_> {
             Sink::Stdout(_) => Ok(()),
             Sink::File(file) => {
                 file.flush()?;
-                Ok(file.get_ref().sync_data()?)
+                durable(file.get_ref())
             }
             Sink::Gzip(file) => {
                 file.flush()?;
                 file.get_mut().flush()?;
-                Ok(file.get_ref().get_ref().sync_data()?)
+                durable(file.get_ref().get_ref())
             }
         }
     }
@@ -86,15 +86,24 @@ impl Sink<'_> {
             Sink::Stdout(_) => Ok(()),
             Sink::File(mut file) => {
                 file.flush()?;
-                Ok(file.get_ref().sync_data()?)
+                durable(file.get_ref())
             }
             Sink::Gzip(file) => {
                 let mut inner = file.finish()?;
                 inner.flush()?;
-                Ok(inner.get_ref().sync_data()?)
+                durable(inner.get_ref())
             }
         }
     }
+}
+
+/// fsyncs `file` when it is a regular file. Other outputs (`/dev/null`, a pipe, a terminal named
+/// as the file) hold nothing to make durable, and fsync refuses them with EINVAL.
+fn durable(file: &std::fs::File) -> CliResult<()> {
+    if file.metadata()?.is_file() {
+        file.sync_data()?;
+    }
+    Ok(())
 }
 
 pub fn is_gzip_name(path: &Path) -> bool {

@@ -22,7 +22,7 @@ macro_rules! migrations {
     };
 }
 
-/// In the Elixir installer's order (schema.md §2.0.2); foreign keys rely on it.
+/// In the Elixir installer's order; foreign keys rely on it.
 pub const POWERTOOLS_MIGRATIONS: &[Migration] = migrations![
     "01_oban_powertools_audit_events.sql" => "oban_powertools_audit_events",
     "02_oban_powertools_idempotency_receipts.sql" => "oban_powertools_idempotency_receipts",
@@ -69,7 +69,7 @@ pub const OBAN_ELIXIR_V14_SQL: &str = include_str!("../migrations/oban/elixir_v1
 pub const OBAN_PYTHON_SQL: &str = include_str!("../migrations/oban/python.sql");
 pub const OBAN_CURRENT_VERSION: i64 = 14;
 
-/// Powertools 0.5.x named the callbacks outbox differently; 1.0 renames it (schema.md §2.0.1).
+/// Powertools 0.5.x named the callbacks outbox differently; 1.0 renames it.
 pub const LEGACY_OUTBOX_TABLE: &str = "oban_powertools_workflow_callback_outbox";
 pub const CALLBACKS_TABLE: &str = "oban_powertools_callbacks";
 /// What the Elixir `oban_powertools_batches_and_callbacks` migration does to an existing outbox.

@@ -2,8 +2,8 @@
 //! encodings, tolerant typed parsing of what nodes send (gossip checks, sonar pings, leader and
 //! insert messages, `oban_producers.meta`), and the signal payloads obanctl sends.
 //!
-//! Facts in `../shared/reference/queues.md`; differences found against the real oban-py 0.7 engine
-//! are noted where they matter. Everything decoded here comes from the network or the database and
+//! The protocol is Oban 2.23's and oban-py 0.7's; differences found against the real oban-py
+//! engine are noted where they matter. Everything decoded here comes from the network or the database and
 //! is untrusted: sizes are capped before any work, nothing panics on any input, a field of the
 //! wrong type reads as `None`, and one bad gossip check never spoils the others.
 

@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::error::CliResult;
 
-/// Which Oban implementation created `oban_jobs`; they differ in column types (see schema.md §1.10).
+/// Which Oban implementation created `oban_jobs`; they differ in column types (`errors` is `jsonb[]` in
+/// Elixir and `jsonb` in Python, and the state enum's order differs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ObanFlavour {

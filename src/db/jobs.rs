@@ -328,7 +328,7 @@ pub fn select_batch(
 }
 
 /// The `SET` list of each operation, exactly as the flavour's own Oban makes the change
-/// (operations.md §1.11: Elixir's `retry_job` leaves meta alone, oban-py's resets
+/// (Elixir's `retry_job` leaves meta alone, oban-py's resets
 /// `meta.uniq_bmp`). Timestamps come from the database clock, UTC without zone.
 fn set_clause(op: Operation, jobs: &JobsTable, discard_error: &str) -> String {
     let now = "timezone('UTC', now())";

@@ -1,6 +1,7 @@
 //! `diesel::table!` definitions for the tables obanctl reads and writes, generated from the
 //! catalog of a replay of `migrations/` and checked against the live catalog by
-//! `tests/schema_conformance.rs`. Column names and types match `../shared/reference/schema.md`.
+//! `tests/schema_conformance.rs`. Column names and types match the Elixir and Python Oban migrations and the
+//! Powertools library's own.
 //!
 //! `oban_jobs` exists in two flavours with different column types, so each has its own module.
 //! Its `state` column is an enum living in the prefix schema: SQL written by hand binds text and

@@ -1,5 +1,5 @@
-//! Which indexes `oban_jobs` should have, by flavour and migration version (schema.md §1.5,
-//! §1.10), and how to repair an index, all as pure functions of names and definitions.
+//! Which indexes `oban_jobs` should have, by flavour and migration version (the indexes
+//! each Oban migration creates, in the Elixir and the Python installs), and how to repair an index, all as pure functions of names and definitions.
 
 use crate::db::catalog::{MigrationVersion, ObanFlavour};
 use crate::db::ident;

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 /// Oban's eight job states. Compared as text everywhere: the enum's order differs between the
-/// Elixir and Python installs (schema.md §1.10).
+/// Elixir and Python installs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum JobState {

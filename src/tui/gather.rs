@@ -3,9 +3,8 @@
 //! missing table, a denied privilege) makes only that pane `unknown`.
 //!
 //! Sources: the queue rows come from the `queues` read functions (`db::queues`) in
-//! [`Gatherer::queues`]; the failure groups from [`Gatherer::failures`] (today
-//! `db::top::recent_failures` + `tui::failures::group`, the seam for the `jobs errors`
-//! grouping); node liveness from Powertools heartbeats in [`Gatherer::header`].
+//! [`Gatherer::queues`]; the failure groups from [`Gatherer::failures`] (the `jobs errors`
+//! read and grouping, `db::triage` and `triage`); node liveness from Powertools heartbeats in [`Gatherer::header`].
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -26,6 +25,8 @@ use crate::db::queues::{self as queue_reads, Producers, QueueScan};
 use crate::db::{audit as audit_queries, doctor as facts, top as queries, Database};
 use crate::doctor::{judge, status_of, CheckId, Severity, Status, Thresholds, Verdict};
 use crate::error::{CliError, CliResult, ErrorKind};
+use crate::jobs::filter::{JobFilter, TimeBound};
+use crate::jobs::JobState;
 use crate::redact::Redactor;
 use crate::report::audit::AuditEventRecord;
 
@@ -39,6 +40,8 @@ pub const STATEMENTS_PER_REFRESH: usize = 24;
 pub const DOCTOR_EVERY: Duration = Duration::from_secs(30);
 /// The failures pane looks back this far.
 pub const FAILURE_WINDOW: Duration = Duration::from_secs(3600);
+/// The failures pane reads at most this many of the newest failures (a floor beyond).
+pub const FAILURE_SCAN: i64 = 10_000;
 /// Audit events kept for the activity pane.
 pub const ACTIVITY_KEPT: usize = 200;
 /// Events read when following starts, and at most per poll.
@@ -291,12 +294,19 @@ impl Gatherer {
         })
     }
 
-    /// The failure groups of the last hour (seam: the `jobs errors` grouping replaces this).
+    /// The failure groups of the last hour, grouped as `jobs errors` groups them (its bounded
+    /// read, at most [`FAILURE_SCAN`] of the newest failures).
     fn failures(&self, jobs: &JobsTable) -> CliResult<Vec<FailureGroup>> {
-        let rows = self
-            .db
-            .read(|conn| queries::recent_failures(conn, jobs, FAILURE_WINDOW.as_secs_f64()))?;
-        let sampled = rows.len() as i64 >= queries::FAILURE_ROWS;
+        let rows = self.db.read(|conn| {
+            let mut filter = JobFilter {
+                states: vec![JobState::Retryable, JobState::Discarded],
+                since: Some(TimeBound::Ago(FAILURE_WINDOW)),
+                ..JobFilter::default()
+            };
+            filter.freeze(crate::db::now(conn)?);
+            crate::db::triage::newest_failures(conn, jobs, &filter, FAILURE_SCAN)
+        })?;
+        let sampled = rows.len() as i64 >= FAILURE_SCAN;
         Ok(failures::group(&rows, sampled))
     }
 
