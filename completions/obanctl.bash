@@ -280,6 +280,9 @@ _obanctl() {
             obanctl__subcmd__help__subcmd__jobs,prune)
                 cmd="obanctl__subcmd__help__subcmd__jobs__subcmd__prune"
                 ;;
+            obanctl__subcmd__help__subcmd__jobs,rescue)
+                cmd="obanctl__subcmd__help__subcmd__jobs__subcmd__rescue"
+                ;;
             obanctl__subcmd__help__subcmd__jobs,restore)
                 cmd="obanctl__subcmd__help__subcmd__jobs__subcmd__restore"
                 ;;
@@ -343,6 +346,9 @@ _obanctl() {
             obanctl__subcmd__jobs,prune)
                 cmd="obanctl__subcmd__jobs__subcmd__prune"
                 ;;
+            obanctl__subcmd__jobs,rescue)
+                cmd="obanctl__subcmd__jobs__subcmd__rescue"
+                ;;
             obanctl__subcmd__jobs,restore)
                 cmd="obanctl__subcmd__jobs__subcmd__restore"
                 ;;
@@ -375,6 +381,9 @@ _obanctl() {
                 ;;
             obanctl__subcmd__jobs__subcmd__help,prune)
                 cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__prune"
+                ;;
+            obanctl__subcmd__jobs__subcmd__help,rescue)
+                cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__rescue"
                 ;;
             obanctl__subcmd__jobs__subcmd__help,restore)
                 cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__restore"
@@ -2322,7 +2331,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help__subcmd__jobs)
-            opts="list show count retry cancel discard errors prune restore export"
+            opts="list show count retry cancel discard errors rescue prune restore export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2420,6 +2429,20 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help__subcmd__jobs__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__help__subcmd__jobs__subcmd__rescue)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2802,7 +2825,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs)
-            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version list show count retry cancel discard errors prune restore export help"
+            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version list show count retry cancel discard errors rescue prune restore export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3374,7 +3397,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs__subcmd__help)
-            opts="list show count retry cancel discard errors prune restore export help"
+            opts="list show count retry cancel discard errors rescue prune restore export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3486,6 +3509,20 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__jobs__subcmd__help__subcmd__rescue)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3691,6 +3728,128 @@ _obanctl() {
                     return 0
                     ;;
                 --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__jobs__subcmd__rescue)
+            opts="-y -q -v -h -V --stuck-after --force --all --max --reason --yes --dry-run --batch-size --sleep-ms --parallel --state --queue --worker --tag --id --args --meta --since --until --error-contains --error-signature --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sleep-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
+                    return 0
+                    ;;
+                --queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --args)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --error-contains)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --error-signature)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -152,6 +152,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand cancel 'Cancel jobs (executing ones are also sent Oban''s pkill signal)'
             cand discard 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)'
             cand errors 'What is failing and why: failing jobs grouped by worker and error signature'
+            cand rescue 'Rescue executing jobs a dead node left behind: back to available (or discarded)'
             cand prune 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
             cand restore 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
             cand export 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
@@ -401,6 +402,50 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'obanctl;jobs;rescue'= {
+            cand --stuck-after 'Select by age instead: executing jobs whose attempted_at is older than this (e.g. 30m), on nodes not known to be alive'
+            cand --max 'Refuse when more jobs than this match'
+            cand --reason 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal'
+            cand --batch-size 'Jobs per transaction'
+            cand --sleep-ms 'Pause between batches, in milliseconds'
+            cand --parallel 'Run up to N batches at once, each in its own connection and transaction (1: one at a time, the gentlest on a busy database; --sleep-ms implies 1)'
+            cand --state 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled'
+            cand --queue 'Queue name'
+            cand --worker 'Worker module, e.g. MyApp.Workers.Mailer'
+            cand --tag 'Tag the job must have (repeat: must have all)'
+            cand --id 'Job id (repeat or comma-separate)'
+            cand --args 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)'
+            cand --meta 'Meta contains KEY=VALUE (same rules as --args)'
+            cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
+            cand --until 'Only jobs whose state''s timestamp is before this time'
+            cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand --force 'With job ids: rescue them even if their node looks alive (it may run them twice)'
+            cand --all 'Allow a run with no filter at all (every job in an allowed state)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'obanctl;jobs;prune'= {
             cand --older-than 'Delete jobs whose state''s timestamp is older than this, e.g. 30d (1s to 1000 years)'
             cand --state 'Finished state to delete (repeat or comma-separate): completed, cancelled, discarded [default: all three]'
@@ -508,6 +553,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand cancel 'Cancel jobs (executing ones are also sent Oban''s pkill signal)'
             cand discard 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)'
             cand errors 'What is failing and why: failing jobs grouped by worker and error signature'
+            cand rescue 'Rescue executing jobs a dead node left behind: back to available (or discarded)'
             cand prune 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
             cand restore 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
             cand export 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
@@ -526,6 +572,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;jobs;help;discard'= {
         }
         &'obanctl;jobs;help;errors'= {
+        }
+        &'obanctl;jobs;help;rescue'= {
         }
         &'obanctl;jobs;help;prune'= {
         }
@@ -1600,6 +1648,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand cancel 'Cancel jobs (executing ones are also sent Oban''s pkill signal)'
             cand discard 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)'
             cand errors 'What is failing and why: failing jobs grouped by worker and error signature'
+            cand rescue 'Rescue executing jobs a dead node left behind: back to available (or discarded)'
             cand prune 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
             cand restore 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
             cand export 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
@@ -1617,6 +1666,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;help;jobs;discard'= {
         }
         &'obanctl;help;jobs;errors'= {
+        }
+        &'obanctl;help;jobs;rescue'= {
         }
         &'obanctl;help;jobs;prune'= {
         }

@@ -48,6 +48,10 @@ pub enum JobsCommand {
     #[command(after_long_help = ERRORS_HELP)]
     Errors(JobsErrorsArgs),
 
+    /// Rescue executing jobs a dead node left behind: back to available (or discarded)
+    #[command(after_long_help = RESCUE_HELP)]
+    Rescue(JobsRescueArgs),
+
     /// Delete finished jobs older than a cutoff, in batches, optionally archiving every row first
     #[command(after_long_help = super::PRUNE_HELP)]
     Prune(super::JobsPruneArgs),
@@ -76,6 +80,41 @@ Examples:
   obanctl jobs errors
   obanctl jobs errors --queue mailers --since 2h
   obanctl jobs errors --state discarded --since 7d --format json";
+
+pub const RESCUE_HELP: &str = "\
+Selects executing jobs whose node (attempted_by[1]) is dead: absent from every liveness source
+obanctl can read (Powertools heartbeats, oban_producers; the leader lease names only one node), or
+seen there last longer ago than the missing threshold (120 s, or the heartbeat row's own). When no
+source lists every node, nothing can be judged dead: pass --stuck-after to select by age instead
+(jobs whose attempted_at is older than DURATION, still never on a node that is alive or late).
+A job on a live node is rescued only when named by id with --force.
+
+Each rescued job does what Oban's Lifeline rescue does: back to `available` with its attempt kept,
+or `discarded` (discarded_at now) when attempt >= max_attempts, with an error entry saying it was
+rescued, by whom, why and from which node; the node is sent pkill in case it still runs it. The
+run previews, needs a --reason and a confirmation (or --yes), and changes jobs in batches with one
+audit row per job (operation job_rescue); rows locked by someone else are skipped (`locked`).
+
+Examples:
+  obanctl jobs rescue --dry-run
+  obanctl jobs rescue --queue mailers --reason 'web-3 was terminated' --yes
+  obanctl jobs rescue --stuck-after 30m --reason 'no liveness source; node pool replaced'
+  obanctl jobs rescue 42 --force --reason 'worker hung, node still up' --yes";
+
+#[derive(Debug, Args)]
+pub struct JobsRescueArgs {
+    /// Select by age instead: executing jobs whose attempted_at is older than this (e.g. 30m),
+    /// on nodes not known to be alive
+    #[arg(long, value_name = "DURATION")]
+    pub stuck_after: Option<String>,
+
+    /// With job ids: rescue them even if their node looks alive (it may run them twice)
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub common: JobsMutateArgs,
+}
 
 #[derive(Debug, Args)]
 pub struct JobsErrorsArgs {

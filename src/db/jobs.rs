@@ -351,22 +351,41 @@ fn set_clause(op: Operation, jobs: &JobsTable, discard_error: &str) -> String {
         }
         Operation::Cancel => format!("state = 'cancelled'::{state_type}, cancelled_at = {now}"),
         Operation::Discard => {
-            let entry = format!(
-                "jsonb_build_object('attempt', j.attempt, 'at', to_char({now}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), \
-                 'error', {discard_error}::text)"
-            );
-            // Elixir: jsonb[] (append an element). Python: one jsonb value that should be an
-            // array but may hold anything; never merge into an object, keep what was there.
-            let errors = match jobs.flavour {
-                ObanFlavour::Elixir => format!("coalesce(j.errors, '{{}}') || {entry}"),
-                ObanFlavour::Python => format!(
-                    "CASE WHEN j.errors IS NULL OR jsonb_typeof(j.errors) = 'null' THEN jsonb_build_array({entry}) \
-                          WHEN jsonb_typeof(j.errors) = 'array' THEN j.errors || jsonb_build_array({entry}) \
-                          ELSE jsonb_build_array(j.errors, {entry}) END"
-                ),
-            };
+            let errors = append_error(jobs, discard_error);
             format!("state = 'discarded'::{state_type}, discarded_at = {now}, errors = {errors}")
         }
+        // Oban's Lifeline: back to available with the attempt kept (so the attempt budget
+        // counts), or discarded when none is left; plus an entry saying who rescued it and why.
+        Operation::Rescue => {
+            let entry_text = format!(
+                "{discard_error}::text || ' (node ' || coalesce(j.attempted_by[1], 'none') || ')'"
+            );
+            let errors = append_error(jobs, &entry_text);
+            format!(
+                "state = CASE WHEN j.attempt >= j.max_attempts THEN 'discarded'::{state_type} ELSE 'available'::{state_type} END, \
+                 discarded_at = CASE WHEN j.attempt >= j.max_attempts THEN {now} ELSE j.discarded_at END, \
+                 errors = {errors}"
+            )
+        }
+    }
+}
+
+/// `errors` with one entry appended (`attempt`, `at`, `error` as Oban writes them), `text` an SQL
+/// text expression. Elixir: `jsonb[]` (append an element). Python: one `jsonb` value that should
+/// be an array but may hold anything; never merge into an object, keep what was there.
+fn append_error(jobs: &JobsTable, text: &str) -> String {
+    let now = "timezone('UTC', now())";
+    let entry = format!(
+        "jsonb_build_object('attempt', j.attempt, 'at', to_char({now}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), \
+         'error', ({text})::text)"
+    );
+    match jobs.flavour {
+        ObanFlavour::Elixir => format!("coalesce(j.errors, '{{}}') || {entry}"),
+        ObanFlavour::Python => format!(
+            "CASE WHEN j.errors IS NULL OR jsonb_typeof(j.errors) = 'null' THEN jsonb_build_array({entry}) \
+                  WHEN jsonb_typeof(j.errors) = 'array' THEN j.errors || jsonb_build_array({entry}) \
+                  ELSE jsonb_build_array(j.errors, {entry}) END"
+        ),
     }
 }
 
@@ -376,6 +395,9 @@ pub struct Changed {
     pub id: i64,
     #[diesel(sql_type = Text)]
     pub before_state: String,
+    /// The state the job was changed to (rescue: available or discarded, job by job).
+    #[diesel(sql_type = Text)]
+    pub after_state: String,
     #[diesel(sql_type = BigInt)]
     pub audit_id: i64,
     /// The audit event's canonical digest, for the tamper-evident chain.
@@ -409,12 +431,11 @@ pub fn apply_batch(
     let states = sql.bind(Bind::Texts(seen.iter().map(|s| s.state.clone()).collect()));
     let actor = sql.bind(Bind::Text(change.actor.to_string()));
     let metadata = sql.bind(Bind::Json(change.metadata.clone()));
-    let discard_error = if change.op == Operation::Discard {
+    let discard_error = if matches!(change.op, Operation::Discard | Operation::Rescue) {
         sql.bind(Bind::Text(change.discard_error.to_string()))
     } else {
         "NULL".to_string()
     };
-    let target_state = change.op.target_state().as_str();
     // Only cancel and discard can reach executing jobs, so only they record the pkill signal.
     let notified = if change.op == Operation::Retry {
         ""
@@ -429,7 +450,7 @@ pub fn apply_batch(
         "{metadata}::jsonb || jsonb_build_object( \
            'before', jsonb_build_object('job_id', c.id, 'state', c.before_state, 'attempt', c.attempt, \
                                         'max_attempts', c.before_max_attempts, 'scheduled_at', c.before_scheduled_at), \
-           'after', jsonb_build_object('job_id', c.id, 'state', '{target_state}', 'attempt', c.attempt, \
+           'after', jsonb_build_object('job_id', c.id, 'state', c.after_state, 'attempt', c.attempt, \
                                        'max_attempts', c.after_max_attempts, 'scheduled_at', c.after_scheduled_at), \
            'incident_fingerprint', 'job:manual:' || c.id, \
            'runbook_context', jsonb_build_object( \
@@ -447,7 +468,7 @@ pub fn apply_batch(
         "changed c",
         // Everything the caller needs comes back from the insert itself: joining the CTEs again
         // would be planned as a nested loop (CTE row counts are unknown to the planner).
-        "resource_id::bigint AS id, metadata->'before'->>'state' AS before_state",
+        "resource_id::bigint AS id, metadata->'before'->>'state' AS before_state, metadata->'after'->>'state' AS after_state",
     );
     let text = format!(
         "WITH seen AS (SELECT s.id, s.state FROM unnest({ids}::bigint[], {states}::text[]) AS s(id, state)), \
@@ -457,11 +478,11 @@ pub fn apply_batch(
            WHERE j.id = ANY({ids}::bigint[]){guard} ORDER BY j.id FOR UPDATE OF j SKIP LOCKED), \
          changed AS ( \
            UPDATE {table} j SET {set} FROM target t WHERE j.id = t.id \
-           RETURNING j.id, t.before_state, t.attempt, t.max_attempts AS before_max_attempts, \
+           RETURNING j.id, t.before_state, j.state::text AS after_state, t.attempt, t.max_attempts AS before_max_attempts, \
                      t.scheduled_at AS before_scheduled_at, j.max_attempts::int AS after_max_attempts, \
                      j.scheduled_at AS after_scheduled_at), \
          audit AS ({audit}) \
-         SELECT a.id, a.before_state, a.audit_id, a.digest FROM audit a ORDER BY a.audit_id",
+         SELECT a.id, a.before_state, a.after_state, a.audit_id, a.digest FROM audit a ORDER BY a.audit_id",
         table = jobs.table,
         state_type = jobs.state_type,
         set = set_clause(change.op, jobs, &discard_error),

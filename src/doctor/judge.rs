@@ -757,7 +757,7 @@ pub fn stuck_executing(facts: &StuckFacts, stuck_after_secs: u64) -> Verdict {
             )
             .subject("gone nodes")
             .hint(format!(
-                "Oban's Lifeline plugin rescues orphans after its rescue_after; to stop them now: obanctl jobs cancel --id {} --reason 'worker node is gone'",
+                "Oban's Lifeline plugin rescues orphans after its rescue_after; to rescue them now (back to available, attempt kept): obanctl jobs rescue --id {} --reason 'worker node is gone' (--dry-run first)",
                 facts.gone_sample_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
             ))
             .data(json!({ "count": facts.gone, "nodes": facts.gone_nodes, "sample_ids": facts.gone_sample_ids, "liveness_sources": facts.liveness_sources })),

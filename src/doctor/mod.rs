@@ -154,7 +154,8 @@ Executing jobs attempted longer ago than --stuck-after, and executing jobs whose
 (oban-py, Oban Pro) and Powertools heartbeats that are not missing. oban_peers lists only the
 leader, so it alone cannot prove a node gone.
   warning  such jobs exist. Oban's Lifeline plugin rescues orphans after its rescue_after; to act
-           now, cancel or discard them with obanctl jobs (executing jobs also get pkill)",
+           now, obanctl jobs rescue puts the dead nodes' jobs back to available as Lifeline does
+           (or obanctl jobs cancel stops them; executing jobs also get pkill)",
     },
     CheckInfo {
         id: CheckId::OverdueAvailable,

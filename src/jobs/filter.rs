@@ -86,6 +86,10 @@ pub struct JobFilter {
     pub error_contains: Option<String>,
     /// The latest error's normalised signature equals this ([`crate::triage`]).
     pub error_signature: Option<String>,
+    /// The job's node (`attempted_by[1]`) is one of these (`jobs rescue`: the dead nodes).
+    pub nodes: Vec<String>,
+    /// The job's node is none of these (`jobs rescue --stuck-after`: the live nodes).
+    pub except_nodes: Vec<String>,
     /// An `available` state in `states` matches only stranded jobs: available but with no attempt
     /// left (`attempt >= max_attempts`), which Oban never fetches (retry repairs them).
     pub available_only_stranded: bool,
@@ -308,6 +312,18 @@ impl JobFilter {
                  THEN to_jsonb(j.errors) ELSE '[]'::jsonb END) AS e(entry) \
                  WHERE e.entry->>'error' ILIKE {} ESCAPE '\\')",
                 sql.bind(Bind::Text(format!("%{}%", like_escape(text))))
+            ));
+        }
+        if !self.nodes.is_empty() {
+            parts.push(format!(
+                "j.attempted_by[1] = ANY({}::text[])",
+                sql.bind(Bind::Texts(self.nodes.clone()))
+            ));
+        }
+        if !self.except_nodes.is_empty() {
+            parts.push(format!(
+                "NOT coalesce(j.attempted_by[1] = ANY({}::text[]), false)",
+                sql.bind(Bind::Texts(self.except_nodes.clone()))
             ));
         }
         if let Some(signature) = &self.error_signature {

@@ -93,6 +93,8 @@ pub enum Operation {
     Retry,
     Cancel,
     Discard,
+    /// Executing jobs a dead node left behind: back to available (or discarded), as Lifeline does.
+    Rescue,
 }
 
 impl Operation {
@@ -102,6 +104,7 @@ impl Operation {
             Operation::Retry => "job_retry",
             Operation::Cancel => "job_cancel",
             Operation::Discard => "job_discard",
+            Operation::Rescue => "job_rescue",
         }
     }
 
@@ -110,6 +113,7 @@ impl Operation {
             Operation::Retry => "retry",
             Operation::Cancel => "cancel",
             Operation::Discard => "discard",
+            Operation::Rescue => "rescue",
         }
     }
 
@@ -119,6 +123,7 @@ impl Operation {
             Operation::Retry => "retried",
             Operation::Cancel => "cancelled",
             Operation::Discard => "discarded",
+            Operation::Rescue => "rescued",
         }
     }
 
@@ -127,6 +132,8 @@ impl Operation {
             Operation::Retry => JobState::Available,
             Operation::Cancel => JobState::Cancelled,
             Operation::Discard => JobState::Discarded,
+            // Or discarded when no attempt is left (decided job by job).
+            Operation::Rescue => JobState::Available,
         }
     }
 
@@ -164,6 +171,7 @@ impl Operation {
                 JobState::Retryable,
                 JobState::Suspended,
             ],
+            Operation::Rescue => vec![JobState::Executing],
         }
     }
 
@@ -182,6 +190,10 @@ impl Operation {
             (Operation::Cancel, _) => "state -> cancelled, cancelled_at -> now; executing jobs are sent a pkill signal",
             (Operation::Discard, _) => {
                 "state -> discarded, discarded_at -> now, an error entry naming the actor and reason is appended"
+            }
+            (Operation::Rescue, _) => {
+                "state -> available (attempt kept), or discarded with discarded_at -> now when attempt >= max_attempts; \
+                 an error entry naming the actor, the reason and the node is appended; the node is sent pkill"
             }
         }
     }

@@ -23,6 +23,7 @@ mod pooling;
 mod prune;
 mod queue_control;
 mod queues;
+mod rescue;
 mod safety;
 mod schema_conformance;
 mod top;

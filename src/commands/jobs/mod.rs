@@ -5,6 +5,7 @@ mod errors;
 mod export;
 pub mod mutate;
 mod prune;
+mod rescue;
 mod restore;
 
 use diesel::pg::PgConnection;
@@ -39,6 +40,7 @@ pub fn run(settings: &Settings, printer: &Printer, command: JobsCommand) -> CliR
             mutate::run(settings, printer, Operation::Discard, args, false)
         }
         JobsCommand::Errors(args) => errors::run(settings, printer, args),
+        JobsCommand::Rescue(args) => rescue::run(settings, printer, args),
         JobsCommand::Prune(args) => prune::run(settings, printer, args),
         JobsCommand::Restore(args) => restore::run(settings, printer, args),
         JobsCommand::Export(args) => export::run(settings, printer, args),

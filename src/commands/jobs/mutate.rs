@@ -92,6 +92,9 @@ pub struct Request {
     pub dry_run: bool,
     /// Retry may also re-run completed jobs.
     pub include_completed: bool,
+    /// Why the jobs are changed, for the error entry a rescue appends (e.g. "its node was
+    /// absent from every liveness source").
+    pub why: Option<String>,
 }
 
 impl Request {
@@ -112,7 +115,36 @@ impl Request {
             sleep_ms: args.sleep_ms,
             dry_run: args.dry_run,
             include_completed,
+            why: None,
         })
+    }
+
+    /// A request with targets the caller resolved (`jobs rescue`): explicit ids, or else a
+    /// filter whose states are set; the batch flags from `args`.
+    pub fn with_targets(
+        op: Operation,
+        args: &JobsMutateArgs,
+        mut ids: Vec<i64>,
+        filter: JobFilter,
+        why: String,
+    ) -> Request {
+        ids.sort_unstable();
+        ids.dedup();
+        Request {
+            op,
+            targets: if ids.is_empty() {
+                Targets::Filter(filter)
+            } else {
+                Targets::Ids(ids)
+            },
+            max: args.max,
+            batch_size: args.batch_size,
+            parallel: if args.sleep_ms > 0 { 1 } else { args.parallel },
+            sleep_ms: args.sleep_ms,
+            dry_run: args.dry_run,
+            include_completed: false,
+            why: Some(why),
+        }
     }
 
     /// Explicit jobs with the flags' defaults, one batch at a time (the dashboard's actions).
@@ -128,6 +160,7 @@ impl Request {
             parallel: 1,
             dry_run: false,
             include_completed: false,
+            why: None,
         }
     }
 
@@ -266,7 +299,11 @@ pub fn execute(
         json!({"jobs": 1, "workflow_steps": 0}),
     );
     let metadata = Value::Object(metadata);
-    let discard_error = format!("discarded by {}: {reason}", ctx.actor);
+    let discard_error = match (op, &request.why) {
+        (Operation::Rescue, Some(why)) => format!("rescued by {} ({why}): {reason}", ctx.actor),
+        (Operation::Rescue, None) => format!("rescued by {}: {reason}", ctx.actor),
+        _ => format!("discarded by {}: {reason}", ctx.actor),
+    };
     let change = BatchChange {
         op,
         powertools_schema: db.powertools_schema(),
@@ -322,7 +359,7 @@ pub fn execute(
         let batch_started = Instant::now();
         let results = db.write(|conn| {
             let changed = job_queries::apply_batch(conn, &jobs, &change, &seen)?;
-            classify(conn, &jobs, op, &seen, &changed)
+            classify(conn, &jobs, &seen, &changed)
         })?;
         note(format!(
             "batch of {} (ids {}..{}): {} changed in {} ms",
@@ -411,6 +448,23 @@ pub fn run(
 
     let db = Database::connect_with_pool(settings, printer, request.pool_size())?;
     let prepared = prepare(&db, &request)?;
+    run_prepared(settings, printer, &db, &request, prepared, reason, args.yes)
+}
+
+/// A run from its preview on: dry run, refusals, the plan, the reason, the confirmation, the
+/// batches and the summary. `reason` is the one given on the command line (asked for when
+/// absent). Shared by every job mutation (`jobs rescue` builds its own request and preview).
+pub fn run_prepared(
+    settings: &Settings,
+    printer: &Printer,
+    db: &Database,
+    request: &Request,
+    prepared: Prepared,
+    reason: Option<String>,
+    yes: bool,
+) -> CliResult<ExitStatus> {
+    let op = request.op;
+    let what = format!("{} jobs", op.verb());
     printer.verbose(format!(
         "preview: {} eligible, {} refused up front, max id {} ({} ms)",
         prepared.plan.matched,
@@ -420,7 +474,7 @@ pub fn run(
     ));
     let plan = &prepared.plan;
 
-    if args.dry_run {
+    if request.dry_run {
         printer.emit_with(
             plan,
             &PlanView {
@@ -470,7 +524,7 @@ pub fn run(
         Some(reason) => reason,
         None => guard::prompt_reason(&what)?,
     };
-    guard::confirm(printer, &plan.question(op.verb()), args.yes)?;
+    guard::confirm(printer, &plan.question(op.verb()), yes)?;
 
     let progress = printer.progress_bar(plan.matched as u64, "jobs");
     interrupt::allow_graceful_stop();
@@ -483,7 +537,7 @@ pub fn run(
         note: &|text| printer.verbose(text),
         stop: &interrupt::requested,
     };
-    let done = execute(&db, settings, &request, prepared, &reason, hooks)?;
+    let done = execute(db, settings, request, prepared, &reason, hooks)?;
     progress.finish_and_clear();
     if let Some(err) = &done.summary_not_recorded {
         printer.warning(format!(
@@ -813,7 +867,6 @@ fn build_preview(
 fn classify(
     conn: &mut diesel::pg::PgConnection,
     jobs: &JobsTable,
-    op: Operation,
     seen: &[IdState],
     changed: &[job_queries::Changed],
 ) -> CliResult<Vec<JobOutcome>> {
@@ -838,7 +891,7 @@ fn classify(
             Some(c) => JobOutcome {
                 id: s.id,
                 before_state: Some(c.before_state.clone()),
-                after_state: Some(op.target_state().as_str().to_string()),
+                after_state: Some(c.after_state.clone()),
                 outcome: Outcome::Ok,
                 audit_id: Some(c.audit_id),
             },

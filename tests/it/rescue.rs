@@ -1,0 +1,288 @@
+//! `obanctl jobs rescue`: executing jobs a dead node left behind.
+
+use diesel::connection::SimpleConnection;
+use predicates::prelude::*;
+
+use crate::common::{connect, json_lines, of_kind, one_of_kind, TestSchema};
+
+const REASON: &str = "web-9 was terminated by the autoscaler";
+
+fn oban() -> TestSchema {
+    TestSchema::with_oban("rescue")
+}
+
+/// An executing job on `node`, attempt `attempt` of `max`, started `ago` before now.
+fn executing(schema: &TestSchema, node: &str, attempt: i32, max: i32, ago: &str) -> i64 {
+    schema.int(&format!(
+        "INSERT INTO {0}.oban_jobs (state, queue, worker, args, attempt, max_attempts, attempted_at, attempted_by) \
+         VALUES ('executing', 'default', 'MyApp.Sync', '{{}}', {attempt}, {max}, timezone('UTC', now()) - interval '{ago}', ARRAY['{node}', 'p-1']) \
+         RETURNING id AS v",
+        schema.quoted()
+    ))
+}
+
+/// A fresh Powertools heartbeat from `node`.
+fn heartbeat(schema: &TestSchema, node: &str) {
+    schema.sql(&format!(
+        "INSERT INTO {}.oban_powertools_heartbeats (id, executor_id, node, producer_scope, last_heartbeat_at, inserted_at, updated_at) \
+         VALUES (gen_random_uuid(), 'e-{node}', '{node}', 'default', timezone('UTC', now()), now(), now())",
+        schema.quoted()
+    ));
+}
+
+fn field(schema: &TestSchema, id: i64, expr: &str) -> String {
+    schema.strings(&format!(
+        "SELECT ({expr})::text AS v FROM {}.oban_jobs WHERE id = {id}",
+        schema.quoted()
+    ))[0]
+        .clone()
+}
+
+fn rescue(schema: &TestSchema) -> assert_cmd::Command {
+    let mut cmd = schema.cmd();
+    cmd.args(["--format", "json", "jobs", "rescue"]);
+    cmd
+}
+
+/// One Oban-shaped worker step: fetch available jobs of `default` (FOR UPDATE SKIP LOCKED), run
+/// each (counted in `runs`), complete it. Returns the ids it ran.
+fn work_once(schema: &TestSchema) -> Vec<String> {
+    let q = schema.quoted();
+    let ran = schema.strings(&format!(
+        "WITH c AS (SELECT id FROM {q}.oban_jobs WHERE state = 'available' AND queue = 'default' AND attempt < max_attempts \
+                    ORDER BY priority, scheduled_at, id LIMIT 10 FOR UPDATE SKIP LOCKED), \
+              f AS (UPDATE {q}.oban_jobs j SET state = 'executing', attempted_at = timezone('UTC', now()), attempt = j.attempt + 1, \
+                           attempted_by = ARRAY['web-1', 'p-2'] FROM c WHERE j.id = c.id RETURNING j.id) \
+         SELECT id::text AS v FROM f"
+    ));
+    if !ran.is_empty() {
+        schema.sql(&format!(
+            "INSERT INTO {q}.runs SELECT unnest(ARRAY[{0}]::bigint[]); \
+             UPDATE {q}.oban_jobs SET state = 'completed', completed_at = timezone('UTC', now()) WHERE id = ANY(ARRAY[{0}]::bigint[])",
+            ran.join(",")
+        ));
+    }
+    ran
+}
+
+#[test]
+fn jobs_of_a_dead_node_are_rescued_once_and_a_live_nodes_are_not() {
+    let schema = oban();
+    let q = schema.quoted();
+    schema.sql(&format!("CREATE TABLE {q}.runs (id bigint)"));
+    heartbeat(&schema, "web-1");
+    let orphan = executing(&schema, "web-9", 1, 3, "10 minutes");
+    let exhausted = executing(&schema, "web-9", 3, 3, "10 minutes");
+    let alive = executing(&schema, "web-1", 1, 3, "10 minutes");
+
+    // The preview names the dead node and leaves the live one alone.
+    let out = rescue(&schema).arg("--dry-run").assert().success();
+    let plan = one_of_kind(&json_lines(&out.get_output().stdout), "plan");
+    assert_eq!(plan["operation"], "job_rescue");
+    assert_eq!(plan["matched"], 2, "{plan}");
+    let notes = plan["notes"].to_string();
+    assert!(
+        notes.contains("web-9") && notes.contains("Alive nodes, left alone: web-1"),
+        "{notes}"
+    );
+    assert_eq!(field(&schema, orphan, "state"), "executing");
+
+    let out = rescue(&schema)
+        .args(["--reason", REASON, "--yes"])
+        .assert()
+        .success();
+    let lines = json_lines(&out.get_output().stdout);
+    let outcomes = of_kind(&lines, "job_outcome");
+    assert_eq!(outcomes.len(), 2);
+    let after = |id: i64| {
+        outcomes.iter().find(|o| o["id"] == id).unwrap()["after_state"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(after(orphan), "available");
+    assert_eq!(after(exhausted), "discarded");
+    let summary = one_of_kind(&lines, "summary");
+    assert_eq!(summary["operation"], "job_rescue");
+    assert_eq!(summary["changed"], 2);
+
+    assert_eq!(field(&schema, orphan, "state"), "available");
+    assert_eq!(
+        field(&schema, orphan, "attempt"),
+        "1",
+        "the attempt is kept"
+    );
+    assert_eq!(field(&schema, exhausted, "state"), "discarded");
+    assert_eq!(
+        field(&schema, exhausted, "discarded_at IS NOT NULL"),
+        "true"
+    );
+    assert_eq!(field(&schema, alive, "state"), "executing");
+    let entry = field(&schema, orphan, "errors[array_upper(errors, 1)]->>'error'");
+    assert!(
+        entry.starts_with("rescued by test-actor (its node was absent or missing")
+            && entry.contains(REASON)
+            && entry.ends_with("(node web-9)"),
+        "{entry}"
+    );
+    assert_eq!(
+        field(
+            &schema,
+            orphan,
+            "errors[array_upper(errors, 1)]->>'attempt'"
+        ),
+        "1"
+    );
+    let audited = schema.int(&format!(
+        "SELECT count(*)::bigint AS v FROM {q}.oban_powertools_audit_events \
+         WHERE action = 'lifeline.repair_executed' AND metadata->>'operation' = 'job_rescue'"
+    ));
+    assert_eq!(audited, 2);
+    assert_eq!(
+        schema.strings(&format!(
+            "SELECT metadata->'after'->>'state' AS v FROM {q}.oban_powertools_audit_events \
+             WHERE resource_id = '{exhausted}' AND metadata->>'operation' = 'job_rescue'"
+        )),
+        vec!["discarded"]
+    );
+
+    // A worker picks the rescued job up and completes it, exactly once.
+    let mut ran = Vec::new();
+    for _ in 0..3 {
+        ran.extend(work_once(&schema));
+    }
+    assert_eq!(ran, vec![orphan.to_string()]);
+    assert_eq!(field(&schema, orphan, "state"), "completed");
+    assert_eq!(field(&schema, orphan, "attempt"), "2");
+    assert_eq!(
+        schema.int(&format!("SELECT count(*)::bigint AS v FROM {q}.runs")),
+        1
+    );
+
+    // Nothing left: a second run rescues nothing and writes nothing.
+    let audit = schema.audit_count();
+    let out = rescue(&schema)
+        .args(["--reason", REASON, "--yes"])
+        .assert()
+        .success();
+    assert_eq!(
+        one_of_kind(&json_lines(&out.get_output().stdout), "summary")["matched"],
+        0
+    );
+    assert_eq!(schema.audit_count(), audit);
+}
+
+#[test]
+fn live_nodes_need_force_and_blind_spots_need_an_age() {
+    let schema = oban();
+    let alive_job = executing(&schema, "web-1", 1, 3, "2 hours");
+    let young = executing(&schema, "web-5", 1, 3, "1 minute");
+    let old = executing(&schema, "web-5", 1, 3, "2 hours");
+
+    // No heartbeat at all: no source lists every node, nothing can be judged dead.
+    rescue(&schema)
+        .args(["--reason", REASON, "--yes"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("no liveness source")
+                .and(predicate::str::contains("--stuck-after")),
+        );
+    // By age instead: only the old jobs.
+    let out = rescue(&schema)
+        .args(["--stuck-after", "30m", "--dry-run"])
+        .assert()
+        .success();
+    let plan = one_of_kind(&json_lines(&out.get_output().stdout), "plan");
+    assert_eq!(plan["matched"], 2, "{plan}");
+
+    // With web-1 alive, an age never reaches its jobs; naming one needs --force.
+    heartbeat(&schema, "web-1");
+    let out = rescue(&schema)
+        .args(["--stuck-after", "30m", "--reason", REASON, "--yes"])
+        .assert()
+        .success();
+    let changed: Vec<i64> = of_kind(&json_lines(&out.get_output().stdout), "job_outcome")
+        .iter()
+        .map(|o| o["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(changed, vec![old]);
+    assert_eq!(field(&schema, young, "state"), "executing");
+    assert_eq!(field(&schema, alive_job, "state"), "executing");
+    rescue(&schema)
+        .args([&alive_job.to_string(), "--reason", REASON, "--yes"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("alive").and(predicate::str::contains("--force")));
+    assert_eq!(field(&schema, alive_job, "state"), "executing");
+    rescue(&schema)
+        .args(["--force", "--reason", REASON, "--yes"])
+        .assert()
+        .code(64);
+    rescue(&schema)
+        .args([
+            &alive_job.to_string(),
+            "--force",
+            "--reason",
+            REASON,
+            "--yes",
+        ])
+        .assert()
+        .success();
+    assert_eq!(field(&schema, alive_job, "state"), "available");
+    let entry = field(
+        &schema,
+        alive_job,
+        "errors[array_upper(errors, 1)]->>'error'",
+    );
+    assert!(entry.contains("named by id with --force"), "{entry}");
+}
+
+#[test]
+fn refusals_change_nothing() {
+    let schema = oban();
+    heartbeat(&schema, "web-1");
+    let orphan = executing(&schema, "web-9", 1, 3, "10 minutes");
+    let audit = schema.audit_count();
+    // No reason (not on a terminal).
+    rescue(&schema).arg("--yes").assert().failure();
+    // Not executing.
+    rescue(&schema)
+        .args(["--state", "retryable", "--reason", REASON, "--yes"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not executing"));
+    // (No actor: obanctl falls back to the OS user, so a run always has one; guard::require_actor
+    // is shared with every job mutation and tested there.)
+    // A read-only role: permission denied, 77.
+    let role = crate::common::unique_name("reader");
+    schema.sql(&format!(
+        "CREATE ROLE {role} LOGIN; GRANT USAGE ON SCHEMA {0} TO {role}; GRANT SELECT ON ALL TABLES IN SCHEMA {0} TO {role}",
+        schema.quoted()
+    ));
+    rescue(&schema)
+        .env("DATABASE_URL", crate::common::role_url(&role))
+        .args(["--reason", REASON, "--yes"])
+        .assert()
+        .code(77);
+    schema.sql(&format!("DROP OWNED BY {role}; DROP ROLE {role}"));
+    assert_eq!(field(&schema, orphan, "state"), "executing");
+    assert_eq!(schema.audit_count(), audit);
+
+    // A row someone holds is skipped (locked), never waited for.
+    let mut holder = connect();
+    holder
+        .batch_execute(&format!(
+            "BEGIN; SELECT id FROM {}.oban_jobs WHERE id = {orphan} FOR UPDATE",
+            schema.quoted()
+        ))
+        .unwrap();
+    let out = rescue(&schema)
+        .args(["--lock-timeout", "30s", "--reason", REASON, "--yes"])
+        .assert()
+        .code(2);
+    holder.batch_execute("ROLLBACK").unwrap();
+    let outcome = one_of_kind(&json_lines(&out.get_output().stdout), "job_outcome");
+    assert_eq!(outcome["outcome"], "locked");
+    assert_eq!(field(&schema, orphan, "state"), "executing");
+}
