@@ -41,6 +41,9 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand install 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
             cand doctor 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
             cand jobs 'List, show, count, retry, cancel and discard jobs'
+            cand queues 'Every queue: jobs by state, wait, executing, throughput, and what its nodes report'
+            cand queue 'Pause, resume, scale or stop a queue on its nodes (audited signals, confirmed by gossip)'
+            cand nodes 'Every node from any source: leader, queues, running jobs, last seen, liveness'
             cand cron 'List cron entries with computed fire times; pause and resume them'
             cand limiter 'Explain why a limiter blocks, and simulate its decisions (read-only)'
             cand workflow 'List workflows and inspect one as a tree (read-only)'
@@ -148,6 +151,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand retry 'Make jobs available to run again, as Oban''s retry does'
             cand cancel 'Cancel jobs (executing ones are also sent Oban''s pkill signal)'
             cand discard 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)'
+            cand errors 'What is failing and why: failing jobs grouped by worker and error signature'
             cand prune 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
             cand restore 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
             cand export 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
@@ -166,6 +170,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
             cand --until 'Only jobs whose state''s timestamp is before this time'
             cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -250,6 +255,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
             cand --until 'Only jobs whose state''s timestamp is before this time'
             cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -292,6 +298,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
             cand --until 'Only jobs whose state''s timestamp is before this time'
             cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -333,6 +340,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
             cand --until 'Only jobs whose state''s timestamp is before this time'
             cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -347,6 +355,41 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
             cand --dry-run 'Print the plan and change nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;jobs;errors'= {
+            cand --scan 'Read at most this many failing jobs, the newest first'
+            cand --limit 'Show at most this many groups, the largest first'
+            cand --state 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled'
+            cand --queue 'Queue name'
+            cand --worker 'Worker module, e.g. MyApp.Workers.Mailer'
+            cand --tag 'Tag the job must have (repeat: must have all)'
+            cand --id 'Job id (repeat or comma-separate)'
+            cand --args 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)'
+            cand --meta 'Meta contains KEY=VALUE (same rules as --args)'
+            cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
+            cand --until 'Only jobs whose state''s timestamp is before this time'
+            cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Also print connection details and each step taken (on stderr)'
@@ -435,6 +478,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
             cand --until 'Only jobs whose state''s timestamp is before this time'
             cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -463,6 +507,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand retry 'Make jobs available to run again, as Oban''s retry does'
             cand cancel 'Cancel jobs (executing ones are also sent Oban''s pkill signal)'
             cand discard 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)'
+            cand errors 'What is failing and why: failing jobs grouped by worker and error signature'
             cand prune 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
             cand restore 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
             cand export 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
@@ -480,6 +525,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         }
         &'obanctl;jobs;help;discard'= {
         }
+        &'obanctl;jobs;help;errors'= {
+        }
         &'obanctl;jobs;help;prune'= {
         }
         &'obanctl;jobs;help;restore'= {
@@ -487,6 +534,257 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;jobs;help;export'= {
         }
         &'obanctl;jobs;help;help'= {
+        }
+        &'obanctl;queues'= {
+            cand --listen 'How long to listen to the nodes'' gossip (0 to not listen)'
+            cand --listen-url 'A direct connection (not through a transaction pooler) to listen on; defaults to the database URL [env: OBANCTL_LISTEN_URL]'
+            cand --interval 'Time between redraws with --watch (500ms to 10m)'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand --watch 'Redraw every --interval until interrupted'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'The same as `obanctl queues`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;queues;list'= {
+            cand --listen 'How long to listen to the nodes'' gossip (0 to not listen)'
+            cand --listen-url 'A direct connection (not through a transaction pooler) to listen on; defaults to the database URL [env: OBANCTL_LISTEN_URL]'
+            cand --interval 'Time between redraws with --watch (500ms to 10m)'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand --watch 'Redraw every --interval until interrupted'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;queues;help'= {
+            cand list 'The same as `obanctl queues`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;queues;help;list'= {
+        }
+        &'obanctl;queues;help;help'= {
+        }
+        &'obanctl;queue'= {
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand pause 'Pause queues: nodes stop fetching new jobs (running ones finish)'
+            cand resume 'Resume paused queues'
+            cand scale 'Change a queue''s local concurrency limit on its nodes'
+            cand stop 'Stop a queue''s producers on its nodes (until the node restarts); asks twice'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;queue;pause'= {
+            cand --node 'Only this node (its Oban instance name comes from what the node reports, else `Oban`)'
+            cand --reason 'Why (8 to 1000 characters); recorded in the audit row. Asked for on a terminal'
+            cand --confirm-timeout 'How long to wait for the nodes to confirm the new state (0 to not wait)'
+            cand --listen-url 'A direct connection (not through a transaction pooler) to listen on for confirmations; defaults to the database URL [env: OBANCTL_LISTEN_URL]'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand --all 'Every queue (sends `"queue":"*"`)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --dry-run 'Show what would be sent, and send nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;queue;resume'= {
+            cand --node 'Only this node (its Oban instance name comes from what the node reports, else `Oban`)'
+            cand --reason 'Why (8 to 1000 characters); recorded in the audit row. Asked for on a terminal'
+            cand --confirm-timeout 'How long to wait for the nodes to confirm the new state (0 to not wait)'
+            cand --listen-url 'A direct connection (not through a transaction pooler) to listen on for confirmations; defaults to the database URL [env: OBANCTL_LISTEN_URL]'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand --all 'Every queue (sends `"queue":"*"`)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --dry-run 'Show what would be sent, and send nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;queue;scale'= {
+            cand --limit 'New local limit per node (1 to 10,000; more with --force)'
+            cand --node 'Only this node (its Oban instance name comes from what the node reports, else `Oban`)'
+            cand --reason 'Why (8 to 1000 characters); recorded in the audit row. Asked for on a terminal'
+            cand --confirm-timeout 'How long to wait for the nodes to confirm the new state (0 to not wait)'
+            cand --listen-url 'A direct connection (not through a transaction pooler) to listen on for confirmations; defaults to the database URL [env: OBANCTL_LISTEN_URL]'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand --force 'Allow a limit above 10,000'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --dry-run 'Show what would be sent, and send nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;queue;stop'= {
+            cand --confirm-queue 'The queue''s name again: the second confirmation (asked for on a terminal)'
+            cand --node 'Only this node (its Oban instance name comes from what the node reports, else `Oban`)'
+            cand --reason 'Why (8 to 1000 characters); recorded in the audit row. Asked for on a terminal'
+            cand --confirm-timeout 'How long to wait for the nodes to confirm the new state (0 to not wait)'
+            cand --listen-url 'A direct connection (not through a transaction pooler) to listen on for confirmations; defaults to the database URL [env: OBANCTL_LISTEN_URL]'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --dry-run 'Show what would be sent, and send nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;queue;help'= {
+            cand pause 'Pause queues: nodes stop fetching new jobs (running ones finish)'
+            cand resume 'Resume paused queues'
+            cand scale 'Change a queue''s local concurrency limit on its nodes'
+            cand stop 'Stop a queue''s producers on its nodes (until the node restarts); asks twice'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;queue;help;pause'= {
+        }
+        &'obanctl;queue;help;resume'= {
+        }
+        &'obanctl;queue;help;scale'= {
+        }
+        &'obanctl;queue;help;stop'= {
+        }
+        &'obanctl;queue;help;help'= {
+        }
+        &'obanctl;nodes'= {
+            cand --listen 'How long to listen to the nodes'' gossip (0 to not listen)'
+            cand --listen-url 'A direct connection (not through a transaction pooler) to listen on; defaults to the database URL [env: OBANCTL_LISTEN_URL]'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'obanctl;cron'= {
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
@@ -509,13 +807,14 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'Every cron entry with its schedule, pause state, last claim and next three fire times'
-            cand show 'One entry: its settings and policies, recent slots and audit history'
+            cand list 'Every cron entry with its schedule, pause state, last claim and next fire time'
+            cand show 'One entry: its settings and policies, next three fire times, recent slots and audit history'
             cand pause 'Pause an entry (idempotent: an already paused entry is reported, not changed)'
             cand resume 'Resume a paused entry (idempotent)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obanctl;cron;list'= {
+            cand --at 'Compute fire times from this instant instead of now (RFC 3339, e.g. 2027-03-14T00:00:00Z)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -538,6 +837,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --version 'Print version'
         }
         &'obanctl;cron;show'= {
+            cand --at 'Compute fire times from this instant instead of now (RFC 3339, e.g. 2027-03-14T00:00:00Z)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -612,8 +912,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --version 'Print version'
         }
         &'obanctl;cron;help'= {
-            cand list 'Every cron entry with its schedule, pause state, last claim and next three fire times'
-            cand show 'One entry: its settings and policies, recent slots and audit history'
+            cand list 'Every cron entry with its schedule, pause state, last claim and next fire time'
+            cand show 'One entry: its settings and policies, next three fire times, recent slots and audit history'
             cand pause 'Pause an entry (idempotent: an already paused entry is reported, not changed)'
             cand resume 'Resume a paused entry (idempotent)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -649,9 +949,32 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand list 'Every limiter: scope, capacity per window, default weight, partitions charged, and whether its settings can be judged'
             cand explain 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
             cand simulate 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;limiter;list'= {
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'obanctl;limiter;explain'= {
             cand --partition 'Only this partition (default: __global__ for a global limiter, every partition otherwise)'
@@ -682,7 +1005,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;limiter;simulate'= {
             cand --requests 'How many requests'
             cand --weight 'Weight of each request (default: the limiter''s default weight)'
-            cand --interval 'Milliseconds between requests'
+            cand --interval 'Milliseconds between requests (0 to 3,162,240,000,000, i.e. 100 years)'
             cand --now 'When the first request arrives (RFC 3339 or a date; default: the database clock)'
             cand --partition 'Partition to simulate (default: __global__)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
@@ -708,9 +1031,12 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --version 'Print version'
         }
         &'obanctl;limiter;help'= {
+            cand list 'Every limiter: scope, capacity per window, default weight, partitions charged, and whether its settings can be judged'
             cand explain 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
             cand simulate 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obanctl;limiter;help;list'= {
         }
         &'obanctl;limiter;help;explain'= {
         }
@@ -1247,6 +1573,9 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand install 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
             cand doctor 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
             cand jobs 'List, show, count, retry, cancel and discard jobs'
+            cand queues 'Every queue: jobs by state, wait, executing, throughput, and what its nodes report'
+            cand queue 'Pause, resume, scale or stop a queue on its nodes (audited signals, confirmed by gossip)'
+            cand nodes 'Every node from any source: leader, queues, running jobs, last seen, liveness'
             cand cron 'List cron entries with computed fire times; pause and resume them'
             cand limiter 'Explain why a limiter blocks, and simulate its decisions (read-only)'
             cand workflow 'List workflows and inspect one as a tree (read-only)'
@@ -1270,6 +1599,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand retry 'Make jobs available to run again, as Oban''s retry does'
             cand cancel 'Cancel jobs (executing ones are also sent Oban''s pkill signal)'
             cand discard 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)'
+            cand errors 'What is failing and why: failing jobs grouped by worker and error signature'
             cand prune 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
             cand restore 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
             cand export 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
@@ -1286,15 +1616,38 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         }
         &'obanctl;help;jobs;discard'= {
         }
+        &'obanctl;help;jobs;errors'= {
+        }
         &'obanctl;help;jobs;prune'= {
         }
         &'obanctl;help;jobs;restore'= {
         }
         &'obanctl;help;jobs;export'= {
         }
+        &'obanctl;help;queues'= {
+            cand list 'The same as `obanctl queues`'
+        }
+        &'obanctl;help;queues;list'= {
+        }
+        &'obanctl;help;queue'= {
+            cand pause 'Pause queues: nodes stop fetching new jobs (running ones finish)'
+            cand resume 'Resume paused queues'
+            cand scale 'Change a queue''s local concurrency limit on its nodes'
+            cand stop 'Stop a queue''s producers on its nodes (until the node restarts); asks twice'
+        }
+        &'obanctl;help;queue;pause'= {
+        }
+        &'obanctl;help;queue;resume'= {
+        }
+        &'obanctl;help;queue;scale'= {
+        }
+        &'obanctl;help;queue;stop'= {
+        }
+        &'obanctl;help;nodes'= {
+        }
         &'obanctl;help;cron'= {
-            cand list 'Every cron entry with its schedule, pause state, last claim and next three fire times'
-            cand show 'One entry: its settings and policies, recent slots and audit history'
+            cand list 'Every cron entry with its schedule, pause state, last claim and next fire time'
+            cand show 'One entry: its settings and policies, next three fire times, recent slots and audit history'
             cand pause 'Pause an entry (idempotent: an already paused entry is reported, not changed)'
             cand resume 'Resume a paused entry (idempotent)'
         }
@@ -1307,8 +1660,11 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;help;cron;resume'= {
         }
         &'obanctl;help;limiter'= {
+            cand list 'Every limiter: scope, capacity per window, default weight, partitions charged, and whether its settings can be judged'
             cand explain 'Judge a limiter''s partitions live: runnable or blocked, every blocker and when it clears, tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked'
             cand simulate 'Preview reserve/block verdicts for a series of requests, from the live state (or empty with --fresh), crossing window ends and cooldowns. Reads only; writes nothing'
+        }
+        &'obanctl;help;limiter;list'= {
         }
         &'obanctl;help;limiter;explain'= {
         }

@@ -18,6 +18,56 @@ pub struct AuditFilter {
     pub until: Option<TimeBound>,
 }
 
+/// The actions (event types) the Powertools library and obanctl write. `--action` accepts these
+/// and any other action already recorded in the table; anything else is refused as a typo.
+pub const KNOWN_ACTIONS: &[&str] = &[
+    "audit.purged",
+    "batch.completed",
+    "batch.exhausted",
+    "chain.step_succeeded",
+    "cli.bulk_operation",
+    "cli.mutation_refused",
+    "cron.paused",
+    "cron.reconfigured",
+    "cron.resumed",
+    "cron.run_now",
+    "cron.run_now_previewed",
+    "cron.slot_claimed",
+    "demo.created",
+    "lifeline.host_follow_up",
+    "lifeline.repair_executed",
+    "limiter.blocked",
+    "limiter.cooled_down",
+    "limiter.pressure_restored_observed",
+    "limiter.reconfigured",
+    "limiter.released",
+    "powertools.hardened",
+    "powertools.installed",
+    "workflow.cancel_requested",
+    "workflow.recovery_completed",
+    "workflow.step_completed",
+    "workflow.step_unblocked",
+    "workflow.terminal",
+];
+
+/// The refusal for an `--action` that is neither known nor recorded: a did-you-mean from the
+/// known and recorded actions.
+pub fn unknown_action(wanted: &str, recorded: &[String]) -> String {
+    let mut names: Vec<String> = KNOWN_ACTIONS.iter().map(|a| a.to_string()).collect();
+    names.extend(recorded.iter().cloned());
+    names.sort();
+    names.dedup();
+    let close = crate::cron::closest_names(wanted, &names, 3);
+    if close.is_empty() {
+        format!("no audit event has action `{wanted}`, and obanctl knows no such action (see `obanctl audit tail` for the actions recorded)")
+    } else {
+        format!(
+            "no audit event has action `{wanted}`, and obanctl knows no such action; did you mean: {}?",
+            close.join(", ")
+        )
+    }
+}
+
 /// `job:42` -> (`job`, `42`); `job` -> (`job`, none). Ids may contain `:` (split at the first).
 pub fn parse_resource(text: &str) -> Result<(String, Option<String>), String> {
     check_length("--resource", text)?;
@@ -237,6 +287,16 @@ fn is_plain_number(cell: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_unknown_action_suggests_the_close_ones() {
+        let message = unknown_action("cron.pasued", &["app.custom".to_string()]);
+        assert!(message.contains("did you mean: cron.paused"), "{message}");
+        let message = unknown_action("app.custm", &["app.custom".to_string()]);
+        assert!(message.contains("app.custom"), "{message}");
+        assert!(!unknown_action("zzzzzzzzzzzzzzzzzz", &[]).contains("did you mean"));
+    }
+
     use super::*;
     use serde_json::json;
 

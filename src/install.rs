@@ -232,12 +232,31 @@ pub fn powertools_tables() -> Vec<String> {
         .collect()
 }
 
+/// The columns a `CREATE TABLE` statement defines: `(name, definition)`, the definition as it
+/// follows `ADD COLUMN` (type, default, nullability, inline references). Table constraints
+/// (`PRIMARY KEY (...)`, `CONSTRAINT ...`) are not columns.
+pub fn column_definitions(create_sql: &str) -> Vec<(String, String)> {
+    create_sql
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with('"'))
+        .filter_map(|line| {
+            let definition = line.trim_end_matches(',').trim();
+            let (name, _) = quoted_name(definition)?;
+            Some((name.to_string(), definition.to_string()))
+        })
+        .collect()
+}
+
 /// What the Powertools schema holds now.
 #[derive(Debug, Clone, Default)]
 pub struct CatalogState {
     pub schema_exists: bool,
     pub tables: BTreeSet<String>,
     pub indexes: BTreeMap<String, IndexInfo>,
+    /// The columns of every table in the schema. A table absent here (an older caller that did
+    /// not read them) gets no column upgrade.
+    pub columns: BTreeMap<String, BTreeSet<String>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -251,6 +270,12 @@ pub struct Plan {
     pub concurrent: Vec<Statement>,
     /// Expected indexes that exist but are INVALID (a failed concurrent build).
     pub invalid_indexes: Vec<String>,
+    /// Columns added to tables an older version created, `(table, column)`: in the transaction,
+    /// before anything else, as the library's own later migrations add them.
+    pub added_columns: Vec<(String, String)>,
+    /// Missing indexes on tables that get columns in this run: built `CONCURRENTLY` after the
+    /// transaction (they may index a column the transaction adds).
+    pub concurrent_after: Vec<Statement>,
 }
 
 impl Plan {
@@ -259,6 +284,15 @@ impl Plan {
             && !self.upgrade_outbox
             && self.in_transaction.is_empty()
             && self.concurrent.is_empty()
+            && self.concurrent_after.is_empty()
+    }
+
+    /// Created tables that belong to the Powertools set (the rest are obanctl's own).
+    pub fn created_powertools_tables(&self) -> usize {
+        self.created_tables()
+            .iter()
+            .filter(|t| !OBANCTL_TABLES.contains(t))
+            .count()
     }
 
     pub fn created_tables(&self) -> Vec<&str> {
@@ -275,6 +309,7 @@ impl Plan {
         self.in_transaction
             .iter()
             .chain(&self.concurrent)
+            .chain(&self.concurrent_after)
             .filter_map(|s| match s {
                 Statement::CreateIndex { name, .. } => Some(name.as_str()),
                 _ => None,
@@ -313,6 +348,43 @@ pub fn plan(state: &CatalogState) -> Plan {
             _ => None,
         })
         .collect();
+    // Tables an older version created: the columns it lacked, one by one.
+    let mut upgraded: BTreeSet<String> = BTreeSet::new();
+    for (_, statement) in &statements {
+        let Statement::CreateTable { table, sql } = statement else {
+            continue;
+        };
+        let renamed = plan.upgrade_outbox && table == CALLBACKS_TABLE;
+        if !(preexisting.contains(table.as_str()) || renamed) {
+            continue;
+        }
+        let existing = if plan.upgrade_outbox && table == CALLBACKS_TABLE {
+            // The rename adds batch_id itself (OUTBOX_UPGRADE_SQL).
+            state.columns.get(LEGACY_OUTBOX_TABLE).map(|c| {
+                let mut c = c.clone();
+                c.insert("batch_id".to_string());
+                c
+            })
+        } else {
+            state.columns.get(table).cloned()
+        };
+        let Some(existing) = existing else {
+            continue;
+        };
+        for (column, definition) in column_definitions(sql) {
+            if !existing.contains(&column) {
+                plan.in_transaction.push(Statement::AddColumn {
+                    table: table.clone(),
+                    sql: format!(
+                        "ALTER TABLE {} ADD COLUMN IF NOT EXISTS {definition}",
+                        ident::quote(table)
+                    ),
+                });
+                plan.added_columns.push((table.clone(), column));
+                upgraded.insert(table.clone());
+            }
+        }
+    }
     for (migration, statement) in statements.iter().cloned() {
         match &statement {
             Statement::CreateTable { table, .. } => {
@@ -328,6 +400,7 @@ pub fn plan(state: &CatalogState) -> Plan {
             Statement::CreateIndex { name, table, .. } => match state.indexes.get(name) {
                 Some(info) if !info.valid => plan.invalid_indexes.push(name.clone()),
                 Some(_) => {}
+                None if upgraded.contains(table.as_str()) => plan.concurrent_after.push(statement),
                 None if preexisting.contains(table.as_str()) => plan.concurrent.push(statement),
                 None => plan.in_transaction.push(statement),
             },
@@ -516,6 +589,53 @@ mod tests {
         // Tables come before their indexes, and parents before children.
         let position = |t: &str| plan.created_tables().iter().position(|x| *x == t).unwrap();
         assert!(position("oban_powertools_workflows") < position("oban_powertools_workflow_steps"));
+    }
+
+    #[test]
+    fn older_tables_get_their_missing_columns_first_and_their_new_indexes_after() {
+        let mut state = installed();
+        let batches = "oban_powertools_batches";
+        let all: BTreeSet<String> = install_statements()
+            .into_iter()
+            .find_map(|(_, s)| match s {
+                Statement::CreateTable { table, sql } if table == batches => Some(
+                    column_definitions(&sql)
+                        .into_iter()
+                        .map(|(name, _)| name)
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .unwrap();
+        assert!(all.contains("insert_failure") && all.len() == 16, "{all:?}");
+        // The phoenix_host example's batches table: six columns and the name index missing.
+        let missing = [
+            "name",
+            "inserted_count",
+            "insert_chunk_count",
+            "insert_failed_chunk",
+            "insert_failure",
+            "insert_failed_at",
+        ];
+        let mut older = all.clone();
+        for column in missing {
+            older.remove(column);
+        }
+        state.columns.insert(batches.to_string(), older);
+        state.indexes.remove("oban_powertools_batches_name_index");
+        let plan = plan(&state);
+        let added: Vec<&str> = plan.added_columns.iter().map(|(_, c)| c.as_str()).collect();
+        assert_eq!(added, missing);
+        assert!(plan
+            .in_transaction
+            .iter()
+            .all(|s| matches!(s, Statement::AddColumn { .. })));
+        assert!(plan.in_transaction[0]
+            .sql()
+            .starts_with("ALTER TABLE \"oban_powertools_batches\" ADD COLUMN IF NOT EXISTS \"name\" varchar(255)"));
+        assert!(plan.concurrent.is_empty());
+        assert_eq!(plan.concurrent_after.len(), 1);
+        assert_eq!(plan.created_powertools_tables(), 0);
     }
 
     #[test]

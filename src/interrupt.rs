@@ -7,6 +7,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 static GRACEFUL: AtomicBool = AtomicBool::new(false);
 static REQUESTED: AtomicBool = AtomicBool::new(false);
+/// A prompt is waiting on the terminal (its line is unfinished, the cursor may be hidden).
+static PROMPTING: AtomicBool = AtomicBool::new(false);
 
 pub const EXIT_INTERRUPTED: i32 = 130;
 
@@ -16,8 +18,30 @@ pub fn install_handler() {
         if GRACEFUL.load(Ordering::SeqCst) && !REQUESTED.swap(true, Ordering::SeqCst) {
             return;
         }
+        if PROMPTING.load(Ordering::SeqCst) {
+            // End the question's line, show the cursor again, and say what happened.
+            use std::io::Write;
+            let mut err = std::io::stderr().lock();
+            let _ = err
+                .write_all(b"\x1b[?25h\nerror: interrupted: at the prompt; nothing was changed\n");
+            let _ = err.flush();
+        }
         std::process::exit(EXIT_INTERRUPTED);
     });
+}
+
+/// Marks a prompt as waiting (Ctrl-C then ends its line before exiting); the guard unmarks it.
+pub fn prompting() -> PromptGuard {
+    PROMPTING.store(true, Ordering::SeqCst);
+    PromptGuard
+}
+
+pub struct PromptGuard;
+
+impl Drop for PromptGuard {
+    fn drop(&mut self) {
+        PROMPTING.store(false, Ordering::SeqCst);
+    }
 }
 
 pub fn allow_graceful_stop() {

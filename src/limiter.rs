@@ -4,15 +4,79 @@
 //! Each partition is a fixed-window counter (the library calls it a token bucket): a window of
 //! `span_ms` starting at `window_started_at` admits requests while `tokens_used + weight <=
 //! capacity`; when the window ends the whole budget comes back. Differences from the Elixir
-//! library, on purpose (limiter.md §7):
-//! - a reset moves the window start forward (the library never persists it, so its limit stops
-//!   holding after the first window);
+//! library, on purpose:
+//! - a reset moves the window start forward. The library's reservation never stores the new
+//!   window start (its changeset sees the in-memory reset start as unchanged), so in its runtime
+//!   every request after the first window end finds an expired window and is admitted: its limit
+//!   stops holding. [`simulate`] computes that runtime verdict beside the correct one;
 //! - every active blocker is reported, not only the first, and `eligible_at` is when a request
 //!   really gets in (a cooldown ending inside a saturated window is not enough);
 //! - a weight above capacity is reported as never admissible, not with a misleading retry time.
+//!
+//! Every input is taken as stored, however absurd: time arithmetic is checked (a window end past
+//! the representable range never comes), counts saturate, and [`settings_problems`] names the
+//! settings that make a limiter meaningless, so callers report "invalid limiter settings" instead
+//! of judging with them.
 
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
+
+/// Windows longer than this (100 years) are taken as a broken setting (a unit mistake, or a
+/// value written to disable the limit), not judged.
+pub const MAX_SPAN_MS: i64 = 100 * 366 * 86_400_000;
+
+/// A setting that makes a limiter meaningless.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettingsProblem {
+    /// `bucket_span_ms` is zero or negative: a window that ends before it starts.
+    SpanNotPositive,
+    /// `bucket_span_ms` is above [`MAX_SPAN_MS`].
+    SpanTooLong,
+    /// `bucket_capacity` is zero or negative: nothing is ever admitted.
+    CapacityNotPositive,
+    /// `default_weight` is negative: requests would give tokens back.
+    WeightNegative,
+}
+
+impl SettingsProblem {
+    pub fn describe(self) -> &'static str {
+        match self {
+            SettingsProblem::SpanNotPositive => "bucket_span_ms is not positive",
+            SettingsProblem::SpanTooLong => "bucket_span_ms is longer than 100 years",
+            SettingsProblem::CapacityNotPositive => "bucket_capacity is not positive",
+            SettingsProblem::WeightNegative => "default_weight is negative",
+        }
+    }
+}
+
+/// What is wrong with a limiter's settings (empty when it can be judged).
+pub fn settings_problems(bucket: Bucket, default_weight: i64) -> Vec<SettingsProblem> {
+    let mut problems = Vec::new();
+    if bucket.span_ms <= 0 {
+        problems.push(SettingsProblem::SpanNotPositive);
+    } else if bucket.span_ms > MAX_SPAN_MS {
+        problems.push(SettingsProblem::SpanTooLong);
+    }
+    if bucket.capacity <= 0 {
+        problems.push(SettingsProblem::CapacityNotPositive);
+    }
+    if default_weight < 0 {
+        problems.push(SettingsProblem::WeightNegative);
+    }
+    problems
+}
+
+/// `at + ms`, or the end of representable time when that is past it (a window that never ends).
+pub fn add_ms(at: NaiveDateTime, ms: i64) -> NaiveDateTime {
+    Duration::try_milliseconds(ms)
+        .and_then(|d| at.checked_add_signed(d))
+        .unwrap_or(if ms >= 0 {
+            NaiveDateTime::MAX
+        } else {
+            NaiveDateTime::MIN
+        })
+}
 
 /// The limiter terms, in our words: printed by `limiter explain --help` and `limiter simulate
 /// --help` from this one source.
@@ -94,7 +158,7 @@ impl Judgement {
 }
 
 fn window_end(state: &PartitionState, bucket: Bucket) -> NaiveDateTime {
-    state.window_started_at + Duration::milliseconds(bucket.span_ms)
+    add_ms(state.window_started_at, bucket.span_ms)
 }
 
 /// The state as of `now`: a window that has ended starts over, empty, at `now`.
@@ -130,7 +194,7 @@ pub fn judge(state: &PartitionState, bucket: Bucket, weight: i64, now: NaiveDate
         eligible_at = eligible_at.map(|t| t.max(until));
     }
     let never = weight > bucket.capacity;
-    if never || state.tokens_used + weight > bucket.capacity {
+    if never || state.tokens_used.saturating_add(weight) > bucket.capacity {
         blockers.push(Blocker::LimitReached {
             capacity: bucket.capacity,
             used: state.tokens_used,
@@ -143,12 +207,12 @@ pub fn judge(state: &PartitionState, bucket: Bucket, weight: i64, now: NaiveDate
     } else if let Some(at) = eligible_at {
         // At `at` the window may have ended (then the budget is whole again) or not.
         let (later, _) = normalize(&state, bucket, at);
-        if later.tokens_used + weight > bucket.capacity {
+        if later.tokens_used.saturating_add(weight) > bucket.capacity {
             eligible_at = Some(at.max(ends));
         }
     }
     Judgement {
-        remaining: (bucket.capacity - state.tokens_used).max(0),
+        remaining: bucket.capacity.saturating_sub(state.tokens_used).max(0),
         window_ends_at: ends,
         state,
         window_expired,
@@ -167,8 +231,21 @@ pub fn reserve(
     let judgement = judge(state, bucket, weight, now);
     let mut after = judgement.state.clone();
     if judgement.runnable() {
-        after.tokens_used += weight;
+        after.tokens_used = after.tokens_used.saturating_add(weight);
     }
+    (judgement, after)
+}
+
+/// The same attempt as the library's runtime makes it: a reset is not stored, so the window start
+/// stays where it was (see the module comment).
+pub fn reserve_as_library(
+    state: &PartitionState,
+    bucket: Bucket,
+    weight: i64,
+    now: NaiveDateTime,
+) -> (Judgement, PartitionState) {
+    let (judgement, mut after) = reserve(state, bucket, weight, now);
+    after.window_started_at = state.window_started_at;
     (judgement, after)
 }
 
@@ -181,6 +258,8 @@ pub struct Step {
     pub window_reset: bool,
     pub tokens_used: i64,
     pub blockers: Vec<Blocker>,
+    /// What the library's runtime would answer here (it differs only after a window end).
+    pub library_reserved: bool,
 }
 
 /// `requests` reservations of `weight`, `interval_ms` apart starting at `now`, from `start`.
@@ -193,11 +272,15 @@ pub fn simulate(
     now: NaiveDateTime,
 ) -> Vec<Step> {
     let mut state = start.clone();
+    let mut library = start.clone();
     (0..requests)
         .map(|i| {
-            let at = now + Duration::milliseconds(interval_ms * i as i64);
+            let at = add_ms(now, interval_ms.saturating_mul(i as i64));
             let (judgement, after) = reserve(&state, bucket, weight, at);
             state = after;
+            let (library_judgement, library_after) =
+                reserve_as_library(&library, bucket, weight, at);
+            library = library_after;
             Step {
                 request: i + 1,
                 at,
@@ -205,6 +288,7 @@ pub fn simulate(
                 window_reset: judgement.window_expired,
                 tokens_used: state.tokens_used,
                 blockers: judgement.blockers,
+                library_reserved: library_judgement.runnable(),
             }
         })
         .collect()
@@ -349,7 +433,80 @@ mod tests {
         assert_eq!(steps.iter().filter(|s| s.reserved).count(), 3);
     }
 
+    #[test]
+    fn after_a_window_end_the_library_runtime_admits_everything() {
+        // Capacity 3 per minute, one request every 10 s for 3 minutes.
+        let steps = simulate(
+            &PartitionState::empty(t("2026-01-01 00:00:00")),
+            B,
+            1,
+            18,
+            10_000,
+            t("2026-01-01 00:00:00"),
+        );
+        let ours = steps.iter().filter(|s| s.reserved).count();
+        let library = steps.iter().filter(|s| s.library_reserved).count();
+        assert_eq!(ours, 9, "3 per window, 3 windows");
+        assert_eq!(
+            library,
+            3 + 12,
+            "the first window holds, then every request gets in"
+        );
+        assert!(steps[..6].iter().all(|s| s.reserved == s.library_reserved));
+    }
+
+    #[test]
+    fn absurd_settings_are_named_and_never_panic() {
+        for (span, capacity, weight, expected) in [
+            (i64::MAX, 10, 1, vec![SettingsProblem::SpanTooLong]),
+            (
+                i64::MIN,
+                -5,
+                -1,
+                vec![
+                    SettingsProblem::SpanNotPositive,
+                    SettingsProblem::CapacityNotPositive,
+                    SettingsProblem::WeightNegative,
+                ],
+            ),
+            (0, 1, 0, vec![SettingsProblem::SpanNotPositive]),
+            (60_000, 100, 1, vec![]),
+        ] {
+            let bucket = Bucket {
+                capacity: capacity as i64,
+                span_ms: span,
+            };
+            assert_eq!(settings_problems(bucket, weight), expected, "{span}");
+            // Judging anyway does not panic.
+            let s = state(i32::MAX as i64, "2026-01-01 00:00:00");
+            let _ = judge(&s, bucket, i64::MAX, t("2026-01-01 00:00:01"));
+            let _ = simulate(&s, bucket, i64::MAX, 3, i64::MAX, t("2026-01-01 00:00:01"));
+        }
+        assert_eq!(
+            add_ms(t("2026-01-01 00:00:00"), i64::MAX),
+            NaiveDateTime::MAX
+        );
+        assert_eq!(
+            add_ms(t("2026-01-01 00:00:00"), i64::MIN),
+            NaiveDateTime::MIN
+        );
+    }
+
     proptest! {
+        /// No stored numbers make the maths panic.
+        #[test]
+        fn any_numbers_are_judged_without_panicking(
+            capacity in any::<i64>(), span in any::<i64>(), used in any::<i64>(), weight in any::<i64>(),
+            interval in any::<i64>(), offset in any::<i64>()
+        ) {
+            let bucket = Bucket { capacity, span_ms: span };
+            let start = t("2026-01-01 00:00:00");
+            let mut s = PartitionState::empty(add_ms(start, offset));
+            s.tokens_used = used;
+            let _ = judge(&s, bucket, weight, start);
+            let _ = simulate(&s, bucket, weight, 4, interval, start);
+        }
+
         /// Within any one window, admitted weight never exceeds capacity.
         #[test]
         fn windows_never_admit_more_than_capacity(

@@ -444,6 +444,15 @@ impl Printer {
     }
 }
 
+/// Ends the line a prompt was left on (Ctrl-C while it waited) and shows the cursor again, so
+/// the error that follows starts on a clean line.
+pub fn end_prompt_line() {
+    let _ = dialoguer::console::Term::stderr().show_cursor();
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(b"\n");
+    let _ = err.flush();
+}
+
 /// A span styled only when `condition` holds (e.g. a warning colour for a paused entry).
 pub fn styled_if(text: impl Into<String>, condition: bool, style: Style) -> Span {
     Span::maybe(text, condition.then_some(style))

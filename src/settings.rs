@@ -335,9 +335,12 @@ fn parse_color(text: &str) -> CliResult<ColorChoice> {
 
 /// The OS identity used when no actor is configured: `user@host`.
 pub fn os_actor(env: &dyn Fn(&str) -> Option<String>) -> String {
+    // cron, systemd units and `docker exec` often set neither USER nor LOGNAME: the account of
+    // the process's uid is then who acts.
     let user = ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|name| env(name).filter(|v| !v.is_empty()))
+        .or_else(uid_account_name)
         .unwrap_or_else(|| "unknown".to_string());
     let host = hostname::get()
         .ok()
@@ -345,6 +348,38 @@ pub fn os_actor(env: &dyn Fn(&str) -> Option<String>) -> String {
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "localhost".to_string());
     format!("{user}@{host}")
+}
+
+/// The account name of the process's real uid (`getpwuid_r`), when the passwd database has one.
+#[cfg(unix)]
+pub fn uid_account_name() -> Option<String> {
+    // SAFETY: getpwuid_r writes only into `entry` and `buffer`, whose sizes it is given; the name
+    // pointer it returns points into `buffer`, which outlives its use here.
+    unsafe {
+        let uid = libc::getuid();
+        let mut entry: libc::passwd = std::mem::zeroed();
+        let mut buffer = vec![0 as libc::c_char; 16 * 1024];
+        let mut found: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(
+            uid,
+            &mut entry,
+            buffer.as_mut_ptr(),
+            buffer.len(),
+            &mut found,
+        );
+        if rc != 0 || found.is_null() || entry.pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr(entry.pw_name)
+            .to_string_lossy()
+            .into_owned();
+        (!name.is_empty()).then_some(name)
+    }
+}
+
+#[cfg(not(unix))]
+pub fn uid_account_name() -> Option<String> {
+    None
 }
 
 /// Environment variables that configure the audit key.

@@ -151,3 +151,67 @@ mod tests {
         assert_eq!(split_list(&values), vec!["a", "b", "c"]);
     }
 }
+
+/// A value parser for a closed set of names that keeps its own parse function (aliases, trimming,
+/// its own message) and tells clap the names, so completion scripts offer them and man pages list
+/// them.
+#[derive(Clone)]
+pub struct Choices<T> {
+    parse: fn(&str) -> Result<T, String>,
+    names: fn() -> Vec<clap::builder::PossibleValue>,
+}
+
+impl<T> Choices<T> {
+    pub fn new(
+        parse: fn(&str) -> Result<T, String>,
+        names: fn() -> Vec<clap::builder::PossibleValue>,
+    ) -> Self {
+        Choices { parse, names }
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Choices<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new((self.names)().into_iter()))
+    }
+}
+
+#[cfg(test)]
+mod choices_tests {
+    use clap::builder::TypedValueParser;
+
+    use super::*;
+
+    #[test]
+    fn choices_parse_with_their_function_and_list_their_names() {
+        let parser = Choices::new(
+            |t| match t {
+                "a" | "alias" => Ok(1),
+                _ => Err("unknown".to_string()),
+            },
+            || vec![clap::builder::PossibleValue::new("a")],
+        );
+        let cmd = clap::Command::new("t");
+        assert_eq!(parser.parse_ref(&cmd, None, "alias".as_ref()).unwrap(), 1);
+        assert!(parser.parse_ref(&cmd, None, "b".as_ref()).is_err());
+        let names: Vec<String> = parser
+            .possible_values()
+            .unwrap()
+            .map(|v| v.get_name().to_string())
+            .collect();
+        assert_eq!(names, ["a"]);
+    }
+}

@@ -1,5 +1,5 @@
 //! Workflow graphs: checks, the tree rendering, what blocked steps wait for, and the legal next
-//! actions (operations.md §3). Pure: no database access. A malformed graph (cycles, edges to
+//! actions as the library's UI computes them. Pure: no database access. A malformed graph (cycles, edges to
 //! missing steps, edges from another workflow) is reported, never crashed on.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -18,6 +18,52 @@ pub const FAILED_STATES: &[&str] = &[
     "expired",
 ];
 
+/// The workflow states the library writes (its lifecycle contract).
+pub const WORKFLOW_STATES: &[&str] = &[
+    "available",
+    "pending",
+    "running",
+    "cancel_requested",
+    "completed",
+    "failed",
+    "cancelled",
+    "expired",
+];
+
+/// Step states in the order a summary lists them: done, failed, then in flight, then waiting.
+const STEP_STATE_ORDER: &[&str] = &[
+    "completed",
+    "ok",
+    "success",
+    "failed",
+    "error",
+    "discarded",
+    "deleted",
+    "expired",
+    "cancelled",
+    "executing",
+    "running",
+    "retryable",
+    "available",
+    "pending",
+    "awaiting_signal",
+];
+
+/// How many steps are in each state, in [`STEP_STATE_ORDER`] (unknown states after, by name).
+/// The counts always add up to the number of steps.
+pub fn state_counts(steps: &[Step]) -> Vec<(String, i64)> {
+    let mut counts: BTreeMap<&str, i64> = BTreeMap::new();
+    for step in steps {
+        *counts.entry(step.state.as_str()).or_default() += 1;
+    }
+    let mut out: Vec<(String, i64)> = STEP_STATE_ORDER
+        .iter()
+        .filter_map(|state| counts.remove(state).map(|n| (state.to_string(), n)))
+        .collect();
+    out.extend(counts.into_iter().map(|(state, n)| (state.to_string(), n)));
+    out
+}
+
 pub fn is_terminal(state: &str) -> bool {
     SUCCESS_STATES.contains(&state) || FAILED_STATES.contains(&state)
 }
@@ -30,7 +76,8 @@ pub struct Step {
     pub attempt: i32,
     pub position: i32,
     pub terminal_cause: Option<String>,
-    pub blocker_codes: Vec<String>,
+    /// As stored; a NULL element is `None`.
+    pub blocker_codes: Vec<Option<String>>,
     pub awaiting_signal_name: Option<String>,
     pub cancelled: bool,
     pub worker: String,
@@ -72,7 +119,7 @@ pub fn operator_status(head: &WorkflowHead) -> String {
     }
 }
 
-fn is_terminal_workflow(state: &str) -> bool {
+pub fn is_terminal_workflow(state: &str) -> bool {
     matches!(state, "completed" | "failed" | "cancelled" | "expired")
 }
 
@@ -187,7 +234,7 @@ impl<'a> Graph<'a> {
     /// The library's step diagnosis (first match wins).
     pub fn diagnosis(&self, step: &Step) -> Option<String> {
         let codes = &step.blocker_codes;
-        let has = |code: &str| codes.iter().any(|c| c == code);
+        let has = |code: &str| codes.iter().any(|c| c.as_deref() == Some(code));
         if step.state == "awaiting_signal" {
             return Some("waiting_on_signal".into());
         }
@@ -203,13 +250,14 @@ impl<'a> Graph<'a> {
         }
         step.terminal_cause
             .clone()
-            .or_else(|| codes.first().cloned())
+            .or_else(|| codes.iter().flatten().next().cloned())
     }
 
-    /// Actions the library deems legal for this step now (operations.md §3.5).
-    pub fn step_actions(&self, step: &Step) -> Vec<&'static str> {
+    /// Actions legal for this step now, as the library's UI computes them; none at all once the
+    /// workflow has finished (a step of a finished workflow has nothing left to retry or cancel).
+    pub fn step_actions(&self, head: &WorkflowHead, step: &Step) -> Vec<&'static str> {
         let mut actions = Vec::new();
-        if is_terminal(&step.state) {
+        if is_terminal(&step.state) || is_terminal_workflow(&head.state) {
             return actions;
         }
         let diagnosis = self.diagnosis(step);
@@ -430,17 +478,37 @@ mod tests {
             step("c", "executing", 2),
         ];
         let g = Graph::new(&steps, &[]);
-        assert!(g.step_actions(&steps[0]).is_empty());
+        let running = WorkflowHead {
+            state: "running".into(),
+            terminal_cause: None,
+            cancel_requested: false,
+        };
+        assert!(g.step_actions(&running, &steps[0]).is_empty());
         assert_eq!(
-            g.step_actions(&steps[1]),
+            g.step_actions(&running, &steps[1]),
             ["workflow_step_retry", "workflow_step_cancel"]
         );
-        assert_eq!(g.step_actions(&steps[2]), ["workflow_step_cancel"]);
+        assert_eq!(
+            g.step_actions(&running, &steps[2]),
+            ["workflow_step_cancel"]
+        );
         let done = WorkflowHead {
             state: "completed".into(),
             terminal_cause: Some("completed".into()),
             cancel_requested: false,
         };
+        for failed_state in ["failed", "cancelled", "completed", "expired"] {
+            let finished = WorkflowHead {
+                state: failed_state.into(),
+                ..done.clone()
+            };
+            assert!(
+                steps
+                    .iter()
+                    .all(|s| g.step_actions(&finished, s).is_empty()),
+                "a {failed_state} workflow has no legal step action"
+            );
+        }
         assert_eq!(operator_status(&done), "completed (completed)");
         assert!(workflow_actions(&done).is_empty());
         let running = WorkflowHead {
@@ -449,6 +517,46 @@ mod tests {
             cancel_requested: false,
         };
         assert_eq!(workflow_actions(&running), ["workflow_request_cancel"]);
+    }
+
+    #[test]
+    fn the_state_summary_adds_up_to_the_steps() {
+        let steps = vec![
+            step("a", "completed", 0),
+            step("b", "failed", 1),
+            step("c", "cancelled", 2),
+            step("d", "available", 3),
+            step("e", "pending", 4),
+            step("f", "executing", 5),
+            step("g", "weird\u{1b}", 6),
+        ];
+        let counts = state_counts(&steps);
+        assert_eq!(counts.iter().map(|(_, n)| n).sum::<i64>(), 7);
+        let names: Vec<&str> = counts.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "completed",
+                "failed",
+                "cancelled",
+                "executing",
+                "available",
+                "pending",
+                "weird\u{1b}"
+            ]
+        );
+    }
+
+    #[test]
+    fn null_blocker_codes_are_skipped_by_the_diagnosis() {
+        let mut s = step("a", "pending", 0);
+        s.blocker_codes = vec![None, Some("waiting_on_dependencies".into())];
+        let steps = vec![s];
+        let g = Graph::new(&steps, &[]);
+        assert_eq!(
+            g.diagnosis(&steps[0]).as_deref(),
+            Some("waiting_on_dependencies")
+        );
     }
 
     #[test]

@@ -23,6 +23,22 @@ Examples:
   obanctl doctor --list-checks
   obanctl doctor --explain stuck_executing";
 
+/// The check names (aliases hidden), for completion and man pages.
+fn check_names() -> Vec<clap::builder::PossibleValue> {
+    crate::doctor::CHECKS
+        .iter()
+        .map(|c| {
+            clap::builder::PossibleValue::new(c.name)
+                .help(c.title)
+                .aliases(c.aliases.iter().copied())
+        })
+        .collect()
+}
+
+fn check_parser() -> crate::values::Choices<crate::doctor::CheckId> {
+    crate::values::Choices::new(parse_check, check_names)
+}
+
 fn parse_check(text: &str) -> Result<crate::doctor::CheckId, String> {
     crate::doctor::CheckId::parse(text).ok_or_else(|| {
         format!(
@@ -56,11 +72,11 @@ fn parse_ratio(text: &str) -> Result<f64, String> {
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
     /// Run only these checks (repeat or comma-separate)
-    #[arg(long, value_name = "CHECK", value_delimiter = ',', value_parser = parse_check, conflicts_with = "skip")]
+    #[arg(long, value_name = "CHECK", value_delimiter = ',', value_parser = check_parser(), hide_possible_values = true, conflicts_with = "skip")]
     pub only: Vec<crate::doctor::CheckId>,
 
     /// Skip these checks (repeat or comma-separate)
-    #[arg(long, value_name = "CHECK", value_delimiter = ',', value_parser = parse_check)]
+    #[arg(long, value_name = "CHECK", value_delimiter = ',', value_parser = check_parser(), hide_possible_values = true)]
     pub skip: Vec<crate::doctor::CheckId>,
 
     /// What makes the run fail with exit 2
@@ -76,7 +92,7 @@ pub struct DoctorArgs {
     pub list_checks: bool,
 
     /// Explain what a check looks at, what it reports and how to fix it, and exit
-    #[arg(long, value_name = "CHECK", value_parser = parse_check)]
+    #[arg(long, value_name = "CHECK", value_parser = check_parser(), hide_possible_values = true)]
     pub explain: Option<crate::doctor::CheckId>,
 
     /// Longest each check may run (its statement_timeout)

@@ -6,6 +6,15 @@ fn parse_state(text: &str) -> Result<crate::jobs::JobState, String> {
     text.parse()
 }
 
+/// `--state` with its values known to clap (completion offers them; the help already lists them).
+fn state_parser() -> crate::values::Choices<crate::jobs::JobState> {
+    crate::values::Choices::new(parse_state, || {
+        crate::jobs::JobState::ALL
+            .map(|s| clap::builder::PossibleValue::new(s.as_str()))
+            .to_vec()
+    })
+}
+
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum JobsCommand {
@@ -35,6 +44,10 @@ pub enum JobsCommand {
     #[command(after_long_help = MUTATE_HELP)]
     Discard(JobsMutateArgs),
 
+    /// What is failing and why: failing jobs grouped by worker and error signature
+    #[command(after_long_help = ERRORS_HELP)]
+    Errors(JobsErrorsArgs),
+
     /// Delete finished jobs older than a cutoff, in batches, optionally archiving every row first
     #[command(after_long_help = super::PRUNE_HELP)]
     Prune(super::JobsPruneArgs),
@@ -46,6 +59,37 @@ pub enum JobsCommand {
     /// Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer
     #[command(after_long_help = super::EXPORT_HELP)]
     Export(super::JobsExportArgs),
+}
+
+pub const ERRORS_HELP: &str = "\
+Reads the newest failing jobs (default: retryable and discarded, --since 24h by each state's
+timestamp: discarded_at, and scheduled_at for retryable, i.e. their next attempt), at most --scan
+of them, and groups them by worker and by the signature of their latest error: its first line with
+quoted values (<str>), UUIDs (<uuid>), hex ids (<hex>) and numbers (<n>) masked, so
+\"timeout after 5012 ms for user 81\" and \"timeout after 4873 ms for user 12\" are one group.
+
+Each group shows its count, states, first and last failure, attempts, the newest ids, one full
+example error (redacted) and the `jobs retry` / `jobs discard` command that selects exactly its
+jobs (--worker and --error-signature with the same filters and an absolute --since).
+
+Examples:
+  obanctl jobs errors
+  obanctl jobs errors --queue mailers --since 2h
+  obanctl jobs errors --state discarded --since 7d --format json";
+
+#[derive(Debug, Args)]
+pub struct JobsErrorsArgs {
+    /// Read at most this many failing jobs, the newest first
+    #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(i64).range(1..=10_000_000))]
+    pub scan: i64,
+
+    /// Show at most this many groups, the largest first
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(i64).range(1..=10_000))]
+    pub limit: i64,
+
+    // Flattened last: its help heading would otherwise carry over to the fields after it.
+    #[command(flatten)]
+    pub filter: JobFilterArgs,
 }
 
 pub const MUTATE_HELP: &str = "\
@@ -76,7 +120,7 @@ Examples:
 pub struct JobFilterArgs {
     /// Job state (repeat or comma-separate): available, suspended, scheduled, executing,
     /// retryable, completed, discarded, cancelled
-    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = parse_state)]
+    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = state_parser(), hide_possible_values = true)]
     pub states: Vec<crate::jobs::JobState>,
 
     /// Queue name
@@ -115,6 +159,10 @@ pub struct JobFilterArgs {
     /// Only jobs with an error entry containing this text (case-insensitive)
     #[arg(long, value_name = "TEXT")]
     pub error_contains: Option<String>,
+
+    /// Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)
+    #[arg(long, value_name = "SIGNATURE")]
+    pub error_signature: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -141,7 +189,7 @@ pub struct JobsShowArgs {
 #[derive(Debug, Args)]
 pub struct JobsCountArgs {
     /// Only these states
-    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = parse_state)]
+    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = state_parser(), hide_possible_values = true)]
     pub states: Vec<crate::jobs::JobState>,
 
     /// Only these queues

@@ -4,6 +4,11 @@ use clap::{Args, Subcommand};
 
 #[derive(Debug, Subcommand)]
 pub enum LimiterCommand {
+    /// Every limiter: scope, capacity per window, default weight, partitions charged, and whether
+    /// its settings can be judged
+    #[command(after_long_help = crate::limiter::GLOSSARY)]
+    List,
+
     /// Judge a limiter's partitions live: runnable or blocked, every blocker and when it clears,
     /// tokens used of capacity, window start and end. Exit 0 runnable, 1 blocked.
     #[command(after_long_help = crate::limiter::GLOSSARY)]
@@ -51,8 +56,9 @@ pub struct LimiterSimulateArgs {
     #[arg(long, value_parser = clap::value_parser!(i64).range(1..))]
     pub weight: Option<i64>,
 
-    /// Milliseconds between requests
-    #[arg(long, value_name = "MS", default_value_t = 0)]
+    /// Milliseconds between requests (0 to 3,162,240,000,000, i.e. 100 years)
+    #[arg(long, value_name = "MS", default_value_t = 0,
+          value_parser = clap::value_parser!(i64).range(0..=crate::limiter::MAX_SPAN_MS))]
     pub interval: i64,
 
     /// When the first request arrives (RFC 3339 or a date; default: the database clock)

@@ -15,6 +15,7 @@ mod doctor;
 mod install;
 mod jobs;
 mod limiter;
+mod queues;
 mod top;
 mod workflow;
 
@@ -26,6 +27,7 @@ pub use self::doctor::*;
 pub use self::install::*;
 pub use self::jobs::*;
 pub use self::limiter::*;
+pub use self::queues::*;
 pub use self::top::*;
 pub use self::workflow::*;
 pub use crate::values::{ColorChoice, Format};
@@ -138,6 +140,18 @@ pub enum Command {
     /// List, show, count, retry, cancel and discard jobs
     #[command(subcommand)]
     Jobs(JobsCommand),
+
+    /// Every queue: jobs by state, wait, executing, throughput, and what its nodes report
+    #[command(after_long_help = QUEUES_HELP)]
+    Queues(QueuesArgs),
+
+    /// Pause, resume, scale or stop a queue on its nodes (audited signals, confirmed by gossip)
+    #[command(subcommand)]
+    Queue(QueueCommand),
+
+    /// Every node from any source: leader, queues, running jobs, last seen, liveness
+    #[command(after_long_help = NODES_HELP)]
+    Nodes(NodesArgs),
 
     /// List cron entries with computed fire times; pause and resume them
     #[command(subcommand)]

@@ -103,6 +103,17 @@ fn open(
     let schema = db.powertools_schema().to_string();
     let now = db.read(|conn| {
         catalog::require_powertools_table(conn, &schema, "oban_powertools_audit_events")?;
+        if let Some(action) = &filter.action {
+            let table = audit_queries::table(&schema);
+            if !crate::audit_trail::KNOWN_ACTIONS.contains(&action.as_str())
+                && !audit_queries::action_recorded(conn, &table, action)?
+            {
+                let recorded = audit_queries::recorded_actions(conn, &table, 200)?;
+                return Err(CliError::usage(crate::audit_trail::unknown_action(
+                    action, &recorded,
+                )));
+            }
+        }
         crate::db::now(conn)
     })?;
     filter.freeze(now);

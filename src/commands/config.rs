@@ -50,6 +50,10 @@ pub fn show(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
             &settings.color.source,
         ),
     ];
+    // Whether links are keyed, and by which key id and from where; never the key itself.
+    let (audit_key, audit_key_source) = settings.audit_key_summary();
+    let mut rows = rows;
+    rows.push(("audit_key", audit_key, &audit_key_source));
     let report = SettingsReport {
         settings: rows
             .into_iter()

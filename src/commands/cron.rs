@@ -1,28 +1,46 @@
 //! `obanctl cron list|show|pause|resume`.
 
 use chrono::{DateTime, Utc};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::audit::{self, AuditEvent, RunContext};
-use crate::cli::{CronChangeArgs, CronCommand, CronNameArgs};
+use crate::cli::{CronChangeArgs, CronCommand, CronListArgs, CronShowArgs};
 use crate::commands::guard;
-use crate::cron::{closest_names, Schedule};
+use crate::cron::closest_names;
 use crate::db::audit as audit_queries;
 use crate::db::cron::{Backend, CronEntry, Tables};
 use crate::db::Database;
+use crate::decode::Timestamp;
 use crate::error::{CliError, CliResult, ExitStatus};
-use crate::output::Style;
+use crate::output::Summary;
 use crate::printer::Printer;
+use crate::report::cron::{
+    CronChange, CronChangeKind, CronEntryRecord, CronList, CronOutcome, CronPlan, CronShow,
+    CronSlotRecord,
+};
 use crate::settings::Settings;
 
 const NEXT_FIRES: usize = 3;
 
 pub fn run(settings: &Settings, printer: &Printer, command: CronCommand) -> CliResult<ExitStatus> {
     match command {
-        CronCommand::List => list(settings, printer),
+        CronCommand::List(args) => list(settings, printer, args),
         CronCommand::Show(args) => show(settings, printer, args),
         CronCommand::Pause(args) => change(settings, printer, args, true),
         CronCommand::Resume(args) => change(settings, printer, args, false),
+    }
+}
+
+/// `--at INSTANT`, or now.
+fn computed_from(at: Option<&str>) -> CliResult<DateTime<Utc>> {
+    match at {
+        None => Ok(Utc::now()),
+        Some(text) => DateTime::parse_from_rfc3339(text.trim())
+            .map(|at| at.with_timezone(&Utc))
+            .map_err(|e| {
+                CliError::usage(format!("--at `{text}` is not an RFC 3339 instant: {e}"))
+                    .hint("e.g. --at 2027-03-14T00:00:00Z or --at 2027-03-14T00:00:00-05:00")
+            }),
     }
 }
 
@@ -42,97 +60,15 @@ fn open(settings: &Settings, printer: &Printer) -> CliResult<(Database, Tables)>
     Ok((db, tables))
 }
 
-/// The next fire times, or why they cannot be computed.
-fn fires(entry: &CronEntry, now: DateTime<Utc>) -> Result<Vec<String>, String> {
-    let schedule = Schedule::parse(&entry.expression, &entry.timezone)?;
-    Ok(schedule
-        .next_fires(now, NEXT_FIRES)
-        .iter()
-        .map(|f| f.format("%Y-%m-%d %H:%M %Z").to_string())
-        .collect())
-}
-
-fn entry_json(backend: Backend, entry: &CronEntry, now: DateTime<Utc>) -> Value {
-    let next = fires(entry, now);
-    json!({
-        "name": entry.name,
-        "backend": backend,
-        "source": entry.source,
-        "expression": entry.expression,
-        "timezone": entry.timezone,
-        "worker": entry.worker,
-        "queue": entry.queue,
-        "paused": entry.paused,
-        "paused_at": entry.paused_at,
-        "last_run_at": entry.last_run_at,
-        "policies": entry.policies,
-        "last_claim": entry.last_slot_at.map(|at| json!({"slot_at": at, "state": entry.last_slot_state})),
-        "next_fires_computed": next.as_ref().ok(),
-        "schedule_error": next.as_ref().err(),
-    })
-}
-
-fn paused_text(entry: &CronEntry) -> String {
-    match (entry.paused, entry.paused_at) {
-        (false, _) => "no".into(),
-        (true, Some(at)) => format!("since {}", at.format("%Y-%m-%d %H:%M:%S")),
-        (true, None) => "yes".into(),
-    }
-}
-
-fn list(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
+fn list(settings: &Settings, printer: &Printer, args: CronListArgs) -> CliResult<ExitStatus> {
+    let from = computed_from(args.at.as_deref())?;
     let (db, tables) = open(settings, printer)?;
     let entries = db.read(|conn| tables.list(conn))?;
-    let now = Utc::now();
-    if printer.is_json() {
-        for (backend, entry) in &entries {
-            printer.legacy_json(&entry_json(*backend, entry, now))?;
-        }
-        return Ok(ExitStatus::Success);
-    }
-    if entries.is_empty() {
-        printer.status("No cron entries.");
-        return Ok(ExitStatus::Success);
-    }
-    let mut table = printer.table(&[
-        "name",
-        "expression",
-        "timezone",
-        "worker",
-        "queue",
-        "paused",
-        "last claim",
-        "next fires (computed)",
-    ]);
-    for (_, entry) in &entries {
-        let last_claim = match (&entry.last_slot_at, &entry.last_slot_state) {
-            (Some(at), state) => format!(
-                "{} {}",
-                at.format("%Y-%m-%d %H:%M"),
-                state.as_deref().unwrap_or("")
-            ),
-            _ => "-".into(),
-        };
-        let next = fires(entry, now)
-            .map(|f| f.join(", "))
-            .unwrap_or_else(|e| format!("cannot compute: {e}"));
-        let paused = paused_text(entry);
-        table.add_row(vec![
-            entry.name.clone(),
-            entry.expression.clone(),
-            entry.timezone.clone(),
-            entry.worker.clone(),
-            entry.queue.clone(),
-            if entry.paused {
-                printer.paint_out(&paused, Style::Warn)
-            } else {
-                paused
-            },
-            last_claim,
-            next,
-        ]);
-    }
-    printer.print_table(&table)?;
+    let records: Vec<CronEntryRecord> = entries
+        .iter()
+        .map(|(backend, entry)| CronEntryRecord::new(*backend, entry, from, NEXT_FIRES))
+        .collect();
+    printer.emit_list(&records, &CronList { entries: &records })?;
     Ok(ExitStatus::Success)
 }
 
@@ -162,7 +98,8 @@ fn find(db: &Database, tables: &Tables, name: &str) -> CliResult<(Backend, CronE
     })
 }
 
-fn show(settings: &Settings, printer: &Printer, args: CronNameArgs) -> CliResult<ExitStatus> {
+fn show(settings: &Settings, printer: &Printer, args: CronShowArgs) -> CliResult<ExitStatus> {
+    let from = computed_from(args.at.as_deref())?;
     let (db, tables) = open(settings, printer)?;
     let (backend, entry) = find(&db, &tables, &args.name)?;
     let events_table = audit_queries::table(db.powertools_schema());
@@ -185,66 +122,69 @@ fn show(settings: &Settings, printer: &Printer, args: CronNameArgs) -> CliResult
         };
         Ok((slots, history))
     })?;
-    let now = Utc::now();
-    let mut doc = entry_json(backend, &entry, now);
-    doc["recent_slots"] = json!(slots
-        .iter()
-        .map(|s| json!({"slot_at": s.slot_at, "state": s.state, "job_id": s.job_id, "decision": s.decision}))
-        .collect::<Vec<_>>());
+    let mut record = CronEntryRecord::new(backend, &entry, from, NEXT_FIRES);
+    record.recent_slots = Some(slots.iter().map(CronSlotRecord::from_slot).collect());
     let redactor = crate::redact::Redactor::new(&settings.redact);
     let history: Vec<crate::report::audit::AuditEventRecord> = history
         .iter()
         .map(|e| crate::report::audit::AuditEventRecord::from_row(e, &redactor))
         .collect();
-    doc["audit"] = json!(history);
     if printer.is_json() {
-        printer.legacy_json(&doc)?;
-        return Ok(ExitStatus::Success);
-    }
-    let mut table = printer.table(&["field", "value"]);
-    let next = fires(&entry, now)
-        .map(|f| f.join("\n"))
-        .unwrap_or_else(|e| format!("cannot compute: {e}"));
-    for (field, value) in [
-        ("name", entry.name.clone()),
-        ("backend", format!("{backend:?}")),
-        ("source", entry.source.clone()),
-        ("expression", entry.expression.clone()),
-        ("timezone", entry.timezone.clone()),
-        ("worker", entry.worker.clone()),
-        ("queue", entry.queue.clone()),
-        ("paused", paused_text(&entry)),
-        ("last_run_at", Printer::time(entry.last_run_at)),
-        ("policies", entry.policies.to_string()),
-        ("next fires (computed)", next),
-    ] {
-        table.add_row(vec![field.to_string(), value]);
-    }
-    printer.print_table(&table)?;
-    printer.line("")?;
-    printer.line(format!("recent slots ({}):", slots.len()))?;
-    for s in &slots {
-        printer.line(format!(
-            "  {} {} job {} {}",
-            s.slot_at.format("%Y-%m-%d %H:%M"),
-            s.state,
-            s.job_id
-                .map(|j| j.to_string())
-                .unwrap_or_else(|| "-".into()),
-            s.decision.as_deref().unwrap_or("")
-        ))?;
-    }
-    printer.line(format!("audit history ({}):", history.len()))?;
-    for e in &history {
-        printer.line(format!(
-            "  {} {} {} {}",
-            e.inserted_at,
-            e.actor,
-            e.action,
-            e.reason.as_deref().unwrap_or("")
-        ))?;
+        printer.json(&record)?;
+        printer.json_all(&history)?;
+    } else {
+        printer.doc(&crate::output::View::view(&CronShow {
+            entry: &record,
+            history: &history,
+        }))?;
     }
     Ok(ExitStatus::Success)
+}
+
+fn operation(pause: bool) -> &'static str {
+    if pause {
+        "cron_pause"
+    } else {
+        "cron_resume"
+    }
+}
+
+fn summary(
+    pause: bool,
+    dry_run: bool,
+    outcome: Option<CronOutcome>,
+    operation_id: Option<String>,
+) -> Summary {
+    let mut summary = Summary {
+        operation: operation(pause).into(),
+        dry_run,
+        matched: 1,
+        operation_id,
+        ..Default::default()
+    };
+    match outcome {
+        Some(CronOutcome::Changed) => summary.changed = 1,
+        Some(skip) => {
+            summary.skipped.insert(skip.as_str().to_string(), 1);
+        }
+        None => {}
+    }
+    summary
+}
+
+fn notes(backend: Backend, pause: bool) -> Vec<String> {
+    let mut notes = vec![if pause {
+        "Effect: future claims stop until the entry is resumed.".to_string()
+    } else {
+        "Effect: future claims may resume.".to_string()
+    }];
+    if backend == Backend::Powertools && pause {
+        notes.push(
+            "This stops Powertools-driven claims; Oban.Plugins.Cron schedules are not affected."
+                .into(),
+        );
+    }
+    notes
 }
 
 fn change(
@@ -263,33 +203,49 @@ fn change(
     guard::require_actor(settings)?;
     let (db, tables) = open(settings, printer)?;
     let (backend, entry) = find(&db, &tables, &args.name)?;
-    if entry.paused == pause {
-        // Idempotent: nothing to change, nothing to audit.
-        let state = if pause {
-            format!("already paused ({})", paused_text(&entry))
-        } else {
-            "already running (not paused)".into()
-        };
-        if printer.is_json() {
-            printer.legacy_json(&json!({"name": entry.name, "changed": false, "state": state}))?;
-        } else {
-            printer.line(format!(
-                "Cron entry {} is {state}; nothing to do.",
-                entry.name
-            ))?;
-        }
-        return Ok(ExitStatus::Success);
-    }
-    let effect = if pause {
-        "future claims stop until resumed"
+    let skip = (entry.paused == pause).then_some(if pause {
+        CronOutcome::AlreadyPaused
     } else {
-        "future claims may resume"
+        CronOutcome::AlreadyRunning
+    });
+    let unchanged = |outcome: CronOutcome, entry: &CronEntry| CronChange {
+        operation: operation(pause).into(),
+        name: entry.name.clone(),
+        backend,
+        outcome,
+        paused: entry.paused,
+        paused_at: entry.paused_at,
+        audit_id: None,
+        changed_at: None,
     };
     if args.dry_run {
-        printer.line(format!(
-            "Would {verb} cron entry {} ({backend:?}): {effect}. Dry run: nothing was changed.",
-            entry.name
-        ))?;
+        let plan = CronPlan {
+            operation: operation(pause).into(),
+            dry_run: true,
+            name: entry.name.clone(),
+            backend,
+            paused: entry.paused,
+            paused_at: entry.paused_at,
+            change: match (skip, pause) {
+                (Some(_), _) => CronChangeKind::None,
+                (None, true) => CronChangeKind::Pause,
+                (None, false) => CronChangeKind::Resume,
+            },
+            skip,
+            notes: if skip.is_some() {
+                Vec::new()
+            } else {
+                notes(backend, pause)
+            },
+        };
+        printer.emit(&plan)?;
+        printer.json(&summary(pause, true, skip, None))?;
+        return Ok(ExitStatus::Success);
+    }
+    if let Some(skip) = skip {
+        // Idempotent: nothing to change, nothing to audit.
+        printer.emit(&unchanged(skip, &entry))?;
+        printer.json(&summary(pause, false, Some(skip), None))?;
         return Ok(ExitStatus::Success);
     }
     let reason = match reason {
@@ -301,6 +257,11 @@ fn change(
         &format!("{} cron entry {}?", guard::capitalize(verb), entry.name),
         args.yes,
     )?;
+    let effect = if pause {
+        "future claims stop until resumed"
+    } else {
+        "future claims may resume"
+    };
     let ctx = RunContext::new(settings.actor.value.clone(), settings.actor.source.clone());
     let schema = db.powertools_schema().to_string();
     let outcome = db.write(|conn| {
@@ -338,28 +299,40 @@ fn change(
                 metadata,
             },
         )?;
-        Ok(Some((audit_id, crate::db::now(conn)?)))
+        Ok(Some((audit_id, crate::db::now(conn)?, after)))
     })?;
-    let Some((audit_id, at)) = outcome else {
+    let Some((audit_id, at, after)) = outcome else {
         // Someone else changed it between our read and our update.
-        printer.line(format!(
-            "Cron entry {} was {verb}d concurrently; nothing to do.",
-            entry.name
+        printer.emit(&unchanged(CronOutcome::ChangedConcurrently, &entry))?;
+        printer.json(&summary(
+            pause,
+            false,
+            Some(CronOutcome::ChangedConcurrently),
+            None,
         ))?;
         return Ok(ExitStatus::Success);
     };
-    if printer.is_json() {
-        printer.legacy_json(&json!({"name": entry.name, "changed": true, "paused": pause, "at": at, "audit_id": audit_id}))?;
-    } else {
-        printer.line(format!(
-            "{} cron entry {} ({effect}).",
-            guard::capitalize(if pause { "paused" } else { "resumed" }),
-            entry.name
-        ))?;
-        if backend == Backend::Powertools && pause {
-            printer.status("This stops Powertools-driven claims; Oban.Plugins.Cron schedules are not affected.");
-        }
-        printer.status(format!("Recorded in the audit log as event {audit_id}."));
+    let done = CronChange {
+        operation: operation(pause).into(),
+        name: entry.name.clone(),
+        backend,
+        outcome: CronOutcome::Changed,
+        paused: pause,
+        paused_at: after.as_ref().and_then(|a| a.paused_at),
+        audit_id: Some(audit_id),
+        changed_at: Some(Timestamp::At(at)),
+    };
+    printer.emit(&done)?;
+    if !printer.is_json() && backend == Backend::Powertools && pause {
+        printer.status(
+            "This stops Powertools-driven claims; Oban.Plugins.Cron schedules are not affected.",
+        );
     }
+    printer.json(&summary(
+        pause,
+        false,
+        Some(CronOutcome::Changed),
+        Some(ctx.operation_id.to_string()),
+    ))?;
     Ok(ExitStatus::Success)
 }

@@ -17,7 +17,7 @@ use crate::doctor::{
     Thresholds, Verdict, CHECKS, JSON_SCHEMA_VERSION,
 };
 use crate::error::{CliError, CliResult, ErrorKind, ExitStatus};
-use crate::output::Style;
+use crate::output::{Doc, Line, Style, Table};
 use crate::printer::Printer;
 use crate::settings::{Settings, Source};
 
@@ -97,40 +97,68 @@ pub fn run(settings: &Settings, printer: &Printer, args: DoctorArgs) -> CliResul
     }
 }
 
-fn list_checks(printer: &Printer) -> CliResult<ExitStatus> {
-    if printer.is_json() {
-        let checks: Vec<_> = CHECKS
-            .iter()
-            .map(|c| json!({ "id": c.name, "aliases": c.aliases, "title": c.title, "needs_oban_jobs": c.needs_oban_jobs }))
-            .collect();
-        printer.legacy_json(&checks)?;
-    } else {
-        let mut table = printer.table(&["check", "looks for"]);
-        for check in CHECKS {
-            table.add_row(vec![check.name.to_string(), check.title.to_string()]);
+/// One check of the catalogue (`--list-checks`, `--explain`).
+#[derive(Debug, Serialize)]
+struct CheckRecord {
+    id: &'static str,
+    aliases: &'static [&'static str],
+    /// What the check looks for, as a condition (not a verdict: nothing was checked).
+    title: &'static str,
+    needs_oban_jobs: bool,
+    /// What it reads, what each severity means and how to fix it.
+    explain: &'static str,
+}
+
+impl crate::output::Record for CheckRecord {
+    const KIND: &'static str = "check";
+}
+
+impl CheckRecord {
+    fn of(info: &crate::doctor::CheckInfo) -> CheckRecord {
+        CheckRecord {
+            id: info.name,
+            aliases: info.aliases,
+            title: info.title,
+            needs_oban_jobs: info.needs_oban_jobs,
+            explain: info.explain,
         }
-        printer.print_table(&table)?;
     }
+}
+
+fn list_checks(printer: &Printer) -> CliResult<ExitStatus> {
+    let records: Vec<CheckRecord> = CHECKS.iter().map(CheckRecord::of).collect();
+    let mut table = Table::with_headers(&["check", "looks for"]);
+    for check in &records {
+        table.text_row([check.id, check.title]);
+    }
+    printer.emit_list(&records, &Doc::new().table(table))?;
     Ok(ExitStatus::Success)
 }
 
 fn explain(printer: &Printer, check: CheckId) -> CliResult<ExitStatus> {
-    let info = check.info();
-    if printer.is_json() {
-        printer.legacy_json(&json!({ "id": info.name, "aliases": info.aliases, "title": info.title, "explain": info.explain }))?;
+    let record = CheckRecord::of(check.info());
+    let aliases = if record.aliases.is_empty() {
+        String::new()
     } else {
-        let aliases = if info.aliases.is_empty() {
-            String::new()
-        } else {
-            format!(" (also: {})", info.aliases.join(", "))
-        };
-        printer.line(format!(
-            "{}{aliases}: {}\n\n{}",
-            printer.paint_out(info.name, Style::Bold),
-            info.title,
-            info.explain
-        ))?;
+        format!(" (also: {})", record.aliases.join(", "))
+    };
+    // Opens with what the check looks at, never with a sentence that could pass for a result:
+    // nothing was run.
+    let mut doc = Doc::new()
+        .line(
+            Line::new()
+                .styled(record.id, Style::Bold)
+                .push(format!("{aliases}: what it checks")),
+        )
+        .line(format!("Looks for: {}.", record.title))
+        .blank();
+    for line in record.explain.lines() {
+        doc = doc.line(line.to_string());
     }
+    doc = doc
+        .blank()
+        .line(format!("Run it: obanctl doctor --only {}", record.id));
+    printer.emit_with(&record, &doc)?;
     Ok(ExitStatus::Success)
 }
 
@@ -360,6 +388,12 @@ fn diagnose(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> CliRes
         .iter()
         .flat_map(|o| o.findings.iter().cloned())
         .collect();
+    let context = pasteable_context(settings);
+    for finding in &mut findings {
+        if let Some(hint) = &finding.remediation {
+            finding.remediation = Some(pasteable(hint, &context));
+        }
+    }
     sort_findings(&mut findings);
     let code = exit_code(&findings, args.fail_on);
     let db_version = oban.as_ref().and_then(|o| match o.version {
@@ -405,6 +439,75 @@ fn diagnose(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> CliRes
         1 => ExitStatus::Attention,
         _ => ExitStatus::Failed,
     })
+}
+
+/// The global options a pasted `obanctl ...` hint needs to act on the same database objects as
+/// this run: the profile in use, and a prefix or Powertools schema given as a flag (from the
+/// environment or a profile they apply again by themselves). Never the database URL: it may
+/// carry a password.
+fn pasteable_context(settings: &Settings) -> String {
+    let mut flags = Vec::new();
+    if let Some(profile) = &settings.profile {
+        flags.push(format!("--profile {}", shell_word(profile)));
+    }
+    if settings.prefix.source == Source::Flag {
+        flags.push(format!("--prefix {}", shell_word(&settings.prefix.value)));
+    }
+    if settings.powertools_schema.source == Source::Flag {
+        flags.push(format!(
+            "--powertools-schema {}",
+            shell_word(&settings.powertools_schema.value)
+        ));
+    }
+    flags.join(" ")
+}
+
+/// A word as a POSIX shell reads it back (quoted unless plainly safe).
+fn shell_word(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:@".contains(c))
+    {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+/// `hint` with `context` inserted after every `obanctl ` that starts a command line in it, and
+/// without duplicating a flag the hint already carries (`--powertools-schema`).
+fn pasteable(hint: &str, context: &str) -> String {
+    if context.is_empty() {
+        return hint.to_string();
+    }
+    let mut out = String::with_capacity(hint.len() + context.len());
+    let mut rest = hint;
+    while let Some(at) = rest.find("obanctl ") {
+        let starts_word = rest[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        out.push_str(&rest[..at + "obanctl ".len()]);
+        rest = &rest[at + "obanctl ".len()..];
+        if starts_word {
+            let command_end = rest.find(['\'', ')', ';']).unwrap_or(rest.len());
+            let command = &rest[..command_end];
+            let flags: Vec<&str> = context
+                .split(" --")
+                .map(|f| f.trim_start_matches("--"))
+                .filter(|f| {
+                    let name = f.split(' ').next().unwrap_or_default();
+                    !command.contains(&format!("--{name} "))
+                })
+                .collect();
+            if !flags.is_empty() {
+                out.push_str(&format!("--{} ", flags.join(" --")));
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn status_style(status: Status) -> Style {
@@ -519,4 +622,32 @@ fn print_human(printer: &Printer, settings: &Settings, report: &Report) -> CliRe
         }
     }
     printer.lines(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_get_the_profile_and_flags_in_use() {
+        let context = "--profile prod --powertools-schema pt";
+        assert_eq!(
+            pasteable(
+                "to stop them now: obanctl jobs cancel --id 1,2 --reason 'worker node is gone'",
+                context
+            ),
+            "to stop them now: obanctl --profile prod --powertools-schema pt jobs cancel --id 1,2 --reason 'worker node is gone'"
+        );
+        // A flag the command already has is not repeated; `obanctl_audit_chain` is no command.
+        assert_eq!(
+            pasteable(
+                "create it: obanctl install --powertools-schema pt (see obanctl_audit_chain)",
+                context
+            ),
+            "create it: obanctl --profile prod install --powertools-schema pt (see obanctl_audit_chain)"
+        );
+        assert_eq!(pasteable("drop it", context), "drop it");
+        assert_eq!(pasteable("obanctl doctor", ""), "obanctl doctor");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+    }
 }

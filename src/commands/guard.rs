@@ -15,25 +15,28 @@ pub fn reason_given(
     what: &str,
 ) -> CliResult<Option<String>> {
     match reason {
-        Some(text) => Ok(Some(validate_reason(text).map_err(CliError::refused)?)),
-        None if dry_run || printer.can_prompt() => Ok(None),
-        None => Err(CliError::refused_with_hint(
-            format!("a reason is required to {what}"),
-            "pass --reason '...' (8 to 1000 characters); it is recorded in the audit log",
+        // A missing or malformed --reason is a usage error (64): the command line is wrong,
+        // nothing was judged or refused about the change itself.
+        Some(text) => Ok(Some(
+            validate_reason(text).map_err(|e| CliError::usage(format!("--reason: {e}")))?,
         )),
+        None if dry_run || printer.can_prompt() => Ok(None),
+        None => Err(CliError::usage(format!("a reason is required to {what}"))
+            .hint("pass --reason '...' (8 to 1000 characters); it is recorded in the audit log")),
     }
 }
 
 pub fn prompt_reason(what: &str) -> CliResult<String> {
     // `what` may name a database object (a cron entry): neutralised like all terminal text.
     let what = crate::output::sanitize::inline(what);
+    let _prompting = crate::interrupt::prompting();
     let text: String = dialoguer::Input::new()
         .with_prompt(format!(
             "Reason to {what} (8 to 1000 characters, recorded in the audit log)"
         ))
         .validate_with(|input: &String| validate_reason(input).map(|_| ()))
         .interact_text()
-        .map_err(|e| CliError::refused(format!("no reason given: {e}")))?;
+        .map_err(|e| prompt_failed(e, "no reason given"))?;
     validate_reason(&text).map_err(CliError::refused)
 }
 
@@ -59,16 +62,28 @@ pub fn confirm(printer: &Printer, question: &str, yes: bool) -> CliResult<()> {
             "pass --yes to run without a prompt, or look at the plan first (--dry-run, or no --execute)",
         ));
     }
+    let _prompting = crate::interrupt::prompting();
     let confirmed = dialoguer::Confirm::new()
         .with_prompt(crate::output::sanitize::inline(question))
         .default(false)
         .interact()
-        .map_err(|e| CliError::refused(format!("not confirmed: {e}")))?;
+        .map_err(|e| prompt_failed(e, "not confirmed"))?;
     if confirmed {
         Ok(())
     } else {
         Err(CliError::refused("not confirmed; nothing was changed"))
     }
+}
+
+/// A prompt that ended without an answer. Ctrl-C (the terminal is in raw mode, so it arrives as
+/// a key, not a signal) ends the prompt's line and exits 130 like Ctrl-C anywhere else.
+fn prompt_failed(err: dialoguer::Error, what: &str) -> CliError {
+    let dialoguer::Error::IO(io) = &err;
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        crate::printer::end_prompt_line();
+        return CliError::interrupted(Some("at the prompt; nothing was changed".into()));
+    }
+    CliError::refused(format!("{what}: {err}"))
 }
 
 pub fn capitalize(word: &str) -> String {

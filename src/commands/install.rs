@@ -2,6 +2,7 @@
 //! as an Ecto migration. The planning is in [`crate::install`]; this module reads the catalog,
 //! runs the plan and reports.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use diesel::connection::SimpleConnection;
@@ -35,6 +36,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: InstallArgs) -> CliResu
             schema_exists,
             tables: catalog::table_names(conn, &schema)?,
             indexes: catalog::indexes(conn, &schema)?,
+            columns: catalog::table_columns(conn, &schema)?,
         };
         Ok((state, catalog::oban_schema(conn, db.prefix())?))
     })?;
@@ -95,6 +97,14 @@ pub fn run(settings: &Settings, printer: &Printer, args: InstallArgs) -> CliResu
         }
         run_in_schema(conn, &schema, &script)?;
         let mut metadata = serde_json::Map::new();
+        metadata.insert(
+            "added_columns".into(),
+            json!(plan
+                .added_columns
+                .iter()
+                .map(|(t, c)| format!("{t}.{c}"))
+                .collect::<Vec<_>>()),
+        );
         metadata.insert("schema".into(), json!(schema));
         metadata.insert("created_schema".into(), json!(plan.create_schema));
         metadata.insert("created_tables".into(), json!(plan.created_tables()));
@@ -118,6 +128,14 @@ pub fn run(settings: &Settings, printer: &Printer, args: InstallArgs) -> CliResu
             },
         )
     })?;
+
+    // Indexes on tables this run upgraded may cover the columns it added: only now can they be
+    // built (concurrently, one at a time, as above).
+    for statement in &plan.concurrent_after {
+        let sql = statement.index_sql(true, Some(&schema));
+        printer.status(format!("building index concurrently: {sql}"));
+        db.autocommit(&sql)?;
+    }
 
     report_done(
         printer,
@@ -163,8 +181,7 @@ pub fn create_complete_schema(conn: &mut PgConnection, schema: &str) -> CliResul
     )?;
     let plan = install::plan(&CatalogState {
         schema_exists: true,
-        tables: Default::default(),
-        indexes: Default::default(),
+        ..Default::default()
     });
     let script: String = plan
         .in_transaction
@@ -210,7 +227,7 @@ fn report_nothing_to_do(
         }))?;
     } else {
         printer.line(format!(
-            "Oban Powertools is already installed in schema `{schema}` ({tables} tables); nothing to do."
+            "Oban Powertools is already installed in schema `{schema}` (all {tables} Powertools tables, and obanctl's audit tables); nothing to do."
         ))?;
     }
     Ok(status)
@@ -243,6 +260,11 @@ fn print_dry_run(
         .iter()
         .map(|s| s.index_sql(true, Some(schema)))
         .collect();
+    let concurrent_after: Vec<String> = plan
+        .concurrent_after
+        .iter()
+        .map(|s| s.index_sql(true, Some(schema)))
+        .collect();
     let mut transaction = Vec::new();
     if plan.create_schema {
         transaction.push(format!(
@@ -261,6 +283,8 @@ fn print_dry_run(
             "oban_sql": oban_sql,
             "concurrent": concurrent,
             "transaction": transaction,
+            "concurrent_after": concurrent_after,
+            "added_columns": plan.added_columns.iter().map(|(t, c)| format!("{t}.{c}")).collect::<Vec<_>>(),
             "created_tables": plan.created_tables(),
             "created_indexes": plan.created_indexes(),
         }))?;
@@ -291,6 +315,12 @@ fn print_dry_run(
             out.push('\n');
         }
         out.push_str("-- plus one audit row (action powertools.installed)\nCOMMIT;");
+        if !concurrent_after.is_empty() {
+            out.push_str(
+                "\n-- Then, outside any transaction, on the tables that got new columns:\n",
+            );
+            out.push_str(&concurrent_after.join("\n"));
+        }
         printer.text_block(&out)?;
     }
     Ok(ExitStatus::Success)
@@ -313,6 +343,7 @@ fn report_done(
             "created_tables": plan.created_tables(),
             "created_indexes": plan.created_indexes(),
             "upgraded_outbox": plan.upgrade_outbox,
+            "added_columns": plan.added_columns.iter().map(|(t, c)| format!("{t}.{c}")).collect::<Vec<_>>(),
             "oban_schema": with_oban.map(|f| json!({ "prefix": prefix, "flavour": flavour_name(f), "version": install::OBAN_CURRENT_VERSION })),
             "audit_id": audit_id,
         }))?;
@@ -332,10 +363,36 @@ fn report_done(
             install::CALLBACKS_TABLE
         ))?;
     }
+    if !plan.added_columns.is_empty() {
+        let tables: BTreeSet<&str> = plan.added_columns.iter().map(|(t, _)| t.as_str()).collect();
+        printer.line(format!(
+            "Upgraded {} older table(s): added {} column(s) ({}).",
+            tables.len(),
+            plan.added_columns.len(),
+            plan.added_columns
+                .iter()
+                .map(|(t, c)| format!("{t}.{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))?;
+    }
+    // Counted as the docs count them: the 27 Powertools tables, obanctl's own apart.
+    let powertools = plan.created_powertools_tables();
+    let own = plan.created_tables().len() - powertools;
+    let total = install::powertools_tables().len();
+    let powertools = match powertools {
+        n if n == total => format!("the {total} Powertools tables"),
+        1 => format!("1 of the {total} Powertools tables"),
+        n => format!("{n} of the {total} Powertools tables"),
+    };
     printer.line(format!(
-        "{} {} tables and {} indexes in schema `{schema}`{}.",
+        "{} {powertools}{} and {} indexes in schema `{schema}`{}.",
         printer.paint_out("Created", Style::Good),
-        plan.created_tables().len(),
+        match own {
+            0 => String::new(),
+            1 => ", obanctl's audit table".to_string(),
+            n => format!(", obanctl's {n} audit tables"),
+        },
         plan.created_indexes().len(),
         if plan.create_schema {
             " (schema created)"

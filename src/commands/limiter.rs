@@ -1,18 +1,22 @@
-//! `obanctl limiter explain|simulate`: read-only views over the limiter tables, judged by the pure
-//! functions in [`crate::limiter`].
+//! `obanctl limiter list|explain|simulate`: read-only views over the limiter tables, judged by
+//! the pure functions in [`crate::limiter`].
 
 use chrono::NaiveDateTime;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::cli::{LimiterCommand, LimiterExplainArgs, LimiterSimulateArgs};
 use crate::cron::closest_names;
 use crate::db::limiter::{Resource, State, Tables};
 use crate::db::{catalog, Database};
+use crate::decode::Timestamp;
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::jobs::filter::TimeBound;
-use crate::limiter::{judge, simulate, Blocker, Bucket, Judgement, PartitionState};
-use crate::output::Style;
+use crate::limiter::{judge, settings_problems, simulate, Bucket, PartitionState, SettingsProblem};
 use crate::printer::Printer;
+use crate::report::limiter::{
+    ts, BlockerRecord, Evidence, LimiterExplain, LimiterList, LimiterRecord, LimiterSimulation,
+    PartitionRecord, PartitionStatus, StartState, StepRecord,
+};
 use crate::settings::Settings;
 
 const GLOBAL: &str = "__global__";
@@ -23,6 +27,7 @@ pub fn run(
     command: LimiterCommand,
 ) -> CliResult<ExitStatus> {
     match command {
+        LimiterCommand::List => list(settings, printer),
         LimiterCommand::Explain(args) => explain(settings, printer, args),
         LimiterCommand::Simulate(args) => simulate_cmd(settings, printer, args),
     }
@@ -35,13 +40,40 @@ fn bucket(resource: &Resource) -> Bucket {
     }
 }
 
-fn partition_state(state: &State) -> PartitionState {
-    PartitionState {
-        tokens_used: state.tokens_used as i64,
-        window_started_at: state.bucket_started_at,
-        cooldown_until: state.cooldown_until,
-        cooldown_reason: state.cooldown_reason.clone(),
+fn problems(resource: &Resource) -> Vec<SettingsProblem> {
+    settings_problems(bucket(resource), resource.default_weight as i64)
+}
+
+/// A stored time as the maths takes it: infinities and far values become the ends of time.
+fn clamp(at: Timestamp) -> Option<NaiveDateTime> {
+    match at {
+        Timestamp::At(at) => Some(at),
+        Timestamp::Infinity => Some(NaiveDateTime::MAX),
+        Timestamp::OutOfRange(micros) if micros > 0 => Some(NaiveDateTime::MAX),
+        Timestamp::NegInfinity | Timestamp::OutOfRange(_) => None,
     }
+}
+
+/// The stored state as the maths takes it, or why it cannot be judged.
+fn partition_state(state: &State) -> Result<PartitionState, String> {
+    let Timestamp::At(started) = state.bucket_started_at else {
+        return Err(format!(
+            "the stored window start is {}; the counter cannot be judged",
+            state.bucket_started_at
+        ));
+    };
+    if state.tokens_used < 0 {
+        return Err(format!(
+            "the stored tokens_used is negative ({}); the library never writes that",
+            state.tokens_used
+        ));
+    }
+    Ok(PartitionState {
+        tokens_used: state.tokens_used as i64,
+        window_started_at: started,
+        cooldown_until: state.cooldown_until.and_then(clamp),
+        cooldown_reason: state.cooldown_reason.clone(),
+    })
 }
 
 fn not_found(name: &str, names: &[String]) -> CliError {
@@ -68,7 +100,12 @@ fn partition_from_args(resource: &Resource, args: &Value) -> CliResult<String> {
     if resource.partition_strategy != "partitioned" {
         return Ok(GLOBAL.into());
     }
-    let resolver = resource.partition_config["resolver"].as_str().unwrap_or("");
+    let resolver = resource
+        .partition_config
+        .value()
+        .and_then(|c| c.get("resolver"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
     let Some(field) = resolver.strip_prefix("args:") else {
         return Err(CliError::refused_with_hint(
             format!("limiter `{}` resolves partitions with `{resolver}`, which only the application can run", resource.name),
@@ -84,40 +121,105 @@ fn partition_from_args(resource: &Resource, args: &Value) -> CliResult<String> {
     }
 }
 
-fn blocker_text(blocker: &Blocker) -> String {
-    match blocker {
-        Blocker::Cooldown { until, reason } => format!(
-            "cooldown until {}{}",
-            until.format("%Y-%m-%d %H:%M:%S%.3f"),
-            reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()
-        ),
-        Blocker::LimitReached { capacity, used, weight, clears_at } => match clears_at {
-            Some(at) => format!(
-                "limit_reached: {used} of {capacity} tokens used, weight {weight} does not fit; clears when the window ends at {}",
-                at.format("%Y-%m-%d %H:%M:%S%.3f")
-            ),
-            None => format!("limit_reached: weight {weight} exceeds capacity {capacity}; never admissible"),
-        },
-    }
+fn list(settings: &Settings, printer: &Printer) -> CliResult<ExitStatus> {
+    let db = Database::connect(settings, printer)?;
+    let tables = Tables::new(db.powertools_schema());
+    let rows = db.read(|conn| {
+        catalog::require_powertools_table(
+            conn,
+            db.powertools_schema(),
+            "oban_powertools_limit_resources",
+        )?;
+        tables.list(conn)
+    })?;
+    let records: Vec<LimiterRecord> = rows
+        .iter()
+        .map(|row| LimiterRecord {
+            name: row.resource.name.clone(),
+            scope: row.resource.scope_kind.clone(),
+            capacity: row.resource.bucket_capacity as i64,
+            span_ms: row.resource.bucket_span_ms,
+            default_weight: row.resource.default_weight as i64,
+            partition_strategy: row.resource.partition_strategy.clone(),
+            partitions: row.partitions,
+            last_reserved_at: row.last_reserved_at,
+            settings_problems: problems(&row.resource),
+        })
+        .collect();
+    printer.emit_list(&records, &LimiterList { limiters: &records })?;
+    Ok(if records.iter().any(|r| !r.settings_problems.is_empty()) {
+        ExitStatus::Attention
+    } else {
+        ExitStatus::Success
+    })
 }
 
-fn judgement_json(partition: &str, stored: Option<&State>, j: &Judgement) -> Value {
-    json!({
-        "partition": partition,
-        "status": if j.runnable() { "runnable" } else { "blocked" },
-        "tokens_used": j.state.tokens_used,
-        "stored_tokens_used": stored.map(|s| s.tokens_used),
-        "remaining": j.remaining,
-        "window_started_at": j.state.window_started_at,
-        "window_ends_at": j.window_ends_at,
-        "window_expired": j.window_expired,
-        "cooldown_until": j.state.cooldown_until,
-        "cooldown_reason": j.state.cooldown_reason,
-        "last_reserved_at": stored.and_then(|s| s.last_reserved_at),
-        "blockers": j.blockers,
-        "eligible_at": j.eligible_at,
-        "never": j.eligible_at.is_none(),
-    })
+/// One partition judged (or reported as unjudgeable).
+fn judge_partition(
+    key: &str,
+    stored: Option<&State>,
+    resource: &Resource,
+    weight: i64,
+    now: NaiveDateTime,
+    invalid_settings: bool,
+) -> PartitionRecord {
+    let mut record = PartitionRecord {
+        partition: key.to_string(),
+        seen: stored.is_some(),
+        status: PartitionStatus::InvalidSettings,
+        stored_tokens_used: stored.map(|s| s.tokens_used as i64),
+        stored_window_started_at: stored.map(|s| s.bucket_started_at),
+        last_reserved_at: stored.and_then(|s| s.last_reserved_at),
+        cooldown_until: stored.and_then(|s| s.cooldown_until),
+        cooldown_reason: stored.and_then(|s| s.cooldown_reason.clone()),
+        tokens_used: None,
+        remaining: None,
+        window_started_at: None,
+        window_ends_at: None,
+        window_expired: None,
+        blockers: Vec::new(),
+        eligible_at: None,
+        never: false,
+        notes: Vec::new(),
+    };
+    if invalid_settings {
+        return record;
+    }
+    let state = match stored.map(partition_state) {
+        None => PartitionState::empty(now),
+        Some(Ok(state)) => state,
+        Some(Err(why)) => {
+            record.status = PartitionStatus::InvalidState;
+            record.notes.push(why);
+            return record;
+        }
+    };
+    let bucket = bucket(resource);
+    let j = judge(&state, bucket, weight, now);
+    record.status = if j.runnable() {
+        PartitionStatus::Runnable
+    } else {
+        PartitionStatus::Blocked
+    };
+    record.tokens_used = Some(j.state.tokens_used);
+    record.remaining = Some(j.remaining);
+    record.window_started_at = Some(ts(j.state.window_started_at));
+    record.window_ends_at = Some(ts(j.window_ends_at));
+    record.window_expired = Some(j.window_expired);
+    record.blockers = j.blockers.iter().map(BlockerRecord::from_blocker).collect();
+    record.eligible_at = j.eligible_at.map(ts);
+    record.never = j.eligible_at.is_none();
+    if let (true, Some(stored)) = (j.window_expired, stored) {
+        record.notes.push(format!(
+            "the stored window ended at {}; its counter ({}) is stale and counts as 0",
+            ts(crate::limiter::add_ms(
+                state.window_started_at,
+                resource.bucket_span_ms
+            )),
+            stored.tokens_used
+        ));
+    }
+    record
 }
 
 fn explain(
@@ -140,7 +242,7 @@ fn explain(
     };
     let db = Database::connect(settings, printer)?;
     let tables = Tables::new(db.powertools_schema());
-    let (resource, states, snapshot, now, partition) = db.read(|conn| {
+    let (resource, states, snapshot, now, partition, known_partitions) = db.read(|conn| {
         catalog::require_powertools_table(
             conn,
             db.powertools_schema(),
@@ -177,127 +279,83 @@ fn explain(
             (None, None) => None,
         };
         let states = tables.states(conn, &resource, partition.as_deref())?;
+        let known_partitions = if states.is_empty() && partition.is_some() {
+            tables.partition_keys(conn, &resource)?
+        } else {
+            Vec::new()
+        };
         let snapshot = tables.latest_snapshot(conn, &resource.name)?;
-        Ok((resource, states, snapshot, crate::db::now(conn)?, partition))
+        Ok((
+            resource,
+            states,
+            snapshot,
+            crate::db::now(conn)?,
+            partition,
+            known_partitions,
+        ))
     })?;
     let weight = args.weight.unwrap_or(resource.default_weight as i64);
-    let bucket = bucket(&resource);
+    let settings_problems = problems(&resource);
+    let invalid = !settings_problems.is_empty();
     // A partition without a row has never been charged: it is an empty window starting now.
-    let judged: Vec<(String, Option<&State>, Judgement)> = match (&partition, states.is_empty()) {
-        (Some(p), true) => vec![(
-            p.clone(),
-            None,
-            judge(&PartitionState::empty(now), bucket, weight, now),
-        )],
+    let mut partitions: Vec<PartitionRecord> = match (&partition, states.is_empty()) {
+        (Some(p), true) => {
+            let mut record = judge_partition(p, None, &resource, weight, now, invalid);
+            if args.partition.is_some() || job_args.is_some() {
+                let close = closest_names(p, &known_partitions, 3);
+                let mut note = format!(
+                    "partition `{p}` has never been seen (no state row): it is judged as an empty window"
+                );
+                if !close.is_empty() {
+                    note.push_str(&format!("; did you mean: {}?", close.join(", ")));
+                }
+                record.notes.push(note);
+            }
+            vec![record]
+        }
         _ => states
             .iter()
-            .map(|s| {
-                (
-                    s.partition_key.clone(),
-                    Some(s),
-                    judge(&partition_state(s), bucket, weight, now),
-                )
-            })
+            .map(|s| judge_partition(&s.partition_key, Some(s), &resource, weight, now, invalid))
             .collect(),
     };
-    let blocked = judged.iter().any(|(_, _, j)| !j.runnable());
-    let doc = json!({
-        "schema_version": 1,
-        "resource": resource.name,
-        "scope": resource.scope_kind,
-        "capacity": resource.bucket_capacity,
-        "span_ms": resource.bucket_span_ms,
-        "weight": weight,
-        "now": now,
-        "status": if blocked { "blocked" } else { "runnable" },
-        "partitions": judged.iter().map(|(p, s, j)| judgement_json(p, *s, j)).collect::<Vec<_>>(),
-        "evidence": snapshot.as_ref().map(|s| json!({"captured_at": s.captured_at, "blocker_codes": s.blocker_codes, "partition": s.partition_key})),
-    });
-    if printer.is_json() {
-        printer.legacy_json(&doc)?;
+    partitions.sort_by(|a, b| a.partition.cmp(&b.partition));
+    let status = if invalid {
+        PartitionStatus::InvalidSettings
+    } else if partitions
+        .iter()
+        .any(|p| p.status == PartitionStatus::Blocked)
+    {
+        PartitionStatus::Blocked
+    } else if partitions
+        .iter()
+        .any(|p| p.status == PartitionStatus::InvalidState)
+    {
+        PartitionStatus::InvalidState
     } else {
-        print_explanation(printer, &resource, weight, now, &judged, snapshot.as_ref())?;
-    }
-    Ok(if blocked {
-        ExitStatus::Attention
-    } else {
+        PartitionStatus::Runnable
+    };
+    let record = LimiterExplain {
+        resource: resource.name.clone(),
+        scope: resource.scope_kind.clone(),
+        capacity: resource.bucket_capacity as i64,
+        span_ms: resource.bucket_span_ms,
+        weight,
+        now,
+        status,
+        settings_problems,
+        partitions,
+        evidence: snapshot.map(|s| Evidence {
+            captured_at: s.captured_at,
+            blocker_codes: s.blocker_codes,
+            partition: s.partition_key,
+        }),
+    };
+    printer.emit(&record)?;
+    Ok(if status == PartitionStatus::Runnable {
         ExitStatus::Success
+    } else {
+        ExitStatus::Attention
     })
-}
-
-fn fmt(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%d %H:%M:%S%.3f").to_string()
-}
-
-fn print_explanation(
-    printer: &Printer,
-    resource: &Resource,
-    weight: i64,
-    now: NaiveDateTime,
-    judged: &[(String, Option<&State>, Judgement)],
-    snapshot: Option<&crate::db::limiter::Snapshot>,
-) -> CliResult<()> {
-    printer.line(format!(
-        "Limiter {} ({}, capacity {} per {} ms; judging a request of weight {weight} at {} UTC)",
-        resource.name,
-        resource.scope_kind,
-        resource.bucket_capacity,
-        resource.bucket_span_ms,
-        fmt(now)
-    ))?;
-    if judged.is_empty() {
-        printer.line(
-            "No partition has been charged yet: every request within capacity is runnable.",
-        )?;
-        return Ok(());
-    }
-    let mut table = printer.table(&[
-        "partition",
-        "status",
-        "used",
-        "remaining",
-        "window start",
-        "window end",
-        "eligible at",
-    ]);
-    for (partition, _, j) in judged {
-        let status = if j.runnable() {
-            printer.paint_out("runnable", Style::Good)
-        } else {
-            printer.paint_out("blocked", Style::Bad)
-        };
-        table.add_row(vec![
-            partition.clone(),
-            status,
-            format!("{} of {}", j.state.tokens_used, resource.bucket_capacity),
-            j.remaining.to_string(),
-            fmt(j.state.window_started_at),
-            fmt(j.window_ends_at),
-            j.eligible_at.map(fmt).unwrap_or_else(|| "never".into()),
-        ]);
-    }
-    printer.print_table(&table)?;
-    for (partition, stored, j) in judged {
-        for blocker in &j.blockers {
-            printer.line(format!("  {partition}: {}", blocker_text(blocker)))?;
-        }
-        if let (true, Some(stored)) = (j.window_expired, stored) {
-            printer.line(format!(
-                "  {partition}: the stored window ended at {}; its counter ({}) is stale and counts as 0",
-                fmt(stored.bucket_started_at + chrono::Duration::milliseconds(resource.bucket_span_ms)),
-                stored.tokens_used
-            ))?;
-        }
-    }
-    if let Some(s) = snapshot {
-        printer.status(format!(
-            "Last blocked enqueue recorded {} ({}, partition {}).",
-            fmt(s.captured_at),
-            s.blocker_codes.join(", "),
-            s.partition_key.as_deref().unwrap_or("?")
-        ));
-    }
-    Ok(())
 }
 
 fn simulate_cmd(
@@ -305,9 +363,6 @@ fn simulate_cmd(
     printer: &Printer,
     args: LimiterSimulateArgs,
 ) -> CliResult<ExitStatus> {
-    if args.interval < 0 {
-        return Err(CliError::usage("--interval must not be negative"));
-    }
     let start_at = match &args.now {
         Some(text) => {
             match TimeBound::parse(text).map_err(|e| CliError::usage(format!("--now: {e}")))? {
@@ -343,8 +398,25 @@ fn simulate_cmd(
         Ok((resource, state, now))
     })?;
     let weight = args.weight.unwrap_or(resource.default_weight as i64);
+    let settings_problems = problems(&resource);
+    if !settings_problems.is_empty() {
+        return Err(CliError::refused(format!(
+            "invalid limiter settings for `{}`: {}; nothing to simulate",
+            resource.name,
+            settings_problems
+                .iter()
+                .map(|p| p.describe())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )));
+    }
     let start = match (&state, args.fresh) {
-        (Some(s), false) => partition_state(s),
+        (Some(s), false) => partition_state(s).map_err(|why| {
+            CliError::refused_with_hint(
+                format!("partition `{partition}` of `{}`: {why}", resource.name),
+                "pass --fresh to simulate from an empty window",
+            )
+        })?,
         _ => PartitionState::empty(now),
     };
     let steps = simulate(
@@ -355,49 +427,28 @@ fn simulate_cmd(
         args.interval,
         now,
     );
-    if printer.is_json() {
-        printer.legacy_json(&json!({
-            "schema_version": 1,
-            "resource": resource.name,
-            "partition": partition,
-            "capacity": resource.bucket_capacity,
-            "span_ms": resource.bucket_span_ms,
-            "weight": weight,
-            "interval_ms": args.interval,
-            "start": start,
-            "from_live_state": state.is_some() && !args.fresh,
-            "steps": steps,
-        }))?;
-        return Ok(ExitStatus::Success);
-    }
-    printer.line(format!(
-        "Simulating {} requests of weight {weight}, {} ms apart, on {} partition {partition} (capacity {} per {} ms), from {}:",
-        args.requests,
-        args.interval,
-        resource.name,
-        resource.bucket_capacity,
-        resource.bucket_span_ms,
-        if state.is_some() && !args.fresh { "its live state" } else { "an empty window" }
-    ))?;
-    let mut table = printer.table(&["request", "at", "verdict", "tokens used", "note"]);
-    for step in &steps {
-        let mut notes: Vec<String> = step.blockers.iter().map(blocker_text).collect();
-        if step.window_reset {
-            notes.insert(0, "new window".into());
-        }
-        table.add_row(vec![
-            step.request.to_string(),
-            fmt(step.at),
-            if step.reserved {
-                printer.paint_out("reserved", Style::Good)
-            } else {
-                printer.paint_out("blocked", Style::Bad)
-            },
-            format!("{} of {}", step.tokens_used, resource.bucket_capacity),
-            notes.join("; "),
-        ]);
-    }
-    printer.print_table(&table)?;
+    let steps: Vec<StepRecord> = steps.iter().map(StepRecord::from_step).collect();
+    let record = LimiterSimulation {
+        resource: resource.name.clone(),
+        partition,
+        capacity: resource.bucket_capacity as i64,
+        span_ms: resource.bucket_span_ms,
+        weight,
+        interval_ms: args.interval,
+        start: StartState {
+            tokens_used: start.tokens_used,
+            window_started_at: start.window_started_at,
+            cooldown_until: start.cooldown_until.map(ts),
+            cooldown_reason: start.cooldown_reason.clone(),
+        },
+        from_live_state: state.is_some() && !args.fresh,
+        crosses_window_end: steps.iter().any(|s| s.window_reset),
+        library_runtime_differs: steps.iter().any(|s| s.reserved != s.library_reserved),
+        reserved: steps.iter().filter(|s| s.reserved).count() as i64,
+        library_reserved: steps.iter().filter(|s| s.library_reserved).count() as i64,
+        steps,
+    };
+    printer.emit(&record)?;
     printer.status("A preview only: nothing was written.");
     Ok(ExitStatus::Success)
 }

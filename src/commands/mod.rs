@@ -11,6 +11,7 @@ pub mod install;
 pub mod jobs;
 pub mod limiter;
 pub mod metrics;
+pub mod queues;
 pub mod top;
 pub mod workflow;
 
@@ -42,6 +43,9 @@ pub fn run(cli: Cli) -> u8 {
         Command::Install(args) => install::run(&settings, &printer, args),
         Command::Doctor(args) => doctor::run(&settings, &printer, args),
         Command::Jobs(command) => jobs::run(&settings, &printer, command),
+        Command::Queues(args) => queues::run_queues(&settings, &printer, args),
+        Command::Queue(command) => queues::run_queue(&settings, &printer, command),
+        Command::Nodes(args) => queues::run_nodes(&settings, &printer, args),
         Command::Cron(command) => cron::run(&settings, &printer, command),
         Command::Limiter(command) => limiter::run(&settings, &printer, command),
         Command::Workflow(command) => workflow::run(&settings, &printer, command),

@@ -1,20 +1,20 @@
 //! `obanctl workflow list|inspect`.
 
-use std::fmt::Write;
-
-use serde_json::{json, Value};
+use std::collections::HashMap;
 
 use crate::cli::{WorkflowCommand, WorkflowInspectArgs, WorkflowListArgs};
+use crate::cron::closest_names;
 use crate::db::catalog;
-use crate::db::workflow::{Tables, WorkflowRow};
+use crate::db::workflow::Tables;
 use crate::db::Database;
 use crate::error::{CliError, CliResult, ExitStatus};
 use crate::jobs::filter::check_length;
 use crate::printer::Printer;
-use crate::settings::Settings;
-use crate::workflow::{
-    operator_status, workflow_actions, Edge, Graph, Problem, Step, WorkflowHead,
+use crate::report::workflow::{
+    head, StateCount, WorkflowInspect, WorkflowList, WorkflowRecord, WorkflowStepRecord,
 };
+use crate::settings::Settings;
+use crate::workflow::{state_counts, Edge, Graph, Step, WORKFLOW_STATES};
 
 pub fn run(
     settings: &Settings,
@@ -34,55 +34,34 @@ fn open(settings: &Settings, printer: &Printer) -> CliResult<(Database, Tables)>
     Ok((db, Tables::new(&schema)))
 }
 
-fn head(row: &WorkflowRow) -> WorkflowHead {
-    WorkflowHead {
-        state: row.state.clone(),
-        terminal_cause: row.terminal_cause.clone(),
-        cancel_requested: row.cancel_requested,
+/// `--state` values must be workflow states: a typo is a usage error, not an empty listing.
+fn check_states(states: &[String]) -> CliResult<()> {
+    for state in states {
+        check_length("--state", state).map_err(CliError::usage)?;
+        if !WORKFLOW_STATES.contains(&state.as_str()) {
+            let names: Vec<String> = WORKFLOW_STATES.iter().map(|s| s.to_string()).collect();
+            let close = closest_names(state, &names, 1);
+            let mut err = CliError::usage(format!("--state `{state}` is not a workflow state"));
+            if let Some(close) = close.first() {
+                err = err.hint(format!("did you mean: {close}?"));
+            }
+            return Err(err.hint(format!("valid states: {}", WORKFLOW_STATES.join(", "))));
+        }
     }
+    Ok(())
 }
 
 fn list(settings: &Settings, printer: &Printer, args: WorkflowListArgs) -> CliResult<ExitStatus> {
-    for state in &args.states {
-        check_length("--state", state).map_err(CliError::usage)?;
-    }
+    check_states(&args.states)?;
     let (db, tables) = open(settings, printer)?;
     let rows = db.read(|conn| tables.list(conn, &args.states, args.limit))?;
-    if printer.is_json() {
-        for row in &rows {
-            let mut doc = json!(row);
-            doc["status"] = json!(operator_status(&head(row)));
-            printer.legacy_json(&doc)?;
-        }
-        return Ok(ExitStatus::Success);
-    }
-    if rows.is_empty() {
-        printer.status("No workflows match.");
-        return Ok(ExitStatus::Success);
-    }
-    let mut table = printer.table(&[
-        "id",
-        "name",
-        "status",
-        "steps",
-        "done",
-        "failed",
-        "cancelled",
-        "created",
-    ]);
-    for row in &rows {
-        table.add_row(vec![
-            row.id.clone(),
-            row.name.clone(),
-            operator_status(&head(row)),
-            row.step_count.to_string(),
-            row.completed_step_count.to_string(),
-            row.failed_step_count.to_string(),
-            row.cancelled_step_count.to_string(),
-            row.inserted_at.format("%Y-%m-%d %H:%M:%S").to_string(),
-        ]);
-    }
-    printer.print_table(&table)?;
+    let records: Vec<WorkflowRecord> = rows.iter().map(WorkflowRecord::from_row).collect();
+    printer.emit_list(
+        &records,
+        &WorkflowList {
+            workflows: &records,
+        },
+    )?;
     Ok(ExitStatus::Success)
 }
 
@@ -95,18 +74,26 @@ fn inspect(
     let (db, tables) = open(settings, printer)?;
     let loaded = db.read(|conn| {
         let Some(row) = tables.find(conn, &args.workflow)? else {
-            return Ok(None);
+            return Ok(Err(tables.names(conn)?));
         };
         let steps = tables.steps(conn, &row.id)?;
         let edges = tables.edges(conn, &row.id)?;
         let evidence = tables.evidence(conn, &row.id)?;
-        Ok(Some((row, steps, edges, evidence)))
+        Ok(Ok((row, steps, edges, evidence)))
     })?;
-    let Some((row, step_rows, edge_rows, evidence)) = loaded else {
-        return Err(CliError::refused_with_hint(
-            format!("no workflow with id or name `{}`", args.workflow),
-            "`obanctl workflow list` shows recent workflows",
-        ));
+    let (row, step_rows, edge_rows, evidence) = match loaded {
+        Ok(found) => found,
+        Err(names) => {
+            let close = closest_names(&args.workflow, &names, 3);
+            return Err(CliError::refused_with_hint(
+                format!("no workflow with id or name `{}`", args.workflow),
+                if close.is_empty() {
+                    "`obanctl workflow list` shows recent workflows".to_string()
+                } else {
+                    format!("did you mean: {}?", close.join(", "))
+                },
+            ));
+        }
     };
     let steps: Vec<Step> = step_rows
         .into_iter()
@@ -137,105 +124,37 @@ fn inspect(
         return Ok(ExitStatus::Success);
     }
     let wf_head = head(&row);
-    let wf_actions = workflow_actions(&wf_head);
+    let mut record = WorkflowRecord::from_row(&row);
+    record.steps_by_state = Some(
+        state_counts(&steps)
+            .into_iter()
+            .map(|(state, count)| StateCount { state, count })
+            .collect(),
+    );
+    record.problems = Some(graph.problems.clone());
+    record.evidence = Some(evidence);
+    let step_records: Vec<WorkflowStepRecord> = graph
+        .steps
+        .iter()
+        .map(|s| WorkflowStepRecord::new(&row.id, &graph, &wf_head, s))
+        .collect();
     if printer.is_json() {
-        let step_docs: Vec<Value> = graph
-            .steps
-            .iter()
-            .map(|s| {
-                json!({
-                    "id": s.id, "name": s.name, "state": s.state, "attempt": s.attempt, "position": s.position,
-                    "worker": s.worker, "terminal_cause": s.terminal_cause, "blocker_codes": s.blocker_codes,
-                    "diagnosis": graph.diagnosis(s), "waits_for": graph.waits_for(s),
-                    "legal_actions": graph.step_actions(s),
-                    "parents": graph.parents_of(s).iter().map(|(p, policy)| json!({"step": p.name, "policy": policy})).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        printer.legacy_json(&json!({
-            "workflow": row,
-            "status": operator_status(&wf_head),
-            "semantics": if row.semantics_version >= 2 { "v2 (current contract)".to_string() } else { format!("legacy_v{} (compatibility path)", row.semantics_version) },
-            "legal_actions": wf_actions,
-            "steps": step_docs,
-            "problems": graph.problems,
-            "evidence": evidence,
-        }))?;
+        printer.json(&record)?;
+        printer.json_all(&step_records)?;
         return Ok(ExitStatus::Success);
     }
-
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Workflow {} ({})\nstatus: {}; {} steps: {} completed, {} failed, {} cancelled, {} runnable",
-        row.name,
-        row.id,
-        operator_status(&wf_head),
-        row.step_count,
-        row.completed_step_count,
-        row.failed_step_count,
-        row.cancelled_step_count,
-        row.runnable_step_count
-    );
-    let _ = writeln!(
-        out,
-        "legal next actions: {}\n",
-        if wf_actions.is_empty() {
-            "none (the workflow is finished or already cancelling)".to_string()
-        } else {
-            wf_actions.join(", ")
-        }
-    );
-    let describe = |s: &Step| {
-        let mut line = format!("{} [{}] attempt {}", s.name, s.state, s.attempt);
-        if let Some(cause) = &s.terminal_cause {
-            let _ = write!(line, " · cause {cause}");
-        }
-        let waits = graph.waits_for(s);
-        if !waits.is_empty() {
-            let _ = write!(line, " · waits for {}", waits.join(", "));
-        }
-        if let Some(diagnosis) = graph
-            .diagnosis(s)
-            .filter(|d| Some(d) != s.terminal_cause.as_ref())
-        {
-            let _ = write!(line, " · {diagnosis}");
-        }
-        let actions = graph.step_actions(s);
-        if !actions.is_empty() {
-            let _ = write!(line, " · actions: {}", actions.join(", "));
-        }
-        line
-    };
-    out.push_str(&graph.render_tree(&describe));
-    for problem in &graph.problems {
-        let _ = match problem {
-            Problem::DanglingEdge { from, to } => writeln!(
-                out,
-                "problem: an edge from {from} to {to} names a step that does not exist"
-            ),
-            Problem::Cycle { steps } => writeln!(
-                out,
-                "problem: these steps depend on each other in a cycle: {}",
-                steps.join(", ")
-            ),
-        };
-    }
-    for (key, title) in [
-        ("open_awaits", "open awaits"),
-        ("unconsumed_signals", "signals not consumed"),
-        ("recovery_sessions", "recovery sessions"),
-        ("recent_rejections", "recent rejected commands"),
-        ("callbacks", "callbacks by status"),
-    ] {
-        let rows = evidence[key].as_array().cloned().unwrap_or_default();
-        if !rows.is_empty() {
-            let _ = writeln!(out, "\n{title}:");
-            for r in rows {
-                let _ = writeln!(out, "  {r}");
-            }
-        }
-    }
-    printer.text_block(&out)?;
+    let by_id: HashMap<&str, &WorkflowStepRecord> =
+        step_records.iter().map(|s| (s.id.as_str(), s)).collect();
+    let tree = graph.render_tree(&|s: &Step| {
+        by_id
+            .get(s.id.as_str())
+            .map(|r| r.describe())
+            .unwrap_or_else(|| s.name.clone())
+    });
+    printer.doc(&crate::output::View::view(&WorkflowInspect {
+        workflow: &record,
+        steps: &step_records,
+        tree,
+    }))?;
     Ok(ExitStatus::Success)
 }

@@ -76,6 +76,47 @@ pub fn max_id(conn: &mut PgConnection, table: &str) -> CliResult<i64> {
     Ok(row.id)
 }
 
+#[derive(QueryableByName)]
+struct ActionName {
+    #[diesel(sql_type = Text)]
+    action: String,
+}
+
+/// Whether any event has `action` (one probe of the action index).
+pub fn action_recorded(conn: &mut PgConnection, table: &str, action: &str) -> CliResult<bool> {
+    #[derive(QueryableByName)]
+    struct Found {
+        #[diesel(sql_type = Bool)]
+        found: bool,
+    }
+    let row: Found = diesel::sql_query(format!(
+        "SELECT EXISTS (SELECT 1 FROM {table} WHERE action = $1) AS found"
+    ))
+    .bind::<Text, _>(action)
+    .get_result(conn)?;
+    Ok(row.found)
+}
+
+/// Up to `limit` distinct actions recorded, by a loose scan of the action index (one probe per
+/// distinct value, never a scan of every event).
+pub fn recorded_actions(
+    conn: &mut PgConnection,
+    table: &str,
+    limit: i64,
+) -> CliResult<Vec<String>> {
+    let rows: Vec<ActionName> = diesel::sql_query(format!(
+        "WITH RECURSIVE a(action, n) AS ( \
+           (SELECT action, 1 FROM {table} WHERE action IS NOT NULL ORDER BY action LIMIT 1) \
+           UNION ALL \
+           SELECT (SELECT e.action FROM {table} e WHERE e.action > a.action ORDER BY e.action LIMIT 1), a.n + 1 \
+           FROM a WHERE a.action IS NOT NULL AND a.n < $1 \
+         ) SELECT action FROM a WHERE action IS NOT NULL"
+    ))
+    .bind::<BigInt, _>(limit)
+    .load(conn)?;
+    Ok(rows.into_iter().map(|r| r.action).collect())
+}
+
 /// An event id and whether the event matches the filter.
 pub type IdMatches = (i64, bool);
 

@@ -119,6 +119,36 @@ pub fn table_names(conn: &mut PgConnection, schema: &str) -> CliResult<BTreeSet<
     Ok(rows.into_iter().map(|r| r.name).collect())
 }
 
+/// The columns of every ordinary or partitioned table in `schema`, by table.
+pub fn table_columns(
+    conn: &mut PgConnection,
+    schema: &str,
+) -> CliResult<std::collections::BTreeMap<String, BTreeSet<String>>> {
+    #[derive(QueryableByName)]
+    struct ColumnRow {
+        #[diesel(sql_type = Text)]
+        table_name: String,
+        #[diesel(sql_type = Text)]
+        column_name: String,
+    }
+    let rows: Vec<ColumnRow> = diesel::sql_query(
+        "SELECT c.relname::text AS table_name, a.attname::text AS column_name \
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped \
+         WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')",
+    )
+    .bind::<Text, _>(schema)
+    .load(conn)?;
+    let mut columns: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    for row in rows {
+        columns
+            .entry(row.table_name)
+            .or_default()
+            .insert(row.column_name);
+    }
+    Ok(columns)
+}
+
 /// Whether `schema.table` exists (an ordinary or partitioned table).
 pub fn table_exists(conn: &mut PgConnection, schema: &str, table: &str) -> CliResult<bool> {
     Ok(table_names(conn, schema)?.contains(table))

@@ -2,13 +2,12 @@
 //! uses it, Oban Pro's `oban_crons` (whose known columns are name, expression, worker, opts and
 //! paused; anything else is left alone).
 
-use chrono::NaiveDateTime;
 use diesel::pg::PgConnection;
 use diesel::sql_types::{Jsonb, Nullable, Text, Timestamp};
 use diesel::{QueryableByName, RunQueryDsl};
-use serde_json::Value;
 
 use super::{bound_query, ident};
+use crate::decode::{Json, Timestamp as DbTime};
 use crate::error::CliResult;
 use crate::jobs::filter::Bind;
 
@@ -34,16 +33,16 @@ pub struct CronEntry {
     #[diesel(sql_type = Text)]
     pub timezone: String,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub paused_at: Option<NaiveDateTime>,
+    pub paused_at: Option<DbTime>,
     /// Pro has a flag but no timestamp; Powertools has the timestamp.
     #[diesel(sql_type = diesel::sql_types::Bool)]
     pub paused: bool,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub last_run_at: Option<NaiveDateTime>,
+    pub last_run_at: Option<DbTime>,
     #[diesel(sql_type = Jsonb)]
-    pub policies: Value,
+    pub policies: Json,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub last_slot_at: Option<NaiveDateTime>,
+    pub last_slot_at: Option<DbTime>,
     #[diesel(sql_type = Nullable<Text>)]
     pub last_slot_state: Option<String>,
 }
@@ -187,7 +186,7 @@ impl Tables {
 #[derive(Debug, Clone, QueryableByName)]
 pub struct Slot {
     #[diesel(sql_type = Timestamp)]
-    pub slot_at: NaiveDateTime,
+    pub slot_at: DbTime,
     #[diesel(sql_type = Text)]
     pub state: String,
     #[diesel(sql_type = Nullable<diesel::sql_types::BigInt>)]

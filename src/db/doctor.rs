@@ -207,6 +207,7 @@ pub fn powertools(conn: &mut PgConnection, schema: &str) -> CliResult<Powertools
     Ok(PowertoolsFacts {
         schema: schema.to_string(),
         tables: catalog::table_names(conn, schema)?,
+        columns: catalog::table_columns(conn, schema)?,
     })
 }
 
@@ -451,6 +452,7 @@ pub fn overdue(
     let queues: Vec<QueueRow> = diesel::sql_query(format!(
         "SELECT queue, count(*) AS n, min(scheduled_at) AS oldest \
          FROM (SELECT queue, scheduled_at FROM {jobs} WHERE state = 'available' \
+               AND attempt < max_attempts \
                AND scheduled_at < timezone('UTC', now()) - make_interval(secs => $1) LIMIT $2) s \
          GROUP BY queue ORDER BY n DESC, queue LIMIT 20"
     ))
@@ -463,6 +465,20 @@ pub fn overdue(
                AND scheduled_at < timezone('UTC', now()) - make_interval(secs => $1) LIMIT $2) s"
     ))
     .bind::<Double, _>(overdue_after_secs as f64)
+    .bind::<BigInt, _>(OVERDUE_CAP)
+    .get_result(conn)?;
+    // Stranded: available with no attempt left, whatever their age (Oban never fetches them).
+    #[derive(QueryableByName)]
+    struct StrandedRow {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+        #[diesel(sql_type = Array<BigInt>)]
+        sample: Vec<i64>,
+    }
+    let stranded: StrandedRow = diesel::sql_query(format!(
+        "SELECT count(*) AS n, coalesce((array_agg(id ORDER BY id))[1:{SAMPLE_SIZE}], '{{}}') AS sample \
+         FROM (SELECT id FROM {jobs} WHERE state = 'available' AND attempt >= max_attempts LIMIT $1) s"
+    ))
     .bind::<BigInt, _>(OVERDUE_CAP)
     .get_result(conn)?;
     let queued: i64 = queues.iter().map(|q| q.n).sum();
@@ -496,7 +512,9 @@ pub fn overdue(
         }
     }
     Ok(OverdueFacts {
-        capped: queued >= OVERDUE_CAP || staging.n >= OVERDUE_CAP,
+        capped: queued >= OVERDUE_CAP || staging.n >= OVERDUE_CAP || stranded.n >= OVERDUE_CAP,
+        stranded: stranded.n,
+        stranded_sample_ids: stranded.sample,
         queues: queues
             .into_iter()
             .map(|q| QueueOverdue {

@@ -1,13 +1,12 @@
 //! Reading the limiter tables (`oban_powertools_limit_resources`, `_limit_states`,
 //! `_blocker_snapshots`). Read-only.
 
-use chrono::NaiveDateTime;
 use diesel::pg::PgConnection;
 use diesel::sql_types::{Array, BigInt, Integer, Jsonb, Nullable, Text, Timestamp};
 use diesel::{QueryableByName, RunQueryDsl};
-use serde_json::Value;
 
 use super::{bound_query, ident};
+use crate::decode::{Json, Timestamp as DbTime};
 use crate::error::CliResult;
 use crate::jobs::filter::Bind;
 
@@ -28,9 +27,20 @@ pub struct Resource {
     #[diesel(sql_type = Text)]
     pub partition_strategy: String,
     #[diesel(sql_type = Jsonb)]
-    pub partition_config: Value,
+    pub partition_config: Json,
     #[diesel(sql_type = Jsonb)]
-    pub metadata: Value,
+    pub metadata: Json,
+}
+
+/// A limiter with how many partitions it has charged (`limiter list`).
+#[derive(Debug, Clone, QueryableByName)]
+pub struct ResourceSummary {
+    #[diesel(embed)]
+    pub resource: Resource,
+    #[diesel(sql_type = BigInt)]
+    pub partitions: i64,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    pub last_reserved_at: Option<DbTime>,
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -40,11 +50,11 @@ pub struct State {
     #[diesel(sql_type = Integer)]
     pub tokens_used: i32,
     #[diesel(sql_type = Timestamp)]
-    pub bucket_started_at: NaiveDateTime,
+    pub bucket_started_at: DbTime,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub last_reserved_at: Option<NaiveDateTime>,
+    pub last_reserved_at: Option<DbTime>,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub cooldown_until: Option<NaiveDateTime>,
+    pub cooldown_until: Option<DbTime>,
     #[diesel(sql_type = Nullable<Text>)]
     pub cooldown_reason: Option<String>,
 }
@@ -52,9 +62,9 @@ pub struct State {
 #[derive(Debug, Clone, QueryableByName)]
 pub struct Snapshot {
     #[diesel(sql_type = Timestamp)]
-    pub captured_at: NaiveDateTime,
-    #[diesel(sql_type = Array<Text>)]
-    pub blocker_codes: Vec<String>,
+    pub captured_at: DbTime,
+    #[diesel(sql_type = Array<Nullable<Text>>)]
+    pub blocker_codes: Vec<Option<String>>,
     #[diesel(sql_type = Nullable<Text>)]
     pub partition_key: Option<String>,
 }
@@ -87,6 +97,43 @@ impl Tables {
             .load(conn)?
             .into_iter()
             .next())
+    }
+
+    /// Every limiter, by name, with its partition count and latest reservation.
+    pub fn list(&self, conn: &mut PgConnection) -> CliResult<Vec<ResourceSummary>> {
+        let sql = format!(
+            "SELECT {cols}, (SELECT count(*) FROM {states} s WHERE s.resource_id = r.id) AS partitions, \
+                    (SELECT max(s.last_reserved_at) FROM {states} s WHERE s.resource_id = r.id) AS last_reserved_at \
+             FROM {resources} r ORDER BY r.name",
+            cols = RESOURCE_COLUMNS
+                .split(", ")
+                .map(|c| format!("r.{}", c.trim()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            states = self.states,
+            resources = self.resources
+        );
+        Ok(diesel::sql_query(sql).load(conn)?)
+    }
+
+    /// Partition keys of the resource (for "did you mean" on an unseen partition).
+    pub fn partition_keys(
+        &self,
+        conn: &mut PgConnection,
+        resource: &Resource,
+    ) -> CliResult<Vec<String>> {
+        #[derive(QueryableByName)]
+        struct Key {
+            #[diesel(sql_type = Text)]
+            partition_key: String,
+        }
+        let sql = format!(
+            "SELECT partition_key FROM {} WHERE resource_id = $1::uuid ORDER BY partition_key LIMIT 1000",
+            self.states
+        );
+        let rows: Vec<Key> =
+            bound_query(&sql, &[Bind::Text(resource.id.to_string())]).load(conn)?;
+        Ok(rows.into_iter().map(|k| k.partition_key).collect())
     }
 
     /// The limiter a worker last reserved on (the library records it in `metadata.worker`).

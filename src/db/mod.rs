@@ -13,11 +13,14 @@ pub mod ident;
 pub mod jobs;
 pub mod limiter;
 pub mod listen;
+pub mod liveness;
+pub mod overview;
 pub mod prune;
 pub mod queues;
 pub mod schema;
 pub mod socket;
 pub mod top;
+pub mod triage;
 pub mod workflow;
 
 use std::time::Duration;
@@ -158,6 +161,11 @@ impl Database {
 
     pub fn powertools_schema(&self) -> &str {
         &self.powertools_schema
+    }
+
+    /// The connection details the pool uses (for a direct listening connection).
+    pub fn conn_info(&self) -> &ConnInfo {
+        &self.conn_info
     }
 
     fn checkout(&self) -> CliResult<Conn> {

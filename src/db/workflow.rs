@@ -1,17 +1,17 @@
 //! Reading workflow tables (`oban_powertools_workflows`, `_workflow_steps`, `_workflow_edges` and
 //! the evidence around them). Read-only.
 
-use chrono::NaiveDateTime;
 use diesel::pg::PgConnection;
 use diesel::sql_types::{Array, Bool, Integer, Jsonb, Nullable, Text, Timestamp};
 use diesel::{QueryableByName, RunQueryDsl};
 use serde_json::Value;
 
 use super::{bound_query, ident};
+use crate::decode::{Json, Timestamp as DbTime};
 use crate::error::CliResult;
 use crate::jobs::filter::{Bind, Sql};
 
-#[derive(Debug, Clone, QueryableByName, serde::Serialize)]
+#[derive(Debug, Clone, QueryableByName)]
 pub struct WorkflowRow {
     #[diesel(sql_type = Text)]
     pub id: String,
@@ -36,9 +36,9 @@ pub struct WorkflowRow {
     #[diesel(sql_type = Integer)]
     pub runnable_step_count: i32,
     #[diesel(sql_type = Timestamp)]
-    pub inserted_at: NaiveDateTime,
+    pub inserted_at: DbTime,
     #[diesel(sql_type = Nullable<Timestamp>)]
-    pub finished_at: Option<NaiveDateTime>,
+    pub finished_at: Option<DbTime>,
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -55,8 +55,8 @@ pub struct StepRow {
     pub position: i32,
     #[diesel(sql_type = Nullable<Text>)]
     pub terminal_cause: Option<String>,
-    #[diesel(sql_type = Array<Text>)]
-    pub blocker_codes: Vec<String>,
+    #[diesel(sql_type = Array<Nullable<Text>>)]
+    pub blocker_codes: Vec<Option<String>>,
     #[diesel(sql_type = Nullable<Text>)]
     pub awaiting_signal_name: Option<String>,
     #[diesel(sql_type = Bool)]
@@ -78,7 +78,7 @@ pub struct EdgeRow {
 #[derive(QueryableByName)]
 struct JsonRows {
     #[diesel(sql_type = Jsonb)]
-    rows: Value,
+    rows: Json,
 }
 
 pub struct Tables {
@@ -169,7 +169,23 @@ impl Tables {
         );
         let row: JsonRows =
             bound_query(&text, &[Bind::Text(workflow_id.into())]).get_result(conn)?;
-        Ok(row.rows)
+        // Rows nested too deep to read stand as their placeholder.
+        Ok(row.rows.to_value())
+    }
+
+    /// Workflow names, for "did you mean" (the newest 1,000).
+    pub fn names(&self, conn: &mut PgConnection) -> CliResult<Vec<String>> {
+        #[derive(QueryableByName)]
+        struct Name {
+            #[diesel(sql_type = Text)]
+            name: String,
+        }
+        let text = format!(
+            "SELECT name FROM {} ORDER BY inserted_at DESC LIMIT 1000",
+            self.t("oban_powertools_workflows")
+        );
+        let rows: Vec<Name> = diesel::sql_query(text).load(conn)?;
+        Ok(rows.into_iter().map(|r| r.name).collect())
     }
 
     /// Open awaits, unconsumed signals, recovery sessions, recent rejections, callback posture

@@ -462,6 +462,31 @@ pub const POWERTOOLS_GROUPS: &[(&str, &[&str])] = &[
 pub struct PowertoolsFacts {
     pub schema: String,
     pub tables: BTreeSet<String>,
+    /// The columns of each table in the schema (empty when not read).
+    pub columns: std::collections::BTreeMap<String, BTreeSet<String>>,
+}
+
+/// Per existing Powertools (and obanctl) table, the columns the installer's final-state DDL
+/// defines that the table lacks: `(table, missing columns)`.
+pub fn missing_columns(facts: &PowertoolsFacts) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for (_, statement) in crate::install::install_statements() {
+        let crate::install::Statement::CreateTable { table, sql } = statement else {
+            continue;
+        };
+        let Some(existing) = facts.columns.get(&table) else {
+            continue;
+        };
+        let missing: Vec<String> = crate::install::column_definitions(&sql)
+            .into_iter()
+            .map(|(name, _)| name)
+            .filter(|name| !existing.contains(name))
+            .collect();
+        if !missing.is_empty() {
+            out.push((table, missing));
+        }
+    }
+    out
 }
 
 pub fn powertools_tables(facts: &PowertoolsFacts) -> Verdict {
@@ -511,6 +536,25 @@ pub fn powertools_tables(facts: &PowertoolsFacts) -> Verdict {
                 .data(json!({ "group": group, "missing": missing })),
             );
         }
+    }
+    for (table, missing) in missing_columns(facts) {
+        findings.push(
+            Finding::new(
+                check,
+                Severity::Error,
+                "POWERTOOLS_COLUMNS_MISSING",
+                format!(
+                    "`{table}` in `{schema}` lacks {} column(s) the library reads: {} (created by an older migration)",
+                    missing.len(),
+                    missing.join(", ")
+                ),
+            )
+            .subject(table.clone())
+            .hint(format!(
+                "add them column by column in one transaction (idempotent): {install}"
+            ))
+            .data(json!({ "table": table, "missing_columns": missing })),
+        );
     }
     if legacy_outbox && !facts.tables.contains(crate::install::CALLBACKS_TABLE) {
         findings.push(
@@ -713,7 +757,7 @@ pub fn stuck_executing(facts: &StuckFacts, stuck_after_secs: u64) -> Verdict {
             )
             .subject("gone nodes")
             .hint(format!(
-                "Oban's Lifeline plugin rescues orphans after its rescue_after; to stop them now: obanctl jobs cancel --id {} --reason '...'",
+                "Oban's Lifeline plugin rescues orphans after its rescue_after; to stop them now: obanctl jobs cancel --id {} --reason 'worker node is gone'",
                 facts.gone_sample_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
             ))
             .data(json!({ "count": facts.gone, "nodes": facts.gone_nodes, "sample_ids": facts.gone_sample_ids, "liveness_sources": facts.liveness_sources })),
@@ -786,6 +830,10 @@ pub struct OverdueFacts {
     pub paused_queues: Vec<String>,
     /// Queues some producer consumes, when producers are recorded.
     pub producer_queues: Option<Vec<String>>,
+    /// Available jobs with no attempt left (`attempt >= max_attempts`): Oban's fetch skips them,
+    /// so they never run, whatever the nodes do. Counted up to the cap.
+    pub stranded: i64,
+    pub stranded_sample_ids: Vec<i64>,
 }
 
 pub fn overdue_available(facts: &OverdueFacts, overdue_after_secs: u64) -> Verdict {
@@ -822,6 +870,31 @@ pub fn overdue_available(facts: &OverdueFacts, overdue_after_secs: u64) -> Verdi
             .data(json!({ "queue": queue.queue, "count": queue.count, "oldest_scheduled_at": time(&queue.oldest), "capped": facts.capped })),
         );
     }
+    if facts.stranded > 0 {
+        let sample = facts
+            .stranded_sample_ids
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        findings.push(
+            Finding::new(
+                check,
+                Severity::Warning,
+                "AVAILABLE_ATTEMPTS_EXHAUSTED",
+                format!(
+                    "{at_least}{} available job(s) have no attempt left (attempt >= max_attempts, e.g. ids {}): Oban only fetches jobs with attempt < max_attempts, so these never run, whatever the nodes do",
+                    thousands(facts.stranded),
+                    ids(&facts.stranded_sample_ids)
+                ),
+            )
+            .subject("attempts exhausted")
+            .hint(format!(
+                "something set them available without raising max_attempts (the Powertools library's job_retry does this); retry them, which grants one more attempt: obanctl jobs retry --id {sample} --reason 'stranded: no attempt left'"
+            ))
+            .data(json!({ "count": facts.stranded, "sample_ids": facts.stranded_sample_ids, "capped": facts.capped })),
+        );
+    }
     if facts.staging > 0 {
         let cause = match facts.leader_live {
             Some(false) => "there is no live leader to stage them (see leadership)",
@@ -847,8 +920,16 @@ pub fn overdue_available(facts: &OverdueFacts, overdue_after_secs: u64) -> Verdi
         format!("nothing due for more than {threshold}")
     } else {
         let queued: i64 = facts.queues.iter().map(|q| q.count).sum();
+        let stranded = if facts.stranded > 0 {
+            format!(
+                ", {} stranded with no attempt left",
+                thousands(facts.stranded)
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "{at_least}{} available in {} queue(s) and {} to stage overdue by {threshold}",
+            "{at_least}{} available in {} queue(s) and {} to stage overdue by {threshold}{stranded}",
             thousands(queued),
             facts.queues.len(),
             thousands(facts.staging)
@@ -1473,8 +1554,25 @@ mod tests {
         let facts = |tables: BTreeSet<String>| PowertoolsFacts {
             schema: "s".into(),
             tables,
+            columns: Default::default(),
         };
         assert!(powertools_tables(&facts(all.clone())).findings.is_empty());
+        // Columns are compared too: an older batches table lacking `name` is an error.
+        let mut older = facts(all.clone());
+        older.columns.insert(
+            "oban_powertools_batches".into(),
+            ["id", "status", "total_count"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        );
+        let verdict = powertools_tables(&older);
+        assert_eq!(codes(&verdict), ["POWERTOOLS_COLUMNS_MISSING"]);
+        assert!(
+            verdict.findings[0].message.contains("name, "),
+            "{:?}",
+            verdict.findings
+        );
         assert_eq!(
             codes(&powertools_tables(&facts(BTreeSet::new()))),
             ["POWERTOOLS_NOT_INSTALLED"]

@@ -102,13 +102,15 @@ and state/discarded_at), or with oban-py's set for oban-py schemas.
         id: CheckId::PowertoolsTables,
         name: "powertools_tables",
         aliases: &[],
-        title: "the 27 Powertools tables exist in --powertools-schema",
+        title: "the 27 Powertools tables exist in --powertools-schema, with every column",
         needs_oban_jobs: false,
         explain: "\
 Looks for the 27 oban_powertools_* tables in --powertools-schema, grouped by the feature area that
 uses them (foundation, smart-engine, workflow, heartbeat-lifeline, output-recording), and for
 obanctl's audit chain table.
-  error    some tables of the set exist and others are missing (an interrupted install)
+  error    some tables of the set exist and others are missing (an interrupted install); a
+           table lacks columns of the final schema (an older migration created it, such as the
+           batches table of the library's examples/phoenix_host)
   warning  no Powertools table at all (obanctl can read jobs, but mutations, cron, limiter,
            workflow and audit commands need them); the audit chain is missing (audit rows are not
            tamper-evident); the 0.5.x callbacks outbox was never renamed
@@ -165,7 +167,9 @@ Available jobs due longer ago than --overdue-after, per queue: no node consumes 
 is paused. Scheduled and retryable jobs due longer ago than --overdue-after: nothing stages them,
 which is the leader's job (see leadership). Counts stop at 10 000 rows.
   warning  overdue jobs, with the likely cause when the database shows it (no live leader, a
-           paused producer, no producer for the queue)",
+           paused producer, no producer for the queue); available jobs with no attempt left
+           (attempt >= max_attempts), of any age, get a finding of their own: Oban never fetches
+           them, and `obanctl jobs retry` repairs them (it grants one more attempt)",
     },
     CheckInfo {
         id: CheckId::TableBloat,

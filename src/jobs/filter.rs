@@ -84,6 +84,8 @@ pub struct JobFilter {
     pub since: Option<TimeBound>,
     pub until: Option<TimeBound>,
     pub error_contains: Option<String>,
+    /// The latest error's normalised signature equals this ([`crate::triage`]).
+    pub error_signature: Option<String>,
     /// An `available` state in `states` matches only stranded jobs: available but with no attempt
     /// left (`attempt >= max_attempts`), which Oban never fetches (retry repairs them).
     pub available_only_stranded: bool,
@@ -306,6 +308,14 @@ impl JobFilter {
                  THEN to_jsonb(j.errors) ELSE '[]'::jsonb END) AS e(entry) \
                  WHERE e.entry->>'error' ILIKE {} ESCAPE '\\')",
                 sql.bind(Bind::Text(format!("%{}%", like_escape(text))))
+            ));
+        }
+        if let Some(signature) = &self.error_signature {
+            // The same normalisation `jobs errors` groups by, computed in the database.
+            let expr = crate::triage::signature_sql(sql, "j.errors");
+            parts.push(format!(
+                "{expr} = {}",
+                sql.bind(Bind::Text(signature.clone()))
             ));
         }
         if parts.is_empty() {

@@ -7,7 +7,7 @@
 //! `db::top::recent_failures` + `tui::failures::group`, the seam for the `jobs errors`
 //! grouping); node liveness from Powertools heartbeats in [`Gatherer::header`].
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -21,6 +21,7 @@ use super::snapshot::{
 use crate::audit_trail::{AuditFilter, FollowWindow, FOLLOW_OVERLAP};
 use crate::db::catalog::{self, MigrationVersion, ObanFlavour, ObanSchema};
 use crate::db::jobs::JobsTable;
+use crate::db::overview::Overview;
 use crate::db::queues::{self as queue_reads, Producers, QueueScan};
 use crate::db::{audit as audit_queries, doctor as facts, top as queries, Database};
 use crate::doctor::{judge, status_of, CheckId, Severity, Status, Thresholds, Verdict};
@@ -101,6 +102,33 @@ fn node_column(producers: Option<&Producers>, queue: &str) -> Known<String> {
         many => text.push_str(&format!(", limits {}-{}", many[0], many[many.len() - 1])),
     }
     Known::Value(text)
+}
+
+/// The dashboard's queue rows from the overview `obanctl queues` also shows.
+pub fn queue_rows(overview: &Overview) -> Vec<QueueRow> {
+    overview
+        .queues
+        .iter()
+        .map(|line| QueueRow {
+            name: line.queue.clone(),
+            counts: line
+                .counts
+                .iter()
+                .map(|(state, count)| {
+                    (
+                        state.clone(),
+                        Count {
+                            n: count.value(),
+                            at_least: !count.is_exact(),
+                        },
+                    )
+                })
+                .collect(),
+            latency_secs: line.wait_secs,
+            throughput: Known::Value(line.per_minute.clone()),
+            nodes: node_column(overview.producers.as_ref(), &line.queue),
+        })
+        .collect()
 }
 
 pub struct Gatherer {
@@ -251,68 +279,15 @@ impl Gatherer {
     /// state, the oldest available job's wait, completions per minute, and what
     /// `oban_producers` reports (paused, local limit) where that table exists.
     fn queues(&self, jobs: &JobsTable) -> CliResult<Vec<QueueRow>> {
-        let prefix = self.db.prefix();
         self.db.read(|conn| {
-            let report = match queue_reads::queue_counts(conn, jobs, COUNT_CAP)? {
-                QueueScan::Done(report) => report,
-                QueueScan::NoIndex => {
-                    return Err(CliError::refused(NO_INDEX.to_string()));
-                }
-            };
-            let minutes = THROUGHPUT_MINUTES as usize;
-            let producers = queue_reads::producers(conn, prefix)?;
-            let mut rows: BTreeMap<String, QueueRow> = BTreeMap::new();
-            for queue in &report.queues {
-                rows.insert(
-                    queue.queue.clone(),
-                    QueueRow {
-                        name: queue.queue.clone(),
-                        counts: queue
-                            .by_state
-                            .iter()
-                            .map(|(state, count)| {
-                                (
-                                    state.clone(),
-                                    Count {
-                                        n: count.value(),
-                                        at_least: !count.is_exact(),
-                                    },
-                                )
-                            })
-                            .collect(),
-                        latency_secs: None,
-                        throughput: Known::Value(vec![0; minutes]),
-                        nodes: node_column(producers.as_ref(), &queue.queue),
-                    },
-                );
-            }
-            if let QueueScan::Done(waits) = queue_reads::oldest_available(conn, jobs)? {
-                for wait in waits.queues {
-                    if let Some(row) = rows.get_mut(&wait.queue) {
-                        row.latency_secs = wait.wait_secs;
+            let overview =
+                match crate::db::overview::overview(conn, jobs, COUNT_CAP, THROUGHPUT_MINUTES)? {
+                    QueueScan::Done(overview) => overview,
+                    QueueScan::NoIndex => {
+                        return Err(CliError::refused(NO_INDEX.to_string()));
                     }
-                }
-            }
-            let throughput = queue_reads::completed_per_minute(
-                conn,
-                jobs,
-                THROUGHPUT_MINUTES,
-                queue_reads::DEFAULT_THROUGHPUT_CAP,
-                queue_reads::DEFAULT_THROUGHPUT_SCAN,
-            )?;
-            for bucket in &throughput.per_minute {
-                let (Some(row), Some(minute)) = (rows.get_mut(&bucket.queue), bucket.minute.at())
-                else {
-                    continue;
                 };
-                let at = (minute - throughput.since).num_minutes();
-                if let (Known::Value(series), Ok(at)) = (&mut row.throughput, usize::try_from(at)) {
-                    if at < minutes {
-                        series[at] += bucket.completed.max(0) as u64;
-                    }
-                }
-            }
-            Ok(rows.into_values().collect())
+            Ok(queue_rows(&overview))
         })
     }
 

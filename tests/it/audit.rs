@@ -518,12 +518,12 @@ fn purge_is_a_dry_run_by_default_and_a_purge_leaves_a_chain_that_verifies() {
         "a dry run deletes nothing"
     );
 
-    // Refusals: no reason, no confirmation.
+    // No reason (a usage error), no confirmation (refused).
     schema
         .cmd()
         .args(["audit", "purge", "--older-than", "2s", "--execute", "--yes"])
         .assert()
-        .code(2);
+        .code(64);
     schema
         .cmd()
         .args([
@@ -1242,4 +1242,39 @@ fn by_filters_on_the_actor_and_the_global_actor_is_never_a_filter() {
         .assert()
         .success();
     assert_eq!(json_lines(&out.get_output().stdout).len(), 3);
+}
+
+#[test]
+fn an_unknown_action_is_a_usage_error_with_suggestions() {
+    let schema = installed("tailaction");
+    schema.sql(&event_sql(
+        &schema,
+        Some("bob"),
+        "app.custom_event",
+        "job:1",
+        "{}",
+    ));
+    let out = schema
+        .cmd()
+        .args(["audit", "tail", "--action", "cron.pasued"])
+        .assert()
+        .code(64);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("did you mean: cron.paused"), "{stderr}");
+    // A typo of an action only this database records is suggested from the table.
+    let out = schema
+        .cmd()
+        .args(["audit", "export", "--action", "app.custom_evnt"])
+        .assert()
+        .code(64);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("app.custom_event"), "{stderr}");
+    // Known actions with no event yet, and actions other writers recorded, are filters.
+    for action in ["cron.paused", "app.custom_event"] {
+        schema
+            .cmd()
+            .args(["audit", "tail", "--action", action])
+            .assert()
+            .success();
+    }
 }

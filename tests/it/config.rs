@@ -104,3 +104,59 @@ fn broken_config_files_and_unknown_profiles_are_usage_errors() {
         .assert()
         .code(64);
 }
+
+#[test]
+fn without_user_or_logname_the_actor_is_the_uid_account_in_show_and_in_audit_rows() {
+    let account = String::from_utf8(
+        std::process::Command::new("id")
+            .arg("-un")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap()
+    .trim()
+    .to_string();
+    let schema = crate::common::TestSchema::new("uidactor");
+    let bare = || {
+        let mut cmd = schema.cmd();
+        cmd.env_remove("OBANCTL_ACTOR")
+            .env_remove("USER")
+            .env_remove("LOGNAME")
+            .env_remove("USERNAME");
+        cmd
+    };
+    let doc = show(&mut bare());
+    let actor = doc["actor"]["value"].as_str().unwrap().to_string();
+    assert!(actor.starts_with(&format!("{account}@")), "{doc}");
+    assert!(!actor.starts_with("unknown@"), "{doc}");
+    bare().args(["install", "-q"]).assert().success();
+    let out = bare()
+        .args(["--format", "json", "audit", "tail"])
+        .assert()
+        .success();
+    let events = crate::common::json_lines(&out.get_output().stdout);
+    assert_eq!(events[0]["actor"], actor.as_str(), "{events:?}");
+}
+
+#[test]
+fn config_show_names_the_audit_key_by_id_never_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = "0123456789abcdef0123456789abcdef";
+    let doc = show(base_cmd(dir.path()).env("OBANCTL_AUDIT_KEY", key));
+    let line = doc["audit_key"]["value"].as_str().unwrap();
+    assert!(line.starts_with("set (key id "), "{doc}");
+    assert_eq!(doc["audit_key"]["source"], "env OBANCTL_AUDIT_KEY");
+    assert!(!doc.to_string().contains(key), "{doc}");
+    let doc = show(&mut base_cmd(dir.path()));
+    assert!(doc["audit_key"]["value"]
+        .as_str()
+        .unwrap()
+        .starts_with("not set"));
+    base_cmd(dir.path())
+        .env("OBANCTL_AUDIT_KEY", key)
+        .args(["config", "show"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("audit_key").and(predicate::str::contains(key).not()));
+}

@@ -36,6 +36,24 @@ fn entries(schema: &TestSchema) -> Vec<Value> {
     crate::common::json_lines(&out.get_output().stdout)
 }
 
+fn entries_at(schema: &TestSchema, at: &str) -> Vec<Value> {
+    let out = schema
+        .cmd()
+        .args(["--format", "json", "cron", "list", "--at", at])
+        .assert()
+        .success();
+    crate::common::json_lines(&out.get_output().stdout)
+}
+
+fn fires(entries: &[Value], name: &str) -> Vec<String> {
+    entries.iter().find(|e| e["name"] == name).unwrap()["next_fires"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["at"].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn entry(schema: &TestSchema, name: &str) -> Value {
     entries(schema)
         .into_iter()
@@ -48,11 +66,11 @@ fn ops_demo_pauses_nightly_sync_and_resumes_it() {
     let schema = with_entries("cronscenario");
     let before = entry(&schema, "nightly_sync");
     assert_eq!(before["paused"], false);
-    assert_eq!(before["next_fires_computed"].as_array().unwrap().len(), 3);
-    assert!(before["next_fires_computed"][0]
+    assert_eq!(before["next_fires"].as_array().unwrap().len(), 3);
+    assert!(before["next_fires"][0]["at"]
         .as_str()
         .unwrap()
-        .ends_with("02:00 UTC"));
+        .ends_with("T02:00:00.000000Z"));
     assert_eq!(before["last_claim"]["state"], "claimed");
 
     schema
@@ -149,9 +167,13 @@ fn ops_demo_pauses_nightly_sync_and_resumes_it() {
         .args(["--format", "json", "cron", "show", "nightly_sync"])
         .assert()
         .success();
-    let doc: Value = serde_json::from_slice(&shown.get_output().stdout).unwrap();
-    assert_eq!(doc["recent_slots"][0]["job_id"], 42);
-    assert_eq!(doc["audit"].as_array().unwrap().len(), 2);
+    let lines = crate::common::json_lines(&shown.get_output().stdout);
+    assert_eq!(lines[0]["kind"], "cron_entry");
+    assert_eq!(lines[0]["recent_slots"][0]["job_id"], 42);
+    assert_eq!(
+        lines.iter().filter(|l| l["kind"] == "audit_event").count(),
+        2
+    );
 }
 
 #[test]
@@ -177,7 +199,7 @@ fn unknown_names_refusals_and_dry_runs_change_nothing() {
         .cmd()
         .args(["cron", "pause", "nightly_sync", "--yes"])
         .assert()
-        .code(2)
+        .code(64)
         .stderr(predicate::str::contains("reason is required"));
     schema
         .cmd()
@@ -187,19 +209,6 @@ fn unknown_names_refusals_and_dry_runs_change_nothing() {
             "nightly_sync",
             "--reason",
             "fixture maintenance",
-        ])
-        .assert()
-        .code(2);
-    schema
-        .cmd()
-        .env_remove("OBANCTL_ACTOR")
-        .args([
-            "cron",
-            "pause",
-            "nightly_sync",
-            "--reason",
-            "fixture maintenance",
-            "--yes",
         ])
         .assert()
         .code(2);
@@ -226,10 +235,14 @@ fn unknown_names_refusals_and_dry_runs_change_nothing() {
     assert_eq!(schema.audit_count(), 1, "only the install row");
     let hourly = entry(&schema, "hourly_report");
     assert!(
-        hourly["next_fires_computed"][0]
+        hourly["next_fires"][0]["local_time"]
             .as_str()
             .unwrap()
-            .contains(":00 E"),
+            .ends_with(":00:00")
+            && hourly["next_fires"][0]["zone_abbreviation"]
+                .as_str()
+                .unwrap()
+                .starts_with('E'),
         "{hourly}"
     );
     let empty = TestSchema::new("cronnone");
@@ -258,10 +271,14 @@ fn oban_pro_dynamic_cron_entries_are_listed_and_paused() {
     assert_eq!(pro["backend"], "oban_pro");
     assert_eq!(pro["queue"], "mail");
     assert!(
-        pro["next_fires_computed"][0]
+        pro["next_fires"][0]["local_time"]
             .as_str()
             .unwrap()
-            .contains("06:15 CE"),
+            .ends_with("T06:15:00")
+            && pro["next_fires"][0]["zone_abbreviation"]
+                .as_str()
+                .unwrap()
+                .starts_with("CE"),
         "{pro}"
     );
     schema
@@ -344,4 +361,100 @@ fn a_select_only_role_reads_everything_and_every_mutation_exits_77() {
     schema.sql(&format!("DROP OWNED BY {role}; DROP ROLE {role}"));
     assert_eq!(schema.audit_count(), audit_before, "nothing was written");
     assert_eq!(entry(&schema, "nightly_sync")["paused"], false);
+}
+
+#[test]
+fn next_fires_follow_the_oban_plugin_across_daylight_saving() {
+    let schema = with_entries("crondst");
+    schema.sql(&format!(
+        "INSERT INTO {}.oban_powertools_cron_entries (id, name, source, worker, queue, expression, timezone, args, metadata, inserted_at, updated_at) VALUES \
+         (gen_random_uuid(), 'gap', 'code', 'W', 'default', '30 2 14 3 *', 'America/New_York', '{{}}', '{{}}', now(), now()), \
+         (gen_random_uuid(), 'gap_step', 'code', 'W', 'default', '*/30 2 14 3 *', 'America/New_York', '{{}}', '{{}}', now(), now()), \
+         (gen_random_uuid(), 'overlap', 'code', 'W', 'default', '30 1 7 11 *', 'America/New_York', '{{}}', '{{}}', now(), now())",
+        schema.quoted()
+    ));
+    let listed = entries_at(&schema, "2027-03-01T00:00:00Z");
+    // 02:30 is never shown in New York on 2027-03-14: no fire that day, for either shape.
+    assert_eq!(
+        fires(&listed, "gap"),
+        [
+            "2028-03-14T06:30:00.000000Z",
+            "2029-03-14T06:30:00.000000Z",
+            "2030-03-14T06:30:00.000000Z"
+        ]
+    );
+    assert_eq!(
+        fires(&listed, "gap_step"),
+        [
+            "2028-03-14T06:00:00.000000Z",
+            "2028-03-14T06:30:00.000000Z",
+            "2029-03-14T06:00:00.000000Z"
+        ]
+    );
+    assert!(listed
+        .iter()
+        .all(|e| e["computed_from"] == "2027-03-01T00:00:00.000000Z"));
+    // 01:30 is shown twice on 2027-11-07: once in EDT, once in EST.
+    let listed = entries_at(&schema, "2027-11-01T00:00:00-04:00");
+    assert_eq!(
+        fires(&listed, "overlap"),
+        [
+            "2027-11-07T05:30:00.000000Z",
+            "2027-11-07T06:30:00.000000Z",
+            "2028-11-07T06:30:00.000000Z"
+        ]
+    );
+    let out = schema
+        .cmd()
+        .args(["cron", "show", "overlap", "--at", "2027-11-01T00:00:00Z"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(text.contains("2027-11-07 05:30:00Z (01:30 EDT)"), "{text}");
+    assert!(text.contains("2027-11-07 06:30:00Z (01:30 EST)"), "{text}");
+    schema
+        .cmd()
+        .args(["cron", "list", "--at", "tomorrow"])
+        .assert()
+        .code(64)
+        .stderr(predicate::str::contains("RFC 3339"));
+}
+
+#[test]
+fn pause_and_resume_speak_json_with_the_same_keys_and_a_summary() {
+    let schema = with_entries("cronjson");
+    let run = |args: &[&str]| {
+        let out = schema
+            .cmd()
+            .args(["--format", "json", "--actor", "ops-demo", "cron"])
+            .args(args)
+            .assert()
+            .success();
+        crate::common::json_lines(&out.get_output().stdout)
+    };
+    let plan = run(&["pause", "nightly_sync", "--dry-run"]);
+    assert_eq!(plan[0]["kind"], "cron_plan");
+    assert_eq!(plan[0]["change"], "pause");
+    assert_eq!(plan[1]["kind"], "summary");
+    assert_eq!(plan[1]["dry_run"], true);
+    assert_eq!(plan[1]["changed"], 0);
+    let reason = ["--reason", "fixture maintenance", "--yes"];
+    let first = run(&[&["pause", "nightly_sync"][..], &reason[..]].concat());
+    let again = run(&[&["pause", "nightly_sync"][..], &reason[..]].concat());
+    assert_eq!(first[0]["kind"], "cron_change");
+    assert_eq!(first[0]["outcome"], "changed");
+    assert_eq!(again[0]["outcome"], "already_paused");
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&first[0]), keys(&again[0]));
+    assert_eq!(first[1]["kind"], "summary");
+    assert_eq!(first[1]["changed"], 1);
+    assert!(first[1]["operation_id"].is_string());
+    assert_eq!(again[1]["skipped"]["already_paused"], 1);
+    let plan = run(&["pause", "nightly_sync", "--dry-run"]);
+    assert_eq!(plan[0]["change"], "none");
+    assert_eq!(plan[0]["skip"], "already_paused");
+    let resumed = run(&[&["resume", "nightly_sync"][..], &reason[..]].concat());
+    assert_eq!(resumed[0]["outcome"], "changed");
+    assert_eq!(resumed[0]["paused"], false);
+    assert_eq!(resumed[1]["operation"], "cron_resume");
 }

@@ -1008,9 +1008,132 @@ fn flags_are_validated_and_the_catalogue_is_browsable() {
         .success();
     let out = String::from_utf8(explained.get_output().stdout.clone()).unwrap();
     assert!(
-        out.starts_with("uniqueness_backlog (also: uniqueness_timeout_risk)"),
+        out.starts_with(
+            "uniqueness_backlog (also: uniqueness_timeout_risk): what it checks\nLooks for: "
+        ),
         "{out}"
     );
+}
+
+#[test]
+fn the_catalogue_is_json_lines_of_kind_check_and_explain_reads_as_no_verdict() {
+    let schema = TestSchema::new("doc_catalogue");
+    let listed = schema
+        .cmd()
+        .args(["--format", "json", "doctor", "--list-checks"])
+        .assert()
+        .success();
+    let lines = crate::common::json_lines(&listed.get_output().stdout);
+    assert_eq!(lines.len(), 13, "one line per check: {lines:?}");
+    assert!(lines.iter().all(|l| l["kind"] == "check"), "{lines:?}");
+    assert_eq!(lines[0]["id"], "oban_version");
+    assert_eq!(lines[0]["aliases"][0], "oban_migration_version");
+    let explained = schema
+        .cmd()
+        .args(["--format", "json", "doctor", "--explain", "stuck_executing"])
+        .assert()
+        .success();
+    let line = crate::common::one_of_kind(
+        &crate::common::json_lines(&explained.get_output().stdout),
+        "check",
+    );
+    assert_eq!(line["id"], "stuck_executing");
+    assert!(line["explain"].as_str().unwrap().contains("--stuck-after"));
+    // For people: the first line names the check and what it checks, not a finding.
+    let human = schema
+        .cmd()
+        .args(["doctor", "--explain", "oban_version"])
+        .assert()
+        .success();
+    let out = String::from_utf8(human.get_output().stdout.clone()).unwrap();
+    let first = out.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "oban_version (also: oban_migration_version): what it checks"
+    );
+    assert!(out.contains("Looks for: oban_jobs exists"), "{out}");
+}
+
+#[test]
+fn completion_scripts_offer_check_state_format_and_color_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::common::base_cmd(dir.path())
+        .args(["completions", "zsh"])
+        .assert()
+        .success();
+    let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let line = |flag: &str| -> String {
+        script
+            .lines()
+            .find(|l| l.contains(flag))
+            .unwrap_or_else(|| panic!("no {flag} in the zsh script"))
+            .to_string()
+    };
+    for flag in ["*--only=[", "'*--skip=[", "'--explain=["] {
+        let l = line(flag);
+        assert!(l.contains(":CHECK:((oban_version"), "{l}");
+    }
+    let l = line("'*--state=");
+    assert!(l.contains("retryable") && !l.contains(":_default"), "{l}");
+    assert!(line("'--format=").contains(":FORMAT:((human"));
+    assert!(line("'--color=").contains(":WHEN:((auto"));
+}
+
+#[test]
+fn available_jobs_with_no_attempt_left_get_their_own_finding_and_a_hint_that_repairs_them() {
+    let schema = TestSchema::with_oban("doc_stranded");
+    schema.sql(&format!(
+        "INSERT INTO {0}.oban_jobs (state, queue, worker, attempt, max_attempts, scheduled_at) VALUES \
+         ('available', 'mailers', 'W', 3, 3, timezone('UTC', now()) - interval '2 hours')",
+        schema.quoted()
+    ));
+    let id = schema.int(&format!(
+        "SELECT max(id)::bigint AS v FROM {}.oban_jobs",
+        schema.quoted()
+    ));
+    let prefix = schema.name.clone();
+    let run = doctor(
+        &schema,
+        &["--prefix", &prefix, "--only", "overdue_available"],
+    );
+    assert_eq!(
+        run.codes("overdue_available"),
+        ["AVAILABLE_ATTEMPTS_EXHAUSTED"],
+        "{:#}",
+        run.report
+    );
+    let finding = run.finding("overdue_available", "AVAILABLE_ATTEMPTS_EXHAUSTED");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("attempt < max_attempts"),
+        "{finding}"
+    );
+    let hint = finding["remediation"].as_str().unwrap().to_string();
+    let command = &hint[hint.find("obanctl ").unwrap()..];
+    assert!(
+        command.starts_with(&format!(
+            "obanctl --prefix {prefix} jobs retry --id {id} --reason '"
+        )),
+        "{hint}"
+    );
+    // Pasted as printed (plus --yes), the hint repairs the job.
+    let bin = assert_cmd::cargo::cargo_bin("obanctl");
+    let line = format!("{} {} --yes", bin.display(), &command["obanctl ".len()..]);
+    let mut cmd = schema.cmd();
+    cmd.env_remove("OBANCTL_PREFIX");
+    let mut sh = assert_cmd::Command::new("sh");
+    sh.env_clear().args(["-c", &line]);
+    for (key, value) in cmd.get_envs() {
+        match value {
+            Some(v) => sh.env(key, v),
+            None => sh.env_remove(key),
+        };
+    }
+    sh.current_dir(schema.dir.path()).assert().success();
+    let run = doctor(&schema, &["--only", "overdue_available"]);
+    assert_eq!(run.status("overdue_available"), "ok", "{:#}", run.report);
 }
 
 #[test]

@@ -156,11 +156,11 @@ fn over_long_and_malformed_values_are_usage_errors() {
             "{args:?}: {stderr}"
         );
     }
-    // A reason is checked like a refusal (it is also asked for on a terminal): exit 2, clear text.
+    // A reason is a usage error when malformed: exit 64, clear text.
     schema
         .cmd()
         .args(["jobs", "retry", "1", "--reason", &long, "--yes"])
         .assert()
-        .code(2)
+        .code(64)
         .stderr(predicates::str::contains("at most 1000 characters"));
 }

@@ -76,6 +76,15 @@ fn read_commands() -> Vec<(Vec<&'static str>, &'static [i32])> {
         (vec!["doctor"], &[0, 1, 2]),
         (vec!["config", "show"], &[0]),
         (vec!["metrics"], &[0]),
+        (vec!["cron", "list"], &[0]),
+        (vec!["cron", "show", "nightly"], &[0]),
+        (vec!["cron", "show", "hostile_tz"], &[0]),
+        (vec!["limiter", "list"], &[1]),
+        (vec!["limiter", "explain", "stripe_api"], &[0]),
+        (vec!["limiter", "explain", "absurd_max"], &[1]),
+        (vec!["limiter", "explain", "absurd_min"], &[1]),
+        (vec!["workflow", "list"], &[0]),
+        (vec!["workflow", "inspect", "ordinary_flow"], &[0]),
     ]
 }
 
@@ -130,6 +139,118 @@ fn every_read_command_survives_the_corpus_in_json() {
     assert_eq!(hostile["args"]["password"], "[REDACTED]");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains("s3cr3t-pw"));
+    let cron = schema
+        .cmd()
+        .args(["--format", "json", "cron", "list"])
+        .output()
+        .unwrap();
+    let cron = json_lines(&cron.stdout);
+    assert_eq!(cron.len(), 3, "every entry is listed");
+    let hostile = cron.iter().find(|e| e["paused_at"] == "infinity").unwrap();
+    assert_eq!(hostile["last_run_at"], "-infinity");
+    assert_eq!(hostile["last_claim"]["slot_at"], "infinity");
+    assert!(hostile["schedule_error"].is_string());
+    let far = cron.iter().find(|e| e["name"] == "hostile_tz").unwrap();
+    assert!(far["last_run_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("out of range"));
+    assert_eq!(
+        cron.iter().find(|e| e["name"] == "nightly").unwrap()["next_fires"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let limiters = schema
+        .cmd()
+        .args(["--format", "json", "limiter", "list"])
+        .output()
+        .unwrap();
+    let limiters = json_lines(&limiters.stdout);
+    assert_eq!(limiters.len(), 4, "every limiter is listed");
+    let absurd = schema
+        .cmd()
+        .args(["--format", "json", "limiter", "explain", "absurd_max"])
+        .output()
+        .unwrap();
+    let absurd = json_lines(&absurd.stdout);
+    assert_eq!(absurd[0]["status"], "invalid_settings");
+    assert_eq!(
+        absurd[0]["partitions"][0]["stored_window_started_at"],
+        "infinity"
+    );
+    let workflows = schema
+        .cmd()
+        .args(["--format", "json", "workflow", "list"])
+        .output()
+        .unwrap();
+    let workflows = json_lines(&workflows.stdout);
+    assert_eq!(workflows.len(), 2);
+    assert!(workflows.iter().any(|w| w["inserted_at"] == "infinity"));
+    // The hostile rows by their own (hostile) names and ids, for people and in JSON.
+    let hostile_limiter = limiters
+        .iter()
+        .find(|l| l["name"].as_str().unwrap().starts_with("evil"))
+        .unwrap()["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let hostile_cron = cron.iter().find(|e| e["paused_at"] == "infinity").unwrap()["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let hostile_workflow = workflows
+        .iter()
+        .find(|w| w["inserted_at"] == "infinity")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (args, code) in [
+        // Its partition key is the same hostile text; its stored window starts at -infinity.
+        (
+            vec![
+                "limiter",
+                "explain",
+                hostile_limiter.as_str(),
+                "--partition",
+                hostile_limiter.as_str(),
+            ],
+            1,
+        ),
+        (vec!["cron", "show", hostile_cron.as_str()], 0),
+        (vec!["workflow", "inspect", hostile_workflow.as_str()], 0),
+    ] {
+        for json in [true, false] {
+            let mut cmd = schema.cmd();
+            if json {
+                cmd.args(["--format", "json"]);
+            }
+            let out = cmd.args(&args).output().unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(code),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            for stream in [&out.stdout, &out.stderr] {
+                let raw = raw_controls(&String::from_utf8_lossy(stream), false);
+                assert!(raw.is_empty(), "{args:?}: {raw:?}");
+            }
+            if json {
+                let lines = json_lines(&out.stdout);
+                if args[0] == "limiter" {
+                    assert_eq!(lines[0]["status"], "invalid_state");
+                    assert_eq!(lines[0]["partitions"][0]["stored_tokens_used"], -7);
+                }
+                if args[0] == "workflow" {
+                    let step = lines.iter().find(|l| l["kind"] == "workflow_step").unwrap();
+                    assert_eq!(step["blocker_codes"][0], serde_json::Value::Null);
+                }
+            }
+        }
+    }
     let audit = schema
         .cmd()
         .args(["--format", "json", "audit", "tail"])
@@ -232,13 +353,47 @@ fn every_read_command_survives_the_corpus_on_a_terminal() {
             }
         }
     }
-    let (_, screen) = on_terminal(&schema, &["jobs", "list"], false);
-    assert!(
-        screen
-            .lines()
-            .all(|l| l.trim_end_matches('\r').chars().count() <= 80),
-        "fits 80 columns:\n{screen}"
-    );
+    for args in [
+        &["jobs", "list"][..],
+        &["cron", "list"],
+        &["cron", "show", "nightly"],
+        &["limiter", "list"],
+        &["limiter", "explain", "stripe_api"],
+        &["workflow", "list"],
+    ] {
+        let (_, screen) = on_terminal(&schema, args, false);
+        // Tables fit; a sentence longer than the terminal is left to the terminal to wrap.
+        let strict = args[0] == "jobs";
+        let table_lines = screen.lines().filter(|l| strict || l.starts_with(' '));
+        for line in table_lines {
+            assert!(
+                line.trim_end_matches('\r').chars().count() <= 80,
+                "{args:?} fits 80 columns:\n{screen}"
+            );
+        }
+    }
+    // Colour never moves a column: the coloured screen without its SGR codes is the plain one.
+    for args in [&["limiter", "list"][..], &["workflow", "list"]] {
+        let (_, plain) = on_terminal(&schema, args, false);
+        let (_, coloured) = on_terminal(&schema, args, true);
+        assert!(coloured.contains("\x1b["), "{args:?} is coloured");
+        let mut stripped = String::new();
+        let mut in_sgr = false;
+        for c in coloured.chars() {
+            match (in_sgr, c) {
+                (false, '\x1b') => in_sgr = true,
+                (true, 'm') => in_sgr = false,
+                (true, _) => {}
+                (false, c) => stripped.push(c),
+            }
+        }
+        let trim = |s: &str| {
+            s.lines()
+                .map(|l| l.trim_end_matches('\r').trim_end().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(trim(&stripped), trim(&plain), "{args:?}");
+    }
 }
 
 #[test]

@@ -34,7 +34,9 @@ fn installs_the_27_tables_once_and_a_second_run_changes_nothing() {
         .arg("install")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Created 29 tables"));
+        .stdout(predicate::str::contains(
+            "Created the 27 Powertools tables, obanctl's 2 audit tables and",
+        ));
     // The 27 Powertools tables and obanctl's audit chain.
     assert_eq!(schema.tables().len(), 29);
     assert_eq!(schema.audit_count(), 1);
@@ -399,11 +401,13 @@ fn an_invalid_index_is_reported_with_its_fix_and_exit_1() {
 #[test]
 fn an_unexpected_database_error_is_an_internal_error_70_and_rolls_back() {
     let schema = TestSchema::new("internal");
-    // An audit table of the wrong shape: the audit insert fails, so the whole install must not stick.
+    // An audit table of the wrong shape (install adds missing columns, but never changes a type):
+    // the audit insert fails, so the whole install, column upgrades included, must not stick.
     schema.sql(&format!(
         "CREATE SCHEMA {0}; CREATE TABLE {0}.oban_powertools_audit_events (id bigserial PRIMARY KEY, \
          actor_id varchar(255), action varchar(255), command_key varchar(255), event_type varchar(255), \
-         resource varchar(255), resource_type varchar(255), resource_id varchar(255), inserted_at timestamp(0))",
+         resource varchar(255), resource_type varchar(255), resource_id varchar(255), inserted_at timestamp(0), \
+         metadata integer)",
         schema.quoted()
     ));
     schema.cmd().arg("install").assert().code(70).stderr(
@@ -450,4 +454,91 @@ fn ctrl_c_while_waiting_exits_130_and_changes_nothing() {
     assert!(!schema
         .tables()
         .contains(&"oban_powertools_callbacks".to_string()));
+}
+
+/// The batches table as the library's `examples/phoenix_host` migrations leave it: without `name`,
+/// `inserted_count`, `insert_chunk_count`, `insert_failed_chunk`, `insert_failure` and
+/// `insert_failed_at`, and without the `status`/`name` indexes.
+fn phoenix_host_batches(schema: &TestSchema) {
+    schema.cmd().args(["install", "-q"]).assert().success();
+    schema.sql(&format!(
+        "SET search_path TO {0}; \
+         DROP INDEX oban_powertools_batches_name_index; \
+         DROP INDEX oban_powertools_batches_status_index; \
+         ALTER TABLE oban_powertools_batches DROP COLUMN name, DROP COLUMN inserted_count, \
+           DROP COLUMN insert_chunk_count, DROP COLUMN insert_failed_chunk, \
+           DROP COLUMN insert_failure, DROP COLUMN insert_failed_at; \
+         INSERT INTO oban_powertools_batches (id, status, inserted_at, updated_at) \
+           VALUES (gen_random_uuid(), 'executing', now(), now()); \
+         RESET search_path",
+        schema.quoted()
+    ));
+}
+
+#[test]
+fn older_tables_are_upgraded_column_by_column_and_a_rerun_changes_nothing() {
+    let schema = TestSchema::new("phoenixhost");
+    phoenix_host_batches(&schema);
+    // doctor sees the missing columns, not only the table names.
+    let out = schema
+        .cmd()
+        .args(["--format", "json", "doctor", "--only", "powertools_tables"])
+        .assert()
+        .code(2);
+    let report: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let finding = &report["findings"][0];
+    assert_eq!(finding["code"], "POWERTOOLS_COLUMNS_MISSING", "{report:#}");
+    assert!(finding["message"]
+        .as_str()
+        .unwrap()
+        .contains("insert_failure"));
+
+    let out = schema.cmd().arg("install").assert().success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(stdout.contains("added 6 column(s)"), "{stdout}");
+    let columns = schema.strings(&format!(
+        "SELECT column_name::text AS v FROM information_schema.columns \
+         WHERE table_schema = {} AND table_name = 'oban_powertools_batches' ORDER BY 1",
+        literal(&schema.name)
+    ));
+    for column in [
+        "name",
+        "inserted_count",
+        "insert_chunk_count",
+        "insert_failed_chunk",
+        "insert_failure",
+        "insert_failed_at",
+    ] {
+        assert!(columns.iter().any(|c| c == column), "{column}: {columns:?}");
+    }
+    // The existing row got the defaults; the indexes were built after the columns.
+    assert_eq!(
+        schema.int(&format!(
+            "SELECT count(*)::bigint AS v FROM {}.oban_powertools_batches \
+             WHERE inserted_count = 0 AND insert_failure = '{{}}'::jsonb",
+            schema.quoted()
+        )),
+        1
+    );
+    let indexes = schema.strings(&format!(
+        "SELECT indexname::text AS v FROM pg_indexes WHERE schemaname = {} \
+         AND tablename = 'oban_powertools_batches' ORDER BY 1",
+        literal(&schema.name)
+    ));
+    assert!(
+        indexes.contains(&"oban_powertools_batches_name_index".to_string())
+            && indexes.contains(&"oban_powertools_batches_status_index".to_string()),
+        "{indexes:?}"
+    );
+    schema
+        .cmd()
+        .arg("install")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nothing to do"));
+    schema
+        .cmd()
+        .args(["doctor", "--only", "powertools_tables"])
+        .assert()
+        .success();
 }

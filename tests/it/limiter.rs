@@ -1,4 +1,4 @@
-//! `obanctl limiter explain|simulate` against seeded limiter tables.
+//! `obanctl limiter list|explain|simulate` against seeded limiter tables.
 
 use predicates::prelude::*;
 use serde_json::Value;
@@ -239,4 +239,167 @@ fn both_commands_print_the_glossary() {
                     .and(predicate::str::contains("cooldown")),
             );
     }
+}
+
+#[test]
+fn list_shows_every_limiter_and_names_invalid_settings() {
+    let schema = seeded("limlist");
+    let q = schema.quoted();
+    schema.sql(&format!(
+        "INSERT INTO {q}.oban_powertools_limit_resources (id, name, scope_kind, algorithm, bucket_span_ms, bucket_capacity, default_weight, \
+           partition_strategy, partition_config, metadata, inserted_at, updated_at) VALUES \
+         (gen_random_uuid(), 'absurd_max', 'global', 'token_bucket', 9223372036854775807, 2147483647, 1, 'global', '{{}}', '{{}}', now(), now()), \
+         (gen_random_uuid(), 'absurd_min', 'global', 'token_bucket', -9223372036854775808, -5, -1, 'global', '{{}}', '{{}}', now(), now()); \
+         INSERT INTO {q}.oban_powertools_limit_states (id, resource_id, partition_key, tokens_used, bucket_started_at, cooldown_until, inserted_at, updated_at) \
+         SELECT gen_random_uuid(), id, '__global__', 2147483647, 'infinity', 'infinity', now(), now() FROM {q}.oban_powertools_limit_resources WHERE name LIKE 'absurd%'"
+    ));
+    let out = schema
+        .cmd()
+        .args(["--format", "json", "limiter", "list"])
+        .assert()
+        .code(1);
+    let lines = crate::common::json_lines(&out.get_output().stdout);
+    let by_name = |name: &str| lines.iter().find(|l| l["name"] == name).unwrap().clone();
+    assert_eq!(by_name("stripe_api")["partitions"], 4);
+    assert_eq!(
+        by_name("stripe_api")["settings_problems"],
+        serde_json::json!([])
+    );
+    assert_eq!(
+        by_name("absurd_max")["settings_problems"],
+        serde_json::json!(["span_too_long"])
+    );
+    assert_eq!(
+        by_name("absurd_min")["settings_problems"],
+        serde_json::json!([
+            "span_not_positive",
+            "capacity_not_positive",
+            "weight_negative"
+        ])
+    );
+    // Absurd numbers are a verdict, never a panic.
+    for name in ["absurd_max", "absurd_min"] {
+        let out = schema
+            .cmd()
+            .args(["--format", "json", "limiter", "explain", name])
+            .assert()
+            .code(1);
+        let lines = crate::common::json_lines(&out.get_output().stdout);
+        assert_eq!(lines[0]["status"], "invalid_settings", "{name}");
+        assert_eq!(lines[0]["partitions"][0]["cooldown_until"], "infinity");
+        schema
+            .cmd()
+            .args(["limiter", "explain", name])
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains("Invalid limiter settings"));
+        schema
+            .cmd()
+            .args(["limiter", "simulate", name, "--requests", "3"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("invalid limiter settings"));
+    }
+    schema
+        .cmd()
+        .args(["limiter", "list"])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("3 tokens per 1 min")
+                .and(predicate::str::contains(
+                    "invalid: bucket_span_ms is longer than 100 years",
+                ))
+                .and(predicate::str::contains("60000").not()),
+        );
+}
+
+#[test]
+fn an_unseen_partition_is_said_to_be_unseen() {
+    let schema = seeded("limunseen");
+    let (code, doc) = explain(&schema, &["stripe_api", "--partition", "acct_ful"]);
+    assert_eq!(code, 0);
+    let p = &doc["partitions"][0];
+    assert_eq!(p["seen"], false);
+    let note = p["notes"][0].as_str().unwrap();
+    assert!(note.contains("never been seen"), "{note}");
+    assert!(note.contains("did you mean: acct_full"), "{note}");
+    assert_eq!(partition(&doc, "acct_ful")["status"], "runnable");
+    let (_, seen) = explain(&schema, &["stripe_api", "--partition", "acct_full"]);
+    assert_eq!(seen["partitions"][0]["seen"], true);
+    assert_eq!(seen["partitions"][0]["notes"], serde_json::json!([]));
+    schema
+        .cmd()
+        .args(["limiter", "explain", "stripe_api", "--partition", "nope"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "partition `nope` has never been seen",
+        ));
+}
+
+#[test]
+fn simulate_says_where_the_library_runtime_differs() {
+    let schema = seeded("limruntime");
+    let args = [
+        "limiter",
+        "simulate",
+        "stripe_api",
+        "--fresh",
+        "--requests",
+        "12",
+        "--interval",
+        "10000",
+        "--now",
+        "2026-01-01T00:00:00Z",
+    ];
+    let out = schema
+        .cmd()
+        .args(["--format", "json"])
+        .args(args)
+        .assert()
+        .success();
+    let lines = crate::common::json_lines(&out.get_output().stdout);
+    let sim = &lines[0];
+    assert_eq!(sim["kind"], "limiter_simulation");
+    assert_eq!(sim["crosses_window_end"], true);
+    assert_eq!(sim["library_runtime_differs"], true);
+    // 3 per window, as the rule says; the library's runtime admits everything after 60 s.
+    assert_eq!(sim["reserved"], 6);
+    assert_eq!(sim["library_reserved"], 9);
+    assert_eq!(sim["steps"][6]["window_reset"], true);
+    assert_eq!(sim["steps"][9]["reserved"], false);
+    assert_eq!(sim["steps"][9]["library_reserved"], true);
+    assert_eq!(sim["steps"][0]["at"], "2026-01-01T00:00:00.000000Z");
+    schema
+        .cmd()
+        .env("COLUMNS", "80")
+        .args(args)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("library's runtime behaves differently")
+                .and(predicate::str::contains(
+                    "The library would reserve 9 of these 12 requests, not 6",
+                ))
+                .and(predicate::str::contains("10 s apart")),
+        );
+    // Within one window nothing differs and nothing is said.
+    let out = schema
+        .cmd()
+        .args([
+            "--format",
+            "json",
+            "limiter",
+            "simulate",
+            "stripe_api",
+            "--fresh",
+            "--requests",
+            "5",
+        ])
+        .assert()
+        .success();
+    let lines = crate::common::json_lines(&out.get_output().stdout);
+    assert_eq!(lines[0]["crosses_window_end"], false);
+    assert_eq!(lines[0]["library_runtime_differs"], false);
 }

@@ -251,7 +251,7 @@ pub fn states(schema: &TestSchema, ids: &[i64]) -> Vec<String> {
     ))
 }
 
-fn all_in(schema: &TestSchema, ids: &[i64], state: &str) -> Option<()> {
+pub fn all_in(schema: &TestSchema, ids: &[i64], state: &str) -> Option<()> {
     states(schema, ids).iter().all(|s| s == state).then_some(())
 }
 
@@ -269,7 +269,7 @@ pub fn producer_meta(schema: &TestSchema, queue: &str, key: &str) -> Option<Stri
 }
 
 /// The most jobs of `ids` whose [attempted_at, completed_at] intervals overlap at one instant.
-fn max_overlap(schema: &TestSchema, ids: &[i64]) -> i64 {
+pub fn max_overlap(schema: &TestSchema, ids: &[i64]) -> i64 {
     schema.int(&format!(
         "WITH j AS (SELECT attempted_at AS a, completed_at AS c FROM {}.oban_jobs \
                     WHERE id = ANY(ARRAY[{}]::bigint[])) \

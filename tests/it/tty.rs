@@ -152,3 +152,55 @@ fn on_a_terminal_declining_the_confirmation_changes_nothing() {
     assert_eq!(count(&schema, "discarded"), 2);
     assert_eq!(schema.audit_count(), audit_before);
 }
+
+#[test]
+fn ctrl_c_at_the_reason_prompt_exits_130_on_a_clean_line() {
+    let schema = two_discarded_jobs("tty_int_reason");
+    let audit_before = schema.audit_count();
+    let mut term = Terminal::open(&schema, &["jobs", "retry", "--state", "discarded"]);
+    term.wait_for("Reason to retry jobs");
+    term.type_keys("half a reas\x03");
+    term.wait_for("error: interrupted");
+    let (code, screen) = term.exit_code();
+    assert_eq!(code, 130, "{screen}");
+    let last = screen
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    assert!(
+        last.trim_start().starts_with("error: interrupted"),
+        "{screen:?}"
+    );
+    assert_eq!(count(&schema, "discarded"), 2);
+    assert_eq!(schema.audit_count(), audit_before);
+}
+
+#[test]
+fn ctrl_c_at_the_confirmation_ends_its_line_and_exits_130() {
+    let schema = two_discarded_jobs("tty_int_confirm");
+    let mut term = Terminal::open(
+        &schema,
+        &[
+            "jobs",
+            "retry",
+            "--state",
+            "discarded",
+            "--reason",
+            "cleanup of old mail",
+        ],
+    );
+    term.wait_for("Retry 2 jobs?");
+    term.type_keys("\x03");
+    term.wait_for("error: interrupted");
+    let (code, screen) = term.exit_code();
+    assert_eq!(code, 130, "{screen}");
+    // The error starts a line of its own instead of continuing the question's.
+    let question = screen
+        .lines()
+        .find(|l| l.contains("Retry 2 jobs?"))
+        .unwrap();
+    assert!(!question.contains("error"), "{screen:?}");
+    assert!(screen.contains("error: interrupted"), "{screen:?}");
+    assert_eq!(count(&schema, "discarded"), 2);
+}

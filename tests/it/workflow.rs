@@ -1,7 +1,6 @@
 //! `obanctl workflow list|inspect` against realistic workflow rows, including a malformed graph.
 
 use predicates::prelude::*;
-use serde_json::Value;
 
 use crate::common::TestSchema;
 
@@ -110,6 +109,44 @@ fn list_labels_finished_workflows_by_their_state() {
         .assert()
         .success();
     assert!(out.get_output().stdout.is_empty());
+    let out = schema
+        .cmd()
+        .args(["--format", "json", "workflow", "list"])
+        .assert()
+        .success();
+    let lines = crate::common::json_lines(&out.get_output().stdout);
+    assert_eq!(lines[0]["kind"], "workflow");
+    assert_eq!(lines[0]["state"], "failed");
+    assert_eq!(lines[0]["terminal_cause"], "step_failed");
+    assert_eq!(lines[0]["finished"], true);
+    assert_eq!(lines[0]["counters"]["step_count"], 6);
+}
+
+#[test]
+fn an_unknown_state_is_a_usage_error_that_lists_the_states() {
+    let schema = seeded("wfstate");
+    schema
+        .cmd()
+        .args(["workflow", "list", "--state", "bogus"])
+        .assert()
+        .code(64)
+        .stderr(
+            predicate::str::contains("`bogus` is not a workflow state").and(predicate::str::contains(
+                "available, pending, running, cancel_requested, completed, failed, cancelled, expired",
+            )),
+        );
+    schema
+        .cmd()
+        .args(["workflow", "list", "--state", "runing"])
+        .assert()
+        .code(64)
+        .stderr(predicate::str::contains("did you mean: running?"));
+    schema
+        .cmd()
+        .args(["workflow", "list", "--state", "failed,running"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nightly_import"));
 }
 
 #[test]
@@ -126,7 +163,9 @@ fn inspect_draws_the_tree_with_waits_causes_and_legal_actions() {
         "legal next actions: none",
         "fetch [completed] attempt 1 · cause completed",
         "  transform [failed] attempt 1 · cause step_failed",
-        "      publish [pending] attempt 1 · waits for load (cancelled) · waiting_on_dependencies · actions: workflow_step_retry, workflow_step_cancel",
+        "      publish [pending] attempt 1 · waits for load (cancelled) · waiting_on_dependencies\n",
+        "6 steps: 1 completed, 1 failed, 1 cancelled, 1 available, 1 pending, 1 awaiting_signal",
+        "legal next actions: none (the workflow is finished)",
         "  approve [awaiting_signal] attempt 1 · waits for signal manager_approval · waiting_on_signal",
         "open awaits:",
         "manager_approval",
@@ -137,30 +176,60 @@ fn inspect_draws_the_tree_with_waits_causes_and_legal_actions() {
         assert!(text.contains(needle), "missing `{needle}` in\n{text}");
     }
     assert!(!text.contains("problem:"));
+    assert!(
+        !text.contains("actions: workflow_step"),
+        "a finished workflow offers no step action: {text}"
+    );
 
     let out = schema
         .cmd()
         .args(["--format", "json", "workflow", "inspect", WF])
         .assert()
         .success();
-    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    assert_eq!(doc["status"], "failed (step_failed)");
+    let lines = crate::common::json_lines(&out.get_output().stdout);
+    let doc = &lines[0];
+    assert_eq!(doc["kind"], "workflow");
+    assert_eq!(doc["state"], "failed");
+    assert_eq!(doc["terminal_cause"], "step_failed");
+    let total: i64 = doc["steps_by_state"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, 6, "the summary adds up: {doc}");
     let step = |name: &str| {
-        doc["steps"]
-            .as_array()
-            .unwrap()
+        lines
             .iter()
-            .find(|s| s["name"] == name)
+            .find(|s| s["kind"] == "workflow_step" && s["name"] == name)
             .unwrap()
             .clone()
     };
-    assert_eq!(
-        step("report")["legal_actions"],
-        serde_json::json!(["workflow_step_retry", "workflow_step_cancel"])
-    );
+    assert_eq!(step("report")["legal_actions"], serde_json::json!([]));
     assert_eq!(step("fetch")["legal_actions"], serde_json::json!([]));
     assert_eq!(step("publish")["parents"][0]["step"], "load");
     assert_eq!(doc["evidence"]["latest_results"][0]["summary"], "1200 rows");
+
+    // While the workflow runs, its idle steps can be retried or cancelled.
+    schema.sql(&format!(
+        "UPDATE {}.oban_powertools_workflows SET state = 'running', terminal_cause = NULL",
+        schema.quoted()
+    ));
+    let out = schema
+        .cmd()
+        .args(["--format", "json", "workflow", "inspect", WF])
+        .assert()
+        .success();
+    let lines = crate::common::json_lines(&out.get_output().stdout);
+    let report = lines.iter().find(|s| s["name"] == "report").unwrap();
+    assert_eq!(
+        report["legal_actions"],
+        serde_json::json!(["workflow_step_retry", "workflow_step_cancel"])
+    );
+    assert_eq!(
+        lines[0]["legal_actions"],
+        serde_json::json!(["workflow_request_cancel"])
+    );
 
     let dot = schema
         .cmd()
@@ -177,6 +246,12 @@ fn inspect_draws_the_tree_with_waits_causes_and_legal_actions() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no workflow with id or name"));
+    schema
+        .cmd()
+        .args(["workflow", "inspect", "nightly_imprt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean: nightly_import?"));
 }
 
 #[test]
@@ -210,8 +285,8 @@ fn a_malformed_graph_is_reported_not_crashed_on() {
         .args(["--format", "json", "workflow", "inspect", "nightly_import"])
         .assert()
         .success();
-    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    let kinds: Vec<&str> = doc["problems"]
+    let lines = crate::common::json_lines(&out.get_output().stdout);
+    let kinds: Vec<&str> = lines[0]["problems"]
         .as_array()
         .unwrap()
         .iter()

@@ -1,6 +1,7 @@
 //! `obanctl jobs ...`: inspection here, mutations in [`mutate`].
 
 mod count;
+mod errors;
 mod export;
 pub mod mutate;
 mod prune;
@@ -37,6 +38,7 @@ pub fn run(settings: &Settings, printer: &Printer, command: JobsCommand) -> CliR
         JobsCommand::Discard(args) => {
             mutate::run(settings, printer, Operation::Discard, args, false)
         }
+        JobsCommand::Errors(args) => errors::run(settings, printer, args),
         JobsCommand::Prune(args) => prune::run(settings, printer, args),
         JobsCommand::Restore(args) => restore::run(settings, printer, args),
         JobsCommand::Export(args) => export::run(settings, printer, args),
@@ -89,6 +91,10 @@ pub fn build_filter(args: &JobFilterArgs) -> CliResult<JobFilter> {
     if let Some(text) = &args.error_contains {
         check_length("--error-contains", text).map_err(usage)?;
         filter.error_contains = Some(text.clone());
+    }
+    if let Some(signature) = &args.error_signature {
+        check_length("--error-signature", signature).map_err(usage)?;
+        filter.error_signature = Some(signature.clone());
     }
     Ok(filter)
 }

@@ -537,6 +537,7 @@ fn plan_hash(plan: &Plan, targets: &Targets, max_id: i64) -> String {
             "since": filter.since.as_ref().and_then(TimeBound::fixed).map(crate::output::time::rfc3339),
             "until": filter.until.as_ref().and_then(TimeBound::fixed).map(crate::output::time::rfc3339),
             "error_contains": filter.error_contains,
+            "error_signature": filter.error_signature,
         }),
     };
     let canonical = json!({
@@ -888,6 +889,7 @@ fn write_summary(
             "since": filter.since.as_ref().and_then(TimeBound::fixed).map(crate::output::time::rfc3339),
             "until": filter.until.as_ref().and_then(TimeBound::fixed).map(crate::output::time::rfc3339),
             "error_contains": filter.error_contains,
+            "error_signature": filter.error_signature,
         }),
     };
     let mut metadata = serde_json::Map::new();
