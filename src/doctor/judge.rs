@@ -1060,6 +1060,17 @@ pub struct CompletedFacts {
     pub sample_percent: Option<f64>,
 }
 
+/// A duration as `jobs prune --older-than` takes it: `7d`, `36h`, `90s`.
+fn duration_arg(secs: u64) -> String {
+    match secs {
+        0 => "1s".to_string(),
+        s if s % 86_400 == 0 => format!("{}d", s / 86_400),
+        s if s % 3600 == 0 => format!("{}h", s / 3600),
+        s if s % 60 == 0 => format!("{}m", s / 60),
+        s => format!("{s}s"),
+    }
+}
+
 pub fn completed_backlog(facts: &CompletedFacts, age_secs: u64, threshold: i64) -> Verdict {
     let check = CheckId::CompletedBacklog;
     let older = age(age_secs as f64);
@@ -1082,7 +1093,10 @@ pub fn completed_backlog(facts: &CompletedFacts, age_secs: u64, threshold: i64) 
                     ),
                 )
                 .subject(state.clone())
-                .hint("enable Oban's Pruner plugin (or lower its max_age); deleting in batches off-peak also works")
+                .hint(format!(
+                    "enable Oban's Pruner plugin (or lower its max_age); to clear the backlog now, in batches with an archive: `obanctl jobs prune --state {state} --older-than {} --archive {state}-jobs.jsonl.gz --dry-run`",
+                    duration_arg(age_secs)
+                ))
                 .data(json!({ "state": state, "count": count, "estimated": facts.sample_percent.is_some(), "older_than_secs": age_secs, "total_bytes": facts.total_bytes })),
             );
         }
@@ -1323,6 +1337,29 @@ pub fn leadership(facts: &LeaderFacts) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_completed_backlog_hint_is_a_prune_command_that_parses() {
+        for (secs, text) in [
+            (7 * 86_400, "7d"),
+            (36 * 3600, "36h"),
+            (90, "90s"),
+            (120, "2m"),
+        ] {
+            assert_eq!(duration_arg(secs), text);
+            assert!(crate::values::age(text).is_ok());
+        }
+        let facts = CompletedFacts {
+            by_state: vec![("completed".into(), 10)],
+            total_bytes: 0,
+            sample_percent: None,
+        };
+        let text = format!("{:?}", completed_backlog(&facts, 86_400, 5));
+        assert!(
+            text.contains("obanctl jobs prune --state completed --older-than 1d"),
+            "{text}"
+        );
+    }
 
     fn elixir(version: MigrationVersion) -> ObanSchema {
         ObanSchema {
