@@ -157,6 +157,10 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Make jobs available to run again, as Oban''s retry does')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel jobs (executing ones are also sent Oban''s pkill signal)')
             [CompletionResult]::new('discard', 'discard', [CompletionResultType]::ParameterValue, 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)')
+            [CompletionResult]::new('errors', 'errors', [CompletionResultType]::ParameterValue, 'What is failing and why: failing jobs grouped by worker and error signature')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -173,6 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is before this time')
             [CompletionResult]::new('--error-contains', '--error-contains', [CompletionResultType]::ParameterName, 'Only jobs with an error entry containing this text (case-insensitive)')
+            [CompletionResult]::new('--error-signature', '--error-signature', [CompletionResultType]::ParameterName, 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
             [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
@@ -260,6 +265,7 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is before this time')
             [CompletionResult]::new('--error-contains', '--error-contains', [CompletionResultType]::ParameterName, 'Only jobs with an error entry containing this text (case-insensitive)')
+            [CompletionResult]::new('--error-signature', '--error-signature', [CompletionResultType]::ParameterName, 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
             [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
@@ -303,6 +309,7 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is before this time')
             [CompletionResult]::new('--error-contains', '--error-contains', [CompletionResultType]::ParameterName, 'Only jobs with an error entry containing this text (case-insensitive)')
+            [CompletionResult]::new('--error-signature', '--error-signature', [CompletionResultType]::ParameterName, 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
             [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
@@ -345,6 +352,7 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is before this time')
             [CompletionResult]::new('--error-contains', '--error-contains', [CompletionResultType]::ParameterName, 'Only jobs with an error entry containing this text (case-insensitive)')
+            [CompletionResult]::new('--error-signature', '--error-signature', [CompletionResultType]::ParameterName, 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
             [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
@@ -371,6 +379,144 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'obanctl;jobs;errors' {
+            [CompletionResult]::new('--scan', '--scan', [CompletionResultType]::ParameterName, 'Read at most this many failing jobs, the newest first')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many groups, the largest first')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Queue name')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'Worker module, e.g. MyApp.Workers.Mailer')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag the job must have (repeat: must have all)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Job id (repeat or comma-separate)')
+            [CompletionResult]::new('--args', '--args', [CompletionResultType]::ParameterName, 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Meta contains KEY=VALUE (same rules as --args)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is before this time')
+            [CompletionResult]::new('--error-contains', '--error-contains', [CompletionResultType]::ParameterName, 'Only jobs with an error entry containing this text (case-insensitive)')
+            [CompletionResult]::new('--error-signature', '--error-signature', [CompletionResultType]::ParameterName, 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--no-trunc', '--no-trunc', [CompletionResultType]::ParameterName, 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)')
+            [CompletionResult]::new('--local-time', '--local-time', [CompletionResultType]::ParameterName, 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obanctl;jobs;prune' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Delete jobs whose state''s timestamp is older than this, e.g. 30d (1s to 1000 years)')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Finished state to delete (repeat or comma-separate): completed, cancelled, discarded [default: all three]')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Only jobs of this queue (repeat for several)')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'Only jobs of this worker (repeat for several)')
+            [CompletionResult]::new('--archive', '--archive', [CompletionResultType]::ParameterName, 'Write every deleted row (raw, unredacted) to FILE before it is deleted (.gz: gzip; -: stdout)')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Delete at most this many jobs in this run (rerun to continue)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal')
+            [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Jobs per transaction')
+            [CompletionResult]::new('--sleep-ms', '--sleep-ms', [CompletionResultType]::ParameterName, 'Pause between batches, in milliseconds (implies --parallel 1)')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Run up to N batches at once, each in its own connection and transaction')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Count what would be deleted and delete nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--no-trunc', '--no-trunc', [CompletionResultType]::ParameterName, 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)')
+            [CompletionResult]::new('--local-time', '--local-time', [CompletionResultType]::ParameterName, 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obanctl;jobs;restore' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal')
+            [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Rows per transaction')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the archives and count what they hold; insert nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--no-trunc', '--no-trunc', [CompletionResultType]::ParameterName, 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)')
+            [CompletionResult]::new('--local-time', '--local-time', [CompletionResultType]::ParameterName, 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obanctl;jobs;export' {
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'File format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (.gz: gzip)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (.gz: gzip)')
+            [CompletionResult]::new('--meta-file', '--meta-file', [CompletionResultType]::ParameterName, 'CSV only: write the header and trailer as JSON lines to FILE [default with -o FILE: FILE.meta.jsonl] (--meta is the filter on job meta here)')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Queue name')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'Worker module, e.g. MyApp.Workers.Mailer')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag the job must have (repeat: must have all)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Job id (repeat or comma-separate)')
+            [CompletionResult]::new('--args', '--args', [CompletionResultType]::ParameterName, 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Meta contains KEY=VALUE (same rules as --args)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only jobs whose state''s timestamp is before this time')
+            [CompletionResult]::new('--error-contains', '--error-contains', [CompletionResultType]::ParameterName, 'Only jobs with an error entry containing this text (case-insensitive)')
+            [CompletionResult]::new('--error-signature', '--error-signature', [CompletionResultType]::ParameterName, 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]')
+            [CompletionResult]::new('--powertools-schema', '--powertools-schema', [CompletionResultType]::ParameterName, 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: OBANCTL_COLOR] [default: auto]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [env: OBANCTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print connection details and each step taken (on stderr)')
+            [CompletionResult]::new('--no-trunc', '--no-trunc', [CompletionResultType]::ParameterName, 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)')
+            [CompletionResult]::new('--local-time', '--local-time', [CompletionResultType]::ParameterName, 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'obanctl;jobs;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List jobs matching filters, by ascending id (keyset pages with --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every column of one job, its error history (latest first) and meta')
@@ -378,6 +524,10 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Make jobs available to run again, as Oban''s retry does')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel jobs (executing ones are also sent Oban''s pkill signal)')
             [CompletionResult]::new('discard', 'discard', [CompletionResultType]::ParameterValue, 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)')
+            [CompletionResult]::new('errors', 'errors', [CompletionResultType]::ParameterValue, 'What is failing and why: failing jobs grouped by worker and error signature')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -397,6 +547,18 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             break
         }
         'obanctl;jobs;help;discard' {
+            break
+        }
+        'obanctl;jobs;help;errors' {
+            break
+        }
+        'obanctl;jobs;help;prune' {
+            break
+        }
+        'obanctl;jobs;help;restore' {
+            break
+        }
+        'obanctl;jobs;help;export' {
             break
         }
         'obanctl;jobs;help;help' {
@@ -1544,6 +1706,10 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Make jobs available to run again, as Oban''s retry does')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel jobs (executing ones are also sent Oban''s pkill signal)')
             [CompletionResult]::new('discard', 'discard', [CompletionResultType]::ParameterValue, 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)')
+            [CompletionResult]::new('errors', 'errors', [CompletionResultType]::ParameterValue, 'What is failing and why: failing jobs grouped by worker and error signature')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer')
             break
         }
         'obanctl;help;jobs;list' {
@@ -1562,6 +1728,18 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
             break
         }
         'obanctl;help;jobs;discard' {
+            break
+        }
+        'obanctl;help;jobs;errors' {
+            break
+        }
+        'obanctl;help;jobs;prune' {
+            break
+        }
+        'obanctl;help;jobs;restore' {
+            break
+        }
+        'obanctl;help;jobs;export' {
             break
         }
         'obanctl;help;queues' {

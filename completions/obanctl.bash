@@ -268,8 +268,20 @@ _obanctl() {
             obanctl__subcmd__help__subcmd__jobs,discard)
                 cmd="obanctl__subcmd__help__subcmd__jobs__subcmd__discard"
                 ;;
+            obanctl__subcmd__help__subcmd__jobs,errors)
+                cmd="obanctl__subcmd__help__subcmd__jobs__subcmd__errors"
+                ;;
+            obanctl__subcmd__help__subcmd__jobs,export)
+                cmd="obanctl__subcmd__help__subcmd__jobs__subcmd__export"
+                ;;
             obanctl__subcmd__help__subcmd__jobs,list)
                 cmd="obanctl__subcmd__help__subcmd__jobs__subcmd__list"
+                ;;
+            obanctl__subcmd__help__subcmd__jobs,prune)
+                cmd="obanctl__subcmd__help__subcmd__jobs__subcmd__prune"
+                ;;
+            obanctl__subcmd__help__subcmd__jobs,restore)
+                cmd="obanctl__subcmd__help__subcmd__jobs__subcmd__restore"
                 ;;
             obanctl__subcmd__help__subcmd__jobs,retry)
                 cmd="obanctl__subcmd__help__subcmd__jobs__subcmd__retry"
@@ -316,11 +328,23 @@ _obanctl() {
             obanctl__subcmd__jobs,discard)
                 cmd="obanctl__subcmd__jobs__subcmd__discard"
                 ;;
+            obanctl__subcmd__jobs,errors)
+                cmd="obanctl__subcmd__jobs__subcmd__errors"
+                ;;
+            obanctl__subcmd__jobs,export)
+                cmd="obanctl__subcmd__jobs__subcmd__export"
+                ;;
             obanctl__subcmd__jobs,help)
                 cmd="obanctl__subcmd__jobs__subcmd__help"
                 ;;
             obanctl__subcmd__jobs,list)
                 cmd="obanctl__subcmd__jobs__subcmd__list"
+                ;;
+            obanctl__subcmd__jobs,prune)
+                cmd="obanctl__subcmd__jobs__subcmd__prune"
+                ;;
+            obanctl__subcmd__jobs,restore)
+                cmd="obanctl__subcmd__jobs__subcmd__restore"
                 ;;
             obanctl__subcmd__jobs,retry)
                 cmd="obanctl__subcmd__jobs__subcmd__retry"
@@ -337,11 +361,23 @@ _obanctl() {
             obanctl__subcmd__jobs__subcmd__help,discard)
                 cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__discard"
                 ;;
+            obanctl__subcmd__jobs__subcmd__help,errors)
+                cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__errors"
+                ;;
+            obanctl__subcmd__jobs__subcmd__help,export)
+                cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__export"
+                ;;
             obanctl__subcmd__jobs__subcmd__help,help)
                 cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__help"
                 ;;
             obanctl__subcmd__jobs__subcmd__help,list)
                 cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__list"
+                ;;
+            obanctl__subcmd__jobs__subcmd__help,prune)
+                cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__prune"
+                ;;
+            obanctl__subcmd__jobs__subcmd__help,restore)
+                cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__restore"
                 ;;
             obanctl__subcmd__jobs__subcmd__help,retry)
                 cmd="obanctl__subcmd__jobs__subcmd__help__subcmd__retry"
@@ -2286,7 +2322,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__help__subcmd__jobs)
-            opts="list show count retry cancel discard"
+            opts="list show count retry cancel discard errors prune restore export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2341,7 +2377,63 @@ _obanctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        obanctl__subcmd__help__subcmd__jobs__subcmd__errors)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__help__subcmd__jobs__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         obanctl__subcmd__help__subcmd__jobs__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__help__subcmd__jobs__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__help__subcmd__jobs__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2710,7 +2802,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs)
-            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version list show count retry cancel discard help"
+            opts="-q -v -h -V --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version list show count retry cancel discard errors prune restore export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2764,7 +2856,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs__subcmd__cancel)
-            opts="-y -q -v -h -V --all --max --reason --yes --dry-run --batch-size --sleep-ms --parallel --state --queue --worker --tag --id --args --meta --since --until --error-contains --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-y -q -v -h -V --all --max --reason --yes --dry-run --batch-size --sleep-ms --parallel --state --queue --worker --tag --id --args --meta --since --until --error-contains --error-signature --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2827,6 +2919,10 @@ _obanctl() {
                     return 0
                     ;;
                 --error-contains)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --error-signature)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2940,7 +3036,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs__subcmd__discard)
-            opts="-y -q -v -h -V --all --max --reason --yes --dry-run --batch-size --sleep-ms --parallel --state --queue --worker --tag --id --args --meta --since --until --error-contains --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-y -q -v -h -V --all --max --reason --yes --dry-run --batch-size --sleep-ms --parallel --state --queue --worker --tag --id --args --meta --since --until --error-contains --error-signature --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3006,6 +3102,230 @@ _obanctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --error-signature)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__jobs__subcmd__errors)
+            opts="-q -v -h -V --scan --limit --state --queue --worker --tag --id --args --meta --since --until --error-contains --error-signature --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --scan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
+                    return 0
+                    ;;
+                --queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --args)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --error-contains)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --error-signature)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__jobs__subcmd__export)
+            opts="-o -q -v -h -V --as --output --meta-file --state --queue --worker --tag --id --args --meta --since --until --error-contains --error-signature --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as)
+                    COMPREPLY=($(compgen -W "jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -W "available suspended scheduled executing retryable completed discarded cancelled" -- "${cur}"))
+                    return 0
+                    ;;
+                --queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --args)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --error-contains)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --error-signature)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3054,7 +3374,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs__subcmd__help)
-            opts="list show count retry cancel discard help"
+            opts="list show count retry cancel discard errors prune restore export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3109,6 +3429,34 @@ _obanctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        obanctl__subcmd__jobs__subcmd__help__subcmd__errors)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__jobs__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         obanctl__subcmd__jobs__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3124,6 +3472,34 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__jobs__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__jobs__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3166,7 +3542,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs__subcmd__list)
-            opts="-q -v -h -V --limit --after --state --queue --worker --tag --id --args --meta --since --until --error-contains --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-q -v -h -V --limit --after --state --queue --worker --tag --id --args --meta --since --until --error-contains --error-signature --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3220,6 +3596,166 @@ _obanctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --error-signature)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__jobs__subcmd__prune)
+            opts="-y -q -v -h -V --older-than --state --queue --worker --archive --max --reason --yes --dry-run --batch-size --sleep-ms --parallel --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --archive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sleep-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --powertools-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obanctl__subcmd__jobs__subcmd__restore)
+            opts="-y -q -v -h -V --reason --yes --dry-run --batch-size --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3268,7 +3804,7 @@ _obanctl() {
             return 0
             ;;
         obanctl__subcmd__jobs__subcmd__retry)
-            opts="-y -q -v -h -V --include-completed --all --max --reason --yes --dry-run --batch-size --sleep-ms --parallel --state --queue --worker --tag --id --args --meta --since --until --error-contains --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
+            opts="-y -q -v -h -V --include-completed --all --max --reason --yes --dry-run --batch-size --sleep-ms --parallel --state --queue --worker --tag --id --args --meta --since --until --error-contains --error-signature --database-url --prefix --powertools-schema --format --color --quiet --verbose --no-trunc --local-time --actor --statement-timeout --lock-timeout --profile --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3331,6 +3867,10 @@ _obanctl() {
                     return 0
                     ;;
                 --error-contains)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --error-signature)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -151,6 +151,10 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand retry 'Make jobs available to run again, as Oban''s retry does'
             cand cancel 'Cancel jobs (executing ones are also sent Oban''s pkill signal)'
             cand discard 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)'
+            cand errors 'What is failing and why: failing jobs grouped by worker and error signature'
+            cand prune 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
+            cand restore 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
+            cand export 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obanctl;jobs;list'= {
@@ -166,6 +170,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
             cand --until 'Only jobs whose state''s timestamp is before this time'
             cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -250,6 +255,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
             cand --until 'Only jobs whose state''s timestamp is before this time'
             cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -292,6 +298,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
             cand --until 'Only jobs whose state''s timestamp is before this time'
             cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -333,6 +340,7 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
             cand --until 'Only jobs whose state''s timestamp is before this time'
             cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
             cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
             cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
             cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
@@ -358,6 +366,140 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'obanctl;jobs;errors'= {
+            cand --scan 'Read at most this many failing jobs, the newest first'
+            cand --limit 'Show at most this many groups, the largest first'
+            cand --state 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled'
+            cand --queue 'Queue name'
+            cand --worker 'Worker module, e.g. MyApp.Workers.Mailer'
+            cand --tag 'Tag the job must have (repeat: must have all)'
+            cand --id 'Job id (repeat or comma-separate)'
+            cand --args 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)'
+            cand --meta 'Meta contains KEY=VALUE (same rules as --args)'
+            cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
+            cand --until 'Only jobs whose state''s timestamp is before this time'
+            cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;jobs;prune'= {
+            cand --older-than 'Delete jobs whose state''s timestamp is older than this, e.g. 30d (1s to 1000 years)'
+            cand --state 'Finished state to delete (repeat or comma-separate): completed, cancelled, discarded [default: all three]'
+            cand --queue 'Only jobs of this queue (repeat for several)'
+            cand --worker 'Only jobs of this worker (repeat for several)'
+            cand --archive 'Write every deleted row (raw, unredacted) to FILE before it is deleted (.gz: gzip; -: stdout)'
+            cand --max 'Delete at most this many jobs in this run (rerun to continue)'
+            cand --reason 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal'
+            cand --batch-size 'Jobs per transaction'
+            cand --sleep-ms 'Pause between batches, in milliseconds (implies --parallel 1)'
+            cand --parallel 'Run up to N batches at once, each in its own connection and transaction'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --dry-run 'Count what would be deleted and delete nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;jobs;restore'= {
+            cand --reason 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal'
+            cand --batch-size 'Rows per transaction'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --dry-run 'Check the archives and count what they hold; insert nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obanctl;jobs;export'= {
+            cand --as 'File format'
+            cand -o 'Write to FILE instead of stdout (.gz: gzip)'
+            cand --output 'Write to FILE instead of stdout (.gz: gzip)'
+            cand --meta-file 'CSV only: write the header and trailer as JSON lines to FILE [default with -o FILE: FILE.meta.jsonl] (--meta is the filter on job meta here)'
+            cand --state 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled'
+            cand --queue 'Queue name'
+            cand --worker 'Worker module, e.g. MyApp.Workers.Mailer'
+            cand --tag 'Tag the job must have (repeat: must have all)'
+            cand --id 'Job id (repeat or comma-separate)'
+            cand --args 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)'
+            cand --meta 'Meta contains KEY=VALUE (same rules as --args)'
+            cand --since 'Only jobs whose state''s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)'
+            cand --until 'Only jobs whose state''s timestamp is before this time'
+            cand --error-contains 'Only jobs with an error entry containing this text (case-insensitive)'
+            cand --error-signature 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)'
+            cand --database-url 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq''s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]'
+            cand --prefix 'Schema holding `oban_jobs` (Oban''s "prefix") [env: OBANCTL_PREFIX] [default: public]'
+            cand --powertools-schema 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]'
+            cand --format 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]'
+            cand --color 'When to use colour [env: OBANCTL_COLOR] [default: auto]'
+            cand --actor 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]'
+            cand --statement-timeout 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]'
+            cand --lock-timeout 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]'
+            cand --profile 'Named profile from the config file [env: OBANCTL_PROFILE]'
+            cand --config 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Also print connection details and each step taken (on stderr)'
+            cand --verbose 'Also print connection details and each step taken (on stderr)'
+            cand --no-trunc 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+            cand --local-time 'Show times for people in this machine''s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'obanctl;jobs;help'= {
             cand list 'List jobs matching filters, by ascending id (keyset pages with --after)'
             cand show 'Show every column of one job, its error history (latest first) and meta'
@@ -365,6 +507,10 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand retry 'Make jobs available to run again, as Oban''s retry does'
             cand cancel 'Cancel jobs (executing ones are also sent Oban''s pkill signal)'
             cand discard 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)'
+            cand errors 'What is failing and why: failing jobs grouped by worker and error signature'
+            cand prune 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
+            cand restore 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
+            cand export 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obanctl;jobs;help;list'= {
@@ -378,6 +524,14 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;jobs;help;cancel'= {
         }
         &'obanctl;jobs;help;discard'= {
+        }
+        &'obanctl;jobs;help;errors'= {
+        }
+        &'obanctl;jobs;help;prune'= {
+        }
+        &'obanctl;jobs;help;restore'= {
+        }
+        &'obanctl;jobs;help;export'= {
         }
         &'obanctl;jobs;help;help'= {
         }
@@ -1445,6 +1599,10 @@ set edit:completion:arg-completer[obanctl] = {|@words|
             cand retry 'Make jobs available to run again, as Oban''s retry does'
             cand cancel 'Cancel jobs (executing ones are also sent Oban''s pkill signal)'
             cand discard 'Discard jobs: terminal, recorded in the job''s own error history (executing ones get pkill)'
+            cand errors 'What is failing and why: failing jobs grouped by worker and error signature'
+            cand prune 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
+            cand restore 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
+            cand export 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
         }
         &'obanctl;help;jobs;list'= {
         }
@@ -1457,6 +1615,14 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         &'obanctl;help;jobs;cancel'= {
         }
         &'obanctl;help;jobs;discard'= {
+        }
+        &'obanctl;help;jobs;errors'= {
+        }
+        &'obanctl;help;jobs;prune'= {
+        }
+        &'obanctl;help;jobs;restore'= {
+        }
+        &'obanctl;help;jobs;export'= {
         }
         &'obanctl;help;queues'= {
             cand list 'The same as `obanctl queues`'

@@ -46,6 +46,9 @@ complete -c obanctl -n "__fish_obanctl_needs_command" -s V -l version -d 'Print 
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "doctor" -d 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
+complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "queues" -d 'Every queue: jobs by state, wait, executing, throughput, and what its nodes report'
+complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "queue" -d 'Pause, resume, scale or stop a queue on its nodes (audited signals, confirmed by gossip)'
+complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "nodes" -d 'Every node from any source: leader, queues, running jobs, last seen, liveness'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
 complete -c obanctl -n "__fish_obanctl_needs_command" -f -a "workflow" -d 'List workflows and inspect one as a tree (read-only)'
@@ -158,32 +161,36 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l no-trunc -d '
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
 json\t'One JSON object per line, each with a `kind`, for scripts'"
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
 always\t''
 never\t''"
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s q -l quiet -d 'Print only data and errors'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "retry" -d 'Make jobs available to run again, as Oban\'s retry does'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "cancel" -d 'Cancel jobs (executing ones are also sent Oban\'s pkill signal)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "discard" -d 'Discard jobs: terminal, recorded in the job\'s own error history (executing ones get pkill)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -f -a "retry" -d 'Make jobs available to run again, as Oban\'s retry does'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -f -a "cancel" -d 'Cancel jobs (executing ones are also sent Oban\'s pkill signal)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -f -a "discard" -d 'Discard jobs: terminal, recorded in the job\'s own error history (executing ones get pkill)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -f -a "errors" -d 'What is failing and why: failing jobs grouped by worker and error signature'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -f -a "prune" -d 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -f -a "restore" -d 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -f -a "export" -d 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and not __fish_seen_subcommand_from list show count retry cancel discard errors prune restore export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l limit -d 'Page size' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l after -d 'Start after this job id (the last id of the previous page)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r -f -a "available\t''
@@ -203,6 +210,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l since -d 'Only jobs whose state\'s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l until -d 'Only jobs whose state\'s timestamp is before this time' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l error-contains -d 'Only jobs with an error entry containing this text (case-insensitive)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l error-signature -d 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
@@ -292,6 +300,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l since -d 'Only jobs whose state\'s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l until -d 'Only jobs whose state\'s timestamp is before this time' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l error-contains -d 'Only jobs with an error entry containing this text (case-insensitive)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l error-signature -d 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
@@ -337,6 +346,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l since -d 'Only jobs whose state\'s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l until -d 'Only jobs whose state\'s timestamp is before this time' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l error-contains -d 'Only jobs with an error entry containing this text (case-insensitive)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l error-signature -d 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
@@ -381,6 +391,7 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l since -d 'Only jobs whose state\'s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l until -d 'Only jobs whose state\'s timestamp is before this time' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l error-contains -d 'Only jobs with an error entry containing this text (case-insensitive)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l error-signature -d 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
@@ -403,13 +414,356 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from discard" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l scan -d 'Read at most this many failing jobs, the newest first' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l limit -d 'Show at most this many groups, the largest first' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r -f -a "available\t''
+suspended\t''
+scheduled\t''
+executing\t''
+retryable\t''
+completed\t''
+discarded\t''
+cancelled\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l queue -d 'Queue name' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l tag -d 'Tag the job must have (repeat: must have all)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l id -d 'Job id (repeat or comma-separate)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l args -d 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l meta -d 'Meta contains KEY=VALUE (same rules as --args)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l since -d 'Only jobs whose state\'s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l until -d 'Only jobs whose state\'s timestamp is before this time' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l error-contains -d 'Only jobs with an error entry containing this text (case-insensitive)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l error-signature -d 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete jobs whose state\'s timestamp is older than this, e.g. 30d (1s to 1000 years)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l state -d 'Finished state to delete (repeat or comma-separate): completed, cancelled, discarded [default: all three]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l queue -d 'Only jobs of this queue (repeat for several)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l worker -d 'Only jobs of this worker (repeat for several)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l archive -d 'Write every deleted row (raw, unredacted) to FILE before it is deleted (.gz: gzip; -: stdout)' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l max -d 'Delete at most this many jobs in this run (rerun to continue)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l reason -d 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l batch-size -d 'Jobs per transaction' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l sleep-ms -d 'Pause between batches, in milliseconds (implies --parallel 1)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l parallel -d 'Run up to N batches at once, each in its own connection and transaction' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Do not ask for confirmation'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l dry-run -d 'Count what would be deleted and delete nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l reason -d 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l batch-size -d 'Rows per transaction' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Do not ask for confirmation'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l dry-run -d 'Check the archives and count what they hold; insert nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l as -d 'File format' -r -f -a "jsonl\t''
+csv\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout (.gz: gzip)' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l meta-file -d 'CSV only: write the header and trailer as JSON lines to FILE [default with -o FILE: FILE.meta.jsonl] (--meta is the filter on job meta here)' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l state -d 'Job state (repeat or comma-separate): available, suspended, scheduled, executing, retryable, completed, discarded, cancelled' -r -f -a "available\t''
+suspended\t''
+scheduled\t''
+executing\t''
+retryable\t''
+completed\t''
+discarded\t''
+cancelled\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l queue -d 'Queue name' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l worker -d 'Worker module, e.g. MyApp.Workers.Mailer' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l tag -d 'Tag the job must have (repeat: must have all)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l id -d 'Job id (repeat or comma-separate)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l args -d 'Args contain KEY=VALUE (dotted KEY for nesting; VALUE is JSON if it parses, else a string)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l meta -d 'Meta contains KEY=VALUE (same rules as --args)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l since -d 'Only jobs whose state\'s timestamp is at or after this time (RFC 3339, a date, or a duration ago such as 2h)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l until -d 'Only jobs whose state\'s timestamp is before this time' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l error-contains -d 'Only jobs with an error entry containing this text (case-insensitive)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l error-signature -d 'Only jobs whose latest error has this normalised signature (as `jobs errors` prints it)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Make jobs available to run again, as Oban\'s retry does'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel jobs (executing ones are also sent Oban\'s pkill signal)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "discard" -d 'Discard jobs: terminal, recorded in the job\'s own error history (executing ones get pkill)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "errors" -d 'What is failing and why: failing jobs grouped by worker and error signature'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "export" -d 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l listen -d 'How long to listen to the nodes\' gossip (0 to not listen)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l listen-url -d 'A direct connection (not through a transaction pooler) to listen on; defaults to the database URL [env: OBANCTL_LISTEN_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l interval -d 'Time between redraws with --watch (500ms to 10m)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l watch -d 'Redraw every --interval until interrupted'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'The same as `obanctl queues`'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l listen -d 'How long to listen to the nodes\' gossip (0 to not listen)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l listen-url -d 'A direct connection (not through a transaction pooler) to listen on; defaults to the database URL [env: OBANCTL_LISTEN_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l interval -d 'Time between redraws with --watch (500ms to 10m)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l watch -d 'Redraw every --interval until interrupted'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "list" -d 'The same as `obanctl queues`'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -f -a "pause" -d 'Pause queues: nodes stop fetching new jobs (running ones finish)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -f -a "resume" -d 'Resume paused queues'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -f -a "scale" -d 'Change a queue\'s local concurrency limit on its nodes'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -f -a "stop" -d 'Stop a queue\'s producers on its nodes (until the node restarts); asks twice'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and not __fish_seen_subcommand_from pause resume scale stop help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l node -d 'Only this node (its Oban instance name comes from what the node reports, else `Oban`)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l reason -d 'Why (8 to 1000 characters); recorded in the audit row. Asked for on a terminal' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l confirm-timeout -d 'How long to wait for the nodes to confirm the new state (0 to not wait)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l listen-url -d 'A direct connection (not through a transaction pooler) to listen on for confirmations; defaults to the database URL [env: OBANCTL_LISTEN_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l all -d 'Every queue (sends `"queue":"*"`)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -s y -l yes -d 'Do not ask for confirmation'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show what would be sent, and send nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l node -d 'Only this node (its Oban instance name comes from what the node reports, else `Oban`)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l reason -d 'Why (8 to 1000 characters); recorded in the audit row. Asked for on a terminal' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l confirm-timeout -d 'How long to wait for the nodes to confirm the new state (0 to not wait)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l listen-url -d 'A direct connection (not through a transaction pooler) to listen on for confirmations; defaults to the database URL [env: OBANCTL_LISTEN_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l all -d 'Every queue (sends `"queue":"*"`)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Do not ask for confirmation'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show what would be sent, and send nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l limit -d 'New local limit per node (1 to 10,000; more with --force)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l node -d 'Only this node (its Oban instance name comes from what the node reports, else `Oban`)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l reason -d 'Why (8 to 1000 characters); recorded in the audit row. Asked for on a terminal' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l confirm-timeout -d 'How long to wait for the nodes to confirm the new state (0 to not wait)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l listen-url -d 'A direct connection (not through a transaction pooler) to listen on for confirmations; defaults to the database URL [env: OBANCTL_LISTEN_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l force -d 'Allow a limit above 10,000'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -s y -l yes -d 'Do not ask for confirmation'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l dry-run -d 'Show what would be sent, and send nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from scale" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l confirm-queue -d 'The queue\'s name again: the second confirmation (asked for on a terminal)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l node -d 'Only this node (its Oban instance name comes from what the node reports, else `Oban`)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l reason -d 'Why (8 to 1000 characters); recorded in the audit row. Asked for on a terminal' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l confirm-timeout -d 'How long to wait for the nodes to confirm the new state (0 to not wait)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l listen-url -d 'A direct connection (not through a transaction pooler) to listen on for confirmations; defaults to the database URL [env: OBANCTL_LISTEN_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -s y -l yes -d 'Do not ask for confirmation'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l dry-run -d 'Show what would be sent, and send nothing'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause queues: nodes stop fetching new jobs (running ones finish)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume paused queues'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Change a queue\'s local concurrency limit on its nodes'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a queue\'s producers on its nodes (until the node restarts); asks twice'
+complete -c obanctl -n "__fish_obanctl_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l listen -d 'How long to listen to the nodes\' gossip (0 to not listen)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l listen-url -d 'A direct connection (not through a transaction pooler) to listen on; defaults to the database URL [env: OBANCTL_LISTEN_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l format -d 'Output format on stdout [env: OBANCTL_FORMAT] [default: human]' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON object per line, each with a `kind`, for scripts'"
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l color -d 'When to use colour [env: OBANCTL_COLOR] [default: auto]' -r -f -a "auto\t'Colour when stdout/stderr is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l actor -d 'Who is acting, recorded in every audit row [env: OBANCTL_ACTOR] [default: OS user@host]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l statement-timeout -d 'Longest any single SQL statement may run, e.g. `15s`, `500ms` [env: OBANCTL_STATEMENT_TIMEOUT] [default: 15s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l lock-timeout -d 'Longest to wait for a row or table lock before giving up, e.g. `2s` [env: OBANCTL_LOCK_TIMEOUT] [default: 2s]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l profile -d 'Named profile from the config file [env: OBANCTL_PROFILE]' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l config -d 'Config file to read instead of `./obanctl.toml` or `<user config dir>/obanctl/obanctl.toml` [env: OBANCTL_CONFIG]' -r -F
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -s q -l quiet -d 'Print only data and errors'
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -s v -l verbose -d 'Also print connection details and each step taken (on stderr)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l no-trunc -d 'Show table cells whole on a terminal (by default long cells are cut with `…` to fit)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obanctl -n "__fish_obanctl_using_subcommand nodes" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -l database-url -d 'PostgreSQL connection string (URI or `key=value` form). Without one, libpq\'s `PG*` variables apply [env: OBANCTL_DATABASE_URL, then DATABASE_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -l prefix -d 'Schema holding `oban_jobs` (Oban\'s "prefix") [env: OBANCTL_PREFIX] [default: public]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand cron; and not __fish_seen_subcommand_from list show pause resume help" -l powertools-schema -d 'Schema holding the `oban_powertools_*` tables [env: OBANCTL_POWERTOOLS_SCHEMA] [default: public]' -r
@@ -1044,26 +1398,38 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l no-trunc -d 'Sho
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -l local-time -d 'Show times for people in this machine\'s time zone with its offset (default: UTC, `Z`). JSON is always UTC'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "doctor" -d 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "workflow" -d 'List workflows and inspect one as a tree (read-only)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "top" -d 'A live terminal dashboard: queues, failures, activity; retry, cancel, discard from the keys'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "metrics" -d 'Print the dashboard\'s numbers in the Prometheus text format (or keep a file up to date)'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "demo" -d 'A ready-made demo database to try every command on: up, tour, down'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
-complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs cron limiter workflow top metrics audit config demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "install" -d 'Create the 27 Oban Powertools tables, or write them as an Ecto migration'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "doctor" -d 'Health checks for the Oban and Powertools schema and the running system (CI exit codes)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "jobs" -d 'List, show, count, retry, cancel and discard jobs'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "queues" -d 'Every queue: jobs by state, wait, executing, throughput, and what its nodes report'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "queue" -d 'Pause, resume, scale or stop a queue on its nodes (audited signals, confirmed by gossip)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "nodes" -d 'Every node from any source: leader, queues, running jobs, last seen, liveness'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "cron" -d 'List cron entries with computed fire times; pause and resume them'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "limiter" -d 'Explain why a limiter blocks, and simulate its decisions (read-only)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "workflow" -d 'List workflows and inspect one as a tree (read-only)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "top" -d 'A live terminal dashboard: queues, failures, activity; retry, cancel, discard from the keys'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "metrics" -d 'Print the dashboard\'s numbers in the Prometheus text format (or keep a file up to date)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "audit" -d 'Read the audit trail: tail (and follow) it, export it'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "config" -d 'Show the settings in effect and where each one came from'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "demo" -d 'A ready-made demo database to try every command on: up, tour, down'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "man" -d 'Write man pages (one per subcommand) into a directory'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and not __fish_seen_subcommand_from install doctor jobs queues queue nodes cron limiter workflow top metrics audit config demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "list" -d 'List jobs matching filters, by ascending id (keyset pages with --after)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Show every column of one job, its error history (latest first) and meta'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "count" -d 'Count jobs by state and queue (planner estimates on large tables unless --exact)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "retry" -d 'Make jobs available to run again, as Oban\'s retry does'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "cancel" -d 'Cancel jobs (executing ones are also sent Oban\'s pkill signal)'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "discard" -d 'Discard jobs: terminal, recorded in the job\'s own error history (executing ones get pkill)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "errors" -d 'What is failing and why: failing jobs grouped by worker and error signature'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "prune" -d 'Delete finished jobs older than a cutoff, in batches, optionally archiving every row first'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "restore" -d 'Reinsert jobs from `jobs prune --archive` files (ids kept; present ones left alone)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "export" -d 'Stream matching jobs (redacted) as JSON lines or CSV with a header and trailer'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "list" -d 'The same as `obanctl queues`'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "pause" -d 'Pause queues: nodes stop fetching new jobs (running ones finish)'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "resume" -d 'Resume paused queues'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "scale" -d 'Change a queue\'s local concurrency limit on its nodes'
+complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "stop" -d 'Stop a queue\'s producers on its nodes (until the node restarts); asks twice'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from cron" -f -a "list" -d 'Every cron entry with its schedule, pause state, last claim and next fire time'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from cron" -f -a "show" -d 'One entry: its settings and policies, next three fire times, recent slots and audit history'
 complete -c obanctl -n "__fish_obanctl_using_subcommand help; and __fish_seen_subcommand_from cron" -f -a "pause" -d 'Pause an entry (idempotent: an already paused entry is reported, not changed)'

@@ -9,8 +9,8 @@ pub mod demo;
 pub mod jobs;
 pub mod limiter;
 pub mod mutate;
-pub mod queues;
 pub mod prune;
+pub mod queues;
 pub mod triage;
 pub mod workflow;
 
