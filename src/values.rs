@@ -45,6 +45,13 @@ pub const TIMEOUT_RANGE: DurationRange = DurationRange {
     text: "1ms to 24h",
 };
 
+/// The most jobs one bulk run may target (`--max`): far beyond any sane run, and far from i64's
+/// edge, so `LIMIT max + 1` can never overflow.
+pub const MAX_TARGETS: i64 = 100_000_000;
+
+/// The longest pause between batches (`--sleep-ms`): one minute.
+pub const MAX_SLEEP_MS: u64 = 60_000;
+
 /// Ages and look-back windows (`--older-than`, `--since 2h`, `--stuck-after`): anything a job
 /// table can hold, with room to spare, and far from the calendar's edges.
 pub const AGE_RANGE: DurationRange = DurationRange {

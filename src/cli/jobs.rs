@@ -251,7 +251,7 @@ pub struct JobsMutateArgs {
     pub all: bool,
 
     /// Refuse when more jobs than this match
-    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(i64).range(1..))]
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(i64).range(1..=crate::values::MAX_TARGETS))]
     pub max: i64,
 
     /// Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal.
@@ -271,7 +271,7 @@ pub struct JobsMutateArgs {
     pub batch_size: i64,
 
     /// Pause between batches, in milliseconds
-    #[arg(long, default_value_t = 0, value_name = "MS")]
+    #[arg(long, default_value_t = 0, value_name = "MS", value_parser = clap::value_parser!(u64).range(0..=crate::values::MAX_SLEEP_MS))]
     pub sleep_ms: u64,
 
     /// Run up to N batches at once, each in its own connection and transaction (1: one at a time,

@@ -13,6 +13,8 @@ pub struct ConnInfo {
     pub display: String,
     /// Every spelling of the password we know of, to scrub from error messages.
     secrets: Vec<String>,
+    /// Pieces of a password libpq could not parse whole, scrubbed where a message quotes them.
+    fragments: Vec<String>,
 }
 
 impl std::fmt::Debug for ConnInfo {
@@ -83,6 +85,76 @@ fn parse_keyword_value(s: &str) -> Vec<(String, String)> {
     pairs
 }
 
+/// `text` with each occurrence of `piece` that sits between URI delimiters or quotes (as libpq
+/// quotes what it could not parse: `"pa"`, `"rd@host/db"`) masked; inside a word it stays.
+fn mask_delimited(text: &str, piece: &str) -> String {
+    const DELIMITERS: &[char] = &['"', '\'', '/', '?', '#', '@', ':', '&', '='];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(piece) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + piece.len()..].chars().next();
+        let delimited = |c: Option<char>| c.is_some_and(|c| DELIMITERS.contains(&c));
+        out.push_str(&rest[..at]);
+        if delimited(before) && (delimited(after) || after.is_none()) {
+            out.push_str(MASK);
+        } else {
+            out.push_str(piece);
+        }
+        rest = &rest[at + piece.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Connection parameters that hold secrets: masked when shown, scrubbed from messages.
+fn is_secret_key(key: &str) -> bool {
+    matches!(key, "password" | "sslpassword")
+}
+
+/// `@host/db?a=1&password=x` with the secret parameters masked.
+fn mask_query_secrets(tail: &str) -> String {
+    let Some((before, query)) = tail.split_once('?') else {
+        return tail.to_string();
+    };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|p| match p.split_once('=') {
+            Some((k, _)) if is_secret_key(k) => format!("{k}={MASK}"),
+            _ => p.to_string(),
+        })
+        .collect();
+    format!("{before}?{}", query.join("&"))
+}
+
+/// Whether a libpq connection failure is about the connection string itself (its syntax or an
+/// option's value) rather than the server: a usage error, not an unreachable database.
+pub fn is_conninfo_error(message: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "invalid integer value",
+        "invalid connection option",
+        "missing \"=\" after",
+        "unterminated quoted string",
+        "invalid URI query parameter",
+        "invalid percent-encoded token",
+        "forbidden value %00",
+        "end of string reached when looking for matching",
+        "IPv6 host address may not be empty",
+        "unexpected character",
+        "unexpected spaces found",
+        "invalid sslmode value",
+        "invalid gssencmode value",
+        "invalid target_session_attrs value",
+        "invalid load_balance_hosts value",
+        "invalid channel_binding value",
+        "invalid require_auth",
+        "could not match",
+        "invalid port number",
+        "invalid value for parameter",
+    ];
+    MARKERS.iter().any(|m| message.contains(m))
+}
+
 fn quote_value(v: &str) -> String {
     format!("'{}'", v.replace('\\', "\\\\").replace('\'', "\\'"))
 }
@@ -98,6 +170,9 @@ impl ConnInfo {
     pub fn build(url: Option<&str>, pgpassword: Option<String>) -> ConnInfo {
         let url = url.unwrap_or("").trim();
         let mut secrets: Vec<String> = pgpassword.into_iter().filter(|p| !p.is_empty()).collect();
+        // Pieces of a malformed password, scrubbed only where a message quotes them.
+        let mut fragments: Vec<String> = Vec::new();
+        let scheme_end = url.find("://").map(|i| i + 3).unwrap_or(0);
         let (conninfo, display) = if is_uri(url) {
             let (base, query) = match url.split_once('?') {
                 Some((b, q)) => (b.to_string(), Some(q.to_string())),
@@ -114,13 +189,12 @@ impl ConnInfo {
                 })
                 .collect();
             for (key, value) in &params {
-                if key == "password" {
+                if is_secret_key(key) {
                     secrets.push(value.clone());
                     secrets.push(percent_decode(value));
                 }
             }
             add_defaults(&mut params);
-            let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
             let authority_end = base[scheme_end..]
                 .find('/')
                 .map(|i| i + scheme_end)
@@ -148,7 +222,7 @@ impl ConnInfo {
                 let query: Vec<String> = params
                     .iter()
                     .map(|(k, v)| {
-                        if mask && k == "password" {
+                        if mask && is_secret_key(k) {
                             format!("{k}={MASK}")
                         } else {
                             format!("{k}={v}")
@@ -157,14 +231,42 @@ impl ConnInfo {
                     .collect();
                 query.join("&")
             };
-            (
-                format!("{base}?{}", render(false)),
-                format!("{display_base}?{}", render(true)),
-            )
+            let conninfo = format!("{base}?{}", render(false));
+            let mut display = format!("{display_base}?{}", render(true));
+            // A password with an unencoded `/`, `?`, `#` or `@` defeats the split above (libpq
+            // then misreads the URI too). The userinfo ends at the last `@` of the string (a
+            // host never holds one): everything between the first `:` and it is masked, and
+            // its pieces, which libpq may quote as a port or a database name, are scrubbed too.
+            let rest = &url[scheme_end.min(url.len())..];
+            if let Some(at) = rest.rfind('@') {
+                if let Some((user, password)) = rest[..at].split_once(':') {
+                    if !password.is_empty() && password.contains(['/', '?', '#', '@']) {
+                        // The split above took a piece of it for the password: only the whole
+                        // one (and its pieces, where quoted) are scrubbed, not a stray letter.
+                        secrets.retain(|s| {
+                            !(password.contains(s.as_str()) && s.len() < password.len())
+                        });
+                        secrets.push(password.to_string());
+                        secrets.push(percent_decode(password));
+                        fragments.extend(
+                            password
+                                .split(['/', '?', '#', '@', ':', '&', '='])
+                                .filter(|f| !f.is_empty())
+                                .map(str::to_string),
+                        );
+                        display = format!(
+                            "{}{user}:{MASK}{}",
+                            &url[..scheme_end],
+                            mask_query_secrets(&rest[at..])
+                        );
+                    }
+                }
+            }
+            (conninfo, display)
         } else {
             let mut pairs = parse_keyword_value(url);
             for (key, value) in &pairs {
-                if key == "password" {
+                if is_secret_key(key) {
                     secrets.push(value.clone());
                 }
             }
@@ -173,7 +275,7 @@ impl ConnInfo {
                 pairs
                     .iter()
                     .map(|(k, v)| {
-                        if mask && k == "password" {
+                        if mask && is_secret_key(k) {
                             format!("{k}={MASK}")
                         } else {
                             format!("{k}={}", quote_value(v))
@@ -187,10 +289,12 @@ impl ConnInfo {
         secrets.retain(|s| !s.is_empty());
         secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
         secrets.dedup();
+        fragments.retain(|f| !f.is_empty());
         ConnInfo {
             conninfo,
             display,
             secrets,
+            fragments,
         }
     }
 
@@ -199,6 +303,9 @@ impl ConnInfo {
         let mut out = message.to_string();
         for secret in &self.secrets {
             out = out.replace(secret.as_str(), MASK);
+        }
+        for fragment in &self.fragments {
+            out = mask_delimited(&out, fragment);
         }
         out
     }
@@ -290,6 +397,37 @@ fn percent_decode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn malformed_passwords_and_sslpassword_never_show() {
+        for (url, secret) in [
+            ("postgres://u:pa/ss@h:5432/db", "pa/ss"),
+            ("postgres://u:p@ss#w?rd@h/db", "ss#w?rd"),
+            ("postgres://u:S3cr3t?x@h/db?password=other", "S3cr3t"),
+            ("postgres://u@h/db?sslpassword=keypass1", "keypass1"),
+            ("host=h sslpassword=keypass1", "keypass1"),
+        ] {
+            let info = ConnInfo::build(Some(url), None);
+            assert!(!info.display.contains(secret), "{url}: {}", info.display);
+            assert!(info.display.contains("********"), "{}", info.display);
+        }
+        // libpq reads `pa` of `u:pa/ss@h` as the port and quotes it.
+        let info = ConnInfo::build(Some("postgres://u:pa/ss@h:5432/db"), None);
+        let scrubbed = info.scrub("invalid integer value \"pa\" for connection option \"port\"");
+        assert!(!scrubbed.contains("\"pa\""), "{scrubbed}");
+        assert!(
+            scrubbed.contains("connection option \"port\""),
+            "{scrubbed}"
+        );
+        assert!(is_conninfo_error(&scrubbed));
+        assert!(!is_conninfo_error("connection refused"));
+        // A stray piece is not scrubbed from ordinary words.
+        let info = ConnInfo::build(Some("postgres://u:p@ss#w?rd@h/db"), None);
+        assert_eq!(
+            info.scrub("invalid URI query parameter"),
+            "invalid URI query parameter"
+        );
+    }
 
     #[test]
     fn knows_whether_a_password_was_given() {

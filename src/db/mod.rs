@@ -42,12 +42,81 @@ const IDLE_IN_TRANSACTION_TIMEOUT: &str = "60s";
 const POOL_SIZE: u32 = 4;
 
 #[derive(Debug)]
-struct DisableStatementCache;
+struct DisableStatementCache {
+    /// With `--verbose`: every statement and transaction is logged through this printer.
+    verbose: Option<Printer>,
+}
 
 impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for DisableStatementCache {
     fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
         conn.set_prepared_statement_cache_size(CacheSize::Disabled);
+        if let Some(printer) = &self.verbose {
+            conn.set_instrumentation(QueryLog {
+                printer: printer.clone(),
+                query_started: None,
+                transaction_started: None,
+            });
+        }
         Ok(())
+    }
+}
+
+/// The longest statement text `--verbose` shows (the rest is elided).
+const VERBOSE_SQL_CHARS: usize = 240;
+
+/// `--verbose`'s step log: each statement with its time, and each transaction's outcome, on the
+/// printer's verbose channel (stderr, neutralised). Statements are shown without their bind
+/// values, which may be filter values or secrets.
+struct QueryLog {
+    printer: Printer,
+    query_started: Option<std::time::Instant>,
+    transaction_started: Option<std::time::Instant>,
+}
+
+/// A statement's text for the log: whitespace collapsed, binds dropped, long text elided.
+pub fn statement_for_log(debug: &str) -> String {
+    let sql = debug.split(" -- binds:").next().unwrap_or_default();
+    let sql = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+    if sql.chars().count() > VERBOSE_SQL_CHARS {
+        let cut: String = sql.chars().take(VERBOSE_SQL_CHARS).collect();
+        format!("{cut}…")
+    } else {
+        sql
+    }
+}
+
+fn elapsed_ms(since: Option<std::time::Instant>) -> String {
+    since
+        .map(|t| format!("{:.1} ms", t.elapsed().as_secs_f64() * 1000.0))
+        .unwrap_or_else(|| "? ms".into())
+}
+
+impl diesel::connection::Instrumentation for QueryLog {
+    fn on_connection_event(&mut self, event: diesel::connection::InstrumentationEvent<'_>) {
+        use diesel::connection::InstrumentationEvent as E;
+        match event {
+            E::StartQuery { .. } => self.query_started = Some(std::time::Instant::now()),
+            E::FinishQuery { query, error, .. } => {
+                let outcome = if error.is_some() { ", failed" } else { "" };
+                self.printer.verbose(format!(
+                    "query ({}{outcome}): {}",
+                    elapsed_ms(self.query_started.take()),
+                    statement_for_log(&query.to_string())
+                ));
+            }
+            E::BeginTransaction { .. } => {
+                self.transaction_started = Some(std::time::Instant::now());
+            }
+            E::CommitTransaction { .. } => self.printer.verbose(format!(
+                "transaction committed ({})",
+                elapsed_ms(self.transaction_started.take())
+            )),
+            E::RollbackTransaction { .. } => self.printer.verbose(format!(
+                "transaction rolled back ({})",
+                elapsed_ms(self.transaction_started.take())
+            )),
+            _ => {}
+        }
     }
 }
 
@@ -121,6 +190,16 @@ impl Database {
         };
         match PgConnection::establish(&conn_info.conninfo) {
             Ok(_) => {}
+            Err(diesel::ConnectionError::BadConnection(message))
+                if conninfo::is_conninfo_error(&message) =>
+            {
+                // The string itself is wrong (syntax, an option's value): the operator's to fix.
+                let reason =
+                    conn_info.scrub(&message.split_whitespace().collect::<Vec<_>>().join(" "));
+                return Err(CliError::usage(format!("invalid database URL: {reason}")).hint(
+                    "check the connection string: in a URI, percent-encode special characters of the password (/ ? # @ : as %2F %3F %23 %40 %3A)",
+                ));
+            }
             Err(diesel::ConnectionError::BadConnection(message)) => {
                 return Err(unreachable(&message));
             }
@@ -143,7 +222,9 @@ impl Database {
             // No `SELECT 1` before every checkout: a dead connection fails its first statement
             // anyway, and the round trip would be paid on every batch of a bulk run.
             .test_on_check_out(false)
-            .connection_customizer(Box::new(DisableStatementCache))
+            .connection_customizer(Box::new(DisableStatementCache {
+                verbose: printer.is_verbose().then(|| printer.clone()),
+            }))
             .build_unchecked(manager);
         Ok(Database {
             pool,
@@ -317,4 +398,20 @@ pub fn bound_query(
         };
     }
     query
+}
+
+#[cfg(test)]
+mod verbose_tests {
+    use super::statement_for_log;
+
+    #[test]
+    fn logged_statements_drop_their_binds_and_stay_short() {
+        assert_eq!(
+            statement_for_log("SELECT 1\n   FROM t WHERE a = $1 -- binds: [\"hunter2\"]"),
+            "SELECT 1 FROM t WHERE a = $1"
+        );
+        let long = format!("SELECT {}", "x, ".repeat(200));
+        assert!(statement_for_log(&long).ends_with('…'));
+        assert!(statement_for_log(&long).chars().count() <= 241);
+    }
 }

@@ -153,3 +153,28 @@ fn help_texts() {
     collect(&root, "obanctl", &mut out);
     insta::assert_snapshot!("help_texts", out);
 }
+
+#[test]
+fn bulk_limits_out_of_range_are_usage_errors_naming_the_range() {
+    let dir = tempfile::tempdir().unwrap();
+    for (flag, value, range) in [
+        ("--max", "9223372036854775807", "1..=100000000"),
+        ("--max", "0", "1..=100000000"),
+        ("--sleep-ms", "18446744073709551615", "0..=60000"),
+    ] {
+        let out = crate::common::base_cmd(dir.path())
+            .args([
+                "jobs",
+                "retry",
+                "--state",
+                "discarded",
+                "--dry-run",
+                flag,
+                value,
+            ])
+            .assert()
+            .code(64);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(stderr.contains(range) && stderr.contains(flag), "{stderr}");
+    }
+}

@@ -79,3 +79,83 @@ fn pghost_and_pgport_are_honoured_and_a_failure_without_a_url_says_how_to_pass_o
         .code(69)
         .stderr(predicates::str::contains("no database URL was given").not());
 }
+
+#[test]
+fn unparsable_urls_are_usage_errors_and_no_password_piece_is_ever_printed() {
+    let home = tempfile::tempdir().unwrap();
+    for (url, secret, piece) in [
+        // Unencoded `/`: libpq reads `Sx1cr` as the port and quotes it.
+        (
+            "postgres://ops:Sx1cr/et9@127.0.0.1:5432/app",
+            "Sx1cr/et9",
+            "Sx1cr",
+        ),
+        // Unencoded `@`, `#` and `?`.
+        (
+            "postgres://ops:Pw@d#Hx?Zq9@127.0.0.1:5432/app",
+            "Pw@d#Hx?Zq9",
+            "Zq9",
+        ),
+        // A bad port with a password alongside, in keyword form, plus sslpassword.
+        (
+            "host=127.0.0.1 port=nine password=Kw9secret sslpassword=Sslsecret9",
+            "Kw9secret",
+            "Sslsecret9",
+        ),
+    ] {
+        for args in [
+            vec!["-v", "doctor"],
+            vec!["-v", "--format", "json", "jobs", "list"],
+            vec!["-v", "config", "show"],
+        ] {
+            let out = base_cmd(home.path())
+                .args(["--database-url", url])
+                .args(&args)
+                .output()
+                .unwrap();
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                !text.contains(secret) && !text.contains(piece),
+                "{url} {args:?} printed a secret:\n{text}"
+            );
+            if args.contains(&"config") {
+                assert_eq!(out.status.code(), Some(0), "{text}");
+                assert!(text.contains("********"), "{text}");
+            } else {
+                assert_eq!(out.status.code(), Some(64), "{url} {args:?}:\n{text}");
+                assert!(text.contains("invalid database URL"), "{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn verbose_shows_each_query_and_transaction_with_timings_but_no_bind_values() {
+    let schema = crate::common::TestSchema::with_oban("verbose_steps");
+    let out = schema
+        .cmd()
+        .args(["-v", "jobs", "list", "--args", "password=hunter2x"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("debug: connecting to "), "{stderr}");
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("debug: query (") && l.contains("oban_jobs")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("debug: transaction committed ("),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("hunter2x"), "{stderr}");
+    // Without -v, none of it.
+    let out = schema.cmd().args(["jobs", "list"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("debug:"));
+}

@@ -34,3 +34,26 @@ fn completions_are_up_to_date() {
 fn man_pages_are_up_to_date() {
     assert_fresh("man", obanctl::commands::docs::render_man_pages().unwrap());
 }
+
+#[test]
+fn man_pages_have_an_exit_status_section_value_names_and_no_help_page() {
+    let pages = obanctl::commands::docs::render_man_pages().unwrap();
+    assert!(pages.iter().all(|(name, _)| name != "obanctl-help.1"));
+    for (name, body) in &pages {
+        let text = String::from_utf8_lossy(body);
+        assert!(!text.contains("obanctl\\-help(1)"), "{name}");
+        assert!(text.contains(".SH \"EXIT STATUS\""), "{name}");
+        assert!(!text.contains(".SH EXTRA"), "{name}");
+    }
+    let doctor = &pages
+        .iter()
+        .find(|(n, _)| n == "obanctl-doctor.1")
+        .unwrap()
+        .1;
+    let text = String::from_utf8_lossy(doctor);
+    assert!(
+        text.contains("[\\fB\\-\\-only\\fR \\fICHECK\\fR]"),
+        "{text}"
+    );
+    assert!(text.contains("Exit codes: 0 clean"), "{text}");
+}
