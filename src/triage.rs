@@ -536,7 +536,10 @@ mod tests {
             prop_assert!(sig.chars().count() <= SIGNATURE_CHARS);
             prop_assert!(!sig.chars().any(|c| c.is_ascii_digit()));
             prop_assert!(!sig.chars().any(is_unsafe));
-            prop_assert_eq!(signature(&sig), sig.clone(), "idempotent");
+            // Not idempotent, and need not be: `--error-signature` compares the signatures
+            // computed from the stored errors with the one given, never re-normalising it (a
+            // mask such as `<n>` before a quote changes whether the quote opens: "0''" gives
+            // "<n>''", whose own signature is "<n><str>").
         }
 
         #[test]

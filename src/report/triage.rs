@@ -180,8 +180,9 @@ impl View for ErrorGroupsView<'_> {
         }
         if self.more_groups > 0 {
             tail.push_str(&format!(
-                "; {} more not shown (--limit)",
-                fmt::count(self.more_groups as i64, "group")
+                "; {} more {} not shown (--limit)",
+                fmt::number(self.more_groups as i64),
+                fmt::plural(self.more_groups as i64, "group")
             ));
         }
         doc.blank()
