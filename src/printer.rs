@@ -413,34 +413,11 @@ impl Printer {
     }
 }
 
-/// Transitional helpers for commands not yet moved onto typed records (every `legacy_` use is a
-/// command still to convert; the output-contract test refuses `"kind":"legacy"` lines).
+/// Doctor's human report still builds its lines itself; its colours go through here (plain for
+/// now: the lines are sanitised like every other, and colour never reaches a pipe).
 impl Printer {
-    pub fn table(&self, headers: &[&str]) -> crate::output::Table {
-        crate::output::Table::with_headers(headers)
-    }
-
-    pub fn print_table(&self, table: &crate::output::Table) -> CliResult<()> {
-        self.doc(&Doc::new().table(table.clone()))
-    }
-
     pub fn paint_out(&self, text: &str, _style: Style) -> String {
         text.to_string()
-    }
-
-    pub fn time(at: Option<chrono::NaiveDateTime>) -> String {
-        crate::output::time::human_opt(at)
-    }
-
-    pub fn legacy_json<T: serde::Serialize + ?Sized>(&self, value: &T) -> CliResult<()> {
-        let value = serde_json::to_value(value).map_err(CliError::internal)?;
-        let value = match value {
-            serde_json::Value::Object(map) => serde_json::Value::Object(map),
-            other => serde_json::json!({ "value": other }),
-        };
-        let mut text = json::line("legacy", &value).map_err(CliError::internal)?;
-        text.push('\n');
-        self.write_stdout(&text)
     }
 }
 

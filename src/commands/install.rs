@@ -18,6 +18,7 @@ use crate::error::{CliError, CliResult, ExitStatus};
 use crate::install::{self, CatalogState, Plan};
 use crate::output::Style;
 use crate::printer::Printer;
+use crate::report::install::{EctoMigration, InstallPlan, InstallResult, ObanSchemaReport};
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, printer: &Printer, args: InstallArgs) -> CliResult<ExitStatus> {
@@ -64,7 +65,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: InstallArgs) -> CliResu
         .map(|flavour| oban_install_sql(flavour, db.prefix()));
 
     if plan.is_empty() && oban_sql.is_none() {
-        return report_nothing_to_do(printer, &schema, &state, &plan);
+        return report_nothing_to_do(printer, &schema, &plan);
     }
     if args.dry_run {
         return print_dry_run(printer, &schema, &plan, oban_sql.as_deref(), db.prefix());
@@ -147,6 +148,18 @@ pub fn run(settings: &Settings, printer: &Printer, args: InstallArgs) -> CliResu
     )
 }
 
+/// `table.column` for each column the plan adds.
+fn added_columns(plan: &Plan) -> Vec<String> {
+    plan.added_columns
+        .iter()
+        .map(|(t, c)| format!("{t}.{c}"))
+        .collect()
+}
+
+fn owned(names: Vec<&str>) -> Vec<String> {
+    names.into_iter().map(str::to_string).collect()
+}
+
 fn flavour_name(flavour: ObanFlavourArg) -> &'static str {
     match flavour {
         ObanFlavourArg::Elixir => "elixir",
@@ -209,22 +222,23 @@ pub fn run_in_schema(conn: &mut PgConnection, schema: &str, sql: &str) -> CliRes
     Ok(())
 }
 
-fn report_nothing_to_do(
-    printer: &Printer,
-    schema: &str,
-    state: &CatalogState,
-    plan: &Plan,
-) -> CliResult<ExitStatus> {
+fn report_nothing_to_do(printer: &Printer, schema: &str, plan: &Plan) -> CliResult<ExitStatus> {
     let status = report_invalid_indexes(printer, schema, plan);
     let tables = install::powertools_tables().len();
     if printer.is_json() {
-        printer.legacy_json(&json!({
-            "schema": schema,
-            "changed": false,
-            "tables": tables,
-            "indexes": state.indexes.len(),
-            "invalid_indexes": plan.invalid_indexes,
-        }))?;
+        printer.json(&InstallResult {
+            schema: schema.to_string(),
+            changed: false,
+            tables,
+            created_schema: false,
+            created_tables: Vec::new(),
+            created_indexes: Vec::new(),
+            upgraded_outbox: false,
+            added_columns: Vec::new(),
+            invalid_indexes: plan.invalid_indexes.clone(),
+            oban_schema: None,
+            audit_id: None,
+        })?;
     } else {
         printer.line(format!(
             "Oban Powertools is already installed in schema `{schema}` (all {tables} Powertools tables, and obanctl's audit tables); nothing to do."
@@ -277,17 +291,17 @@ fn print_dry_run(
     }
     transaction.extend(plan.in_transaction.iter().map(|s| s.sql()));
     if printer.is_json() {
-        printer.legacy_json(&json!({
-            "schema": schema,
-            "dry_run": true,
-            "oban_sql": oban_sql,
-            "concurrent": concurrent,
-            "transaction": transaction,
-            "concurrent_after": concurrent_after,
-            "added_columns": plan.added_columns.iter().map(|(t, c)| format!("{t}.{c}")).collect::<Vec<_>>(),
-            "created_tables": plan.created_tables(),
-            "created_indexes": plan.created_indexes(),
-        }))?;
+        printer.json(&InstallPlan {
+            schema: schema.to_string(),
+            dry_run: true,
+            oban_sql: oban_sql.map(str::to_string),
+            concurrent,
+            transaction,
+            concurrent_after,
+            added_columns: added_columns(plan),
+            created_tables: owned(plan.created_tables()),
+            created_indexes: owned(plan.created_indexes()),
+        })?;
     } else {
         let mut out = String::from("-- obanctl install --dry-run: nothing has been changed.\n");
         if !concurrent.is_empty() {
@@ -336,17 +350,23 @@ fn report_done(
 ) -> CliResult<ExitStatus> {
     let status = report_invalid_indexes(printer, schema, plan);
     if printer.is_json() {
-        printer.legacy_json(&json!({
-            "schema": schema,
-            "changed": true,
-            "created_schema": plan.create_schema,
-            "created_tables": plan.created_tables(),
-            "created_indexes": plan.created_indexes(),
-            "upgraded_outbox": plan.upgrade_outbox,
-            "added_columns": plan.added_columns.iter().map(|(t, c)| format!("{t}.{c}")).collect::<Vec<_>>(),
-            "oban_schema": with_oban.map(|f| json!({ "prefix": prefix, "flavour": flavour_name(f), "version": install::OBAN_CURRENT_VERSION })),
-            "audit_id": audit_id,
-        }))?;
+        printer.json(&InstallResult {
+            schema: schema.to_string(),
+            changed: true,
+            tables: install::powertools_tables().len(),
+            created_schema: plan.create_schema,
+            created_tables: owned(plan.created_tables()),
+            created_indexes: owned(plan.created_indexes()),
+            upgraded_outbox: plan.upgrade_outbox,
+            added_columns: added_columns(plan),
+            invalid_indexes: plan.invalid_indexes.clone(),
+            oban_schema: with_oban.map(|f| ObanSchemaReport {
+                prefix: prefix.to_string(),
+                flavour: flavour_name(f),
+                version: install::OBAN_CURRENT_VERSION,
+            }),
+            audit_id: Some(audit_id),
+        })?;
         return Ok(status);
     }
     if let Some(flavour) = with_oban {
@@ -462,7 +482,11 @@ fn write_ecto_migration(
     std::fs::write(&path, contents)
         .map_err(|e| CliError::internal(anyhow::anyhow!("cannot write {}: {e}", path.display())))?;
     if printer.is_json() {
-        printer.legacy_json(&json!({ "ecto_migration": path, "repo": repo, "schema": settings.powertools_schema.value }))?;
+        printer.json(&EctoMigration {
+            ecto_migration: path.display().to_string(),
+            repo: repo.clone(),
+            schema: settings.powertools_schema.value.clone(),
+        })?;
     } else {
         printer.line(path.display().to_string())?;
         printer.status(format!(

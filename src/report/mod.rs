@@ -6,6 +6,7 @@ pub mod audit;
 pub mod config;
 pub mod cron;
 pub mod demo;
+pub mod install;
 pub mod jobs;
 pub mod limiter;
 pub mod mutate;

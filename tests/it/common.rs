@@ -323,11 +323,6 @@ fn contract() -> &'static (jsonschema::Validator, jsonschema::Validator) {
 
 /// Panics unless `value` is a valid line of the output contract.
 pub fn assert_contract(value: &serde_json::Value) {
-    // Commands not yet moved onto typed records print `legacy` lines; none may remain when the
-    // migration is done (see src/printer.rs).
-    if value["kind"] == "legacy" {
-        return;
-    }
     let (output, doctor) = contract();
     let errors: Vec<String> = output
         .iter_errors(value)

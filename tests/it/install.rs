@@ -5,8 +5,8 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 use crate::common::{
-    catalog_fingerprint, connect, legacy_05x_replay, literal, quote, replay_in_schema, TestSchema,
-    ACTOR, ELIXIR_REPLAY,
+    catalog_fingerprint, connect, json_lines, legacy_05x_replay, literal, quote, replay_in_schema,
+    TestSchema, ACTOR, ELIXIR_REPLAY,
 };
 
 /// Another session holding an ACCESS EXCLUSIVE lock on a 0.5.x host's outbox table (the table
@@ -274,6 +274,40 @@ fn up_statements(migration: &str) -> Vec<String> {
         .skip(1)
         .map(|chunk| chunk[..chunk.find("\"\"\")").unwrap()].trim().to_string())
         .collect()
+}
+
+/// Every install output in JSON is a typed line of the contract: the plan, the result (the same
+/// keys whether or not anything changed) and the Ecto migration.
+#[test]
+fn install_json_lines_are_typed_records() {
+    let schema = TestSchema::new("installjson");
+    let json = |args: &[&str]| {
+        let out = schema
+            .cmd()
+            .args(["--format", "json"])
+            .args(args)
+            .assert()
+            .success();
+        json_lines(&out.get_output().stdout)
+    };
+    let plan = json(&["install", "--dry-run"]);
+    assert_eq!(plan.len(), 1);
+    assert_eq!(plan[0]["kind"], "install_plan");
+    assert!(!plan[0]["transaction"].as_array().unwrap().is_empty());
+    let first = json(&["install"]);
+    assert_eq!(first[0]["kind"], "install_result");
+    assert_eq!(first[0]["changed"], true);
+    assert!(first[0]["audit_id"].is_i64());
+    let again = json(&["install"]);
+    assert_eq!(again[0]["kind"], "install_result");
+    assert_eq!(again[0]["changed"], false);
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&first[0]), keys(&again[0]), "the same keys either way");
+
+    write_mix_project(schema.dir.path());
+    let ecto = json(&["install", "--ecto", "priv/repo/migrations"]);
+    assert_eq!(ecto[0]["kind"], "ecto_migration");
+    assert_eq!(ecto[0]["repo"], "MyShop.Repo");
 }
 
 #[test]
