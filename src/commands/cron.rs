@@ -281,6 +281,27 @@ fn change(
             }),
         );
         metadata.insert("risk".into(), json!("low"));
+        // What the library's UI and forensics views read: the confirmed preview (this run's id),
+        // the plan it confirmed, and the runbook context of the attempt.
+        let command_key = if pause { "pause_cron_entry" } else { "resume_cron_entry" };
+        let plan_hash = {
+            use sha2::{Digest, Sha256};
+            let plan = json!({"command": command_key, "cron_entry": entry.name, "backend": backend, "before_paused": entry.paused});
+            crate::audit::hex(&Sha256::digest(plan.to_string().as_bytes()))
+        };
+        let fingerprint = format!("cron_entry:manual:{}", entry.name);
+        metadata.insert("preview_token".into(), json!(ctx.operation_id.to_string()));
+        metadata.insert("plan_hash".into(), json!(plan_hash));
+        metadata.insert("incident_fingerprint".into(), json!(fingerprint));
+        metadata.insert(
+            "runbook_context".into(),
+            json!({
+                "attempt": {"state": "succeeded", "action": command_key, "target_type": "cron_entry", "target_id": entry.name},
+                "selectors": {"incident_fingerprint": fingerprint, "resource_type": "cron_entry", "resource_id": entry.name},
+                "plan_hash": plan_hash,
+                "preview_token": ctx.operation_id.to_string(),
+            }),
+        );
         metadata.insert("backend".into(), json!(backend));
         metadata.insert("resource".into(), json!({"type": "cron_entry", "id": entry.name, "source": entry.source}));
         metadata.insert("before".into(), json!({"paused": entry.paused, "paused_at": entry.paused_at, "last_run_at": entry.last_run_at}));

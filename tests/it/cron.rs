@@ -109,6 +109,19 @@ fn ops_demo_pauses_nightly_sync_and_resumes_it() {
         rows,
         ["ops-demo|cron.paused|pause_cron_entry|cron_entry:nightly_sync|cron_entry|nightly_sync|fixture maintenance|fixture|ops-demo"]
     );
+    // What the library's UI and forensics views read, as on job repairs.
+    let forensics = schema.strings(&format!(
+        "SELECT concat_ws('|', metadata->>'preview_token' = metadata->>'operation_id', length(metadata->>'plan_hash'), \
+                metadata->>'incident_fingerprint', metadata->'runbook_context'->'attempt'->>'action', \
+                metadata->'runbook_context'->'attempt'->>'target_id', \
+                metadata->'runbook_context'->>'plan_hash' = metadata->>'plan_hash', metadata->>'source') AS v \
+         FROM {}.oban_powertools_audit_events WHERE resource = 'cron_entry:nightly_sync'",
+        schema.quoted()
+    ));
+    assert_eq!(
+        forensics,
+        ["t|64|cron_entry:manual:nightly_sync|pause_cron_entry|nightly_sync|t|cli"]
+    );
     schema
         .cmd()
         .args(["audit", "tail", "--resource", "cron_entry:nightly_sync"])
