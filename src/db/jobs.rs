@@ -295,6 +295,19 @@ pub fn bounded_state_counts(
 ) -> CliResult<Vec<StateCount>> {
     let mut sql = Sql::default();
     let conditions = filter.conditions(&mut sql, &jobs.state_type);
+    state_counts_where(conn, jobs, sql, &conditions, max_id, cap)
+}
+
+/// Jobs per state among those meeting `conditions` (bound in `sql`) with `id <= max_id`,
+/// counting at most `cap` rows in all.
+pub fn state_counts_where(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    mut sql: Sql,
+    conditions: &str,
+    max_id: i64,
+    cap: i64,
+) -> CliResult<Vec<StateCount>> {
     let max_id = sql.bind(Bind::BigInt(max_id));
     let cap = sql.bind(Bind::BigInt(cap));
     let text = format!(

@@ -21,14 +21,7 @@ pub fn plan_counts(
 ) -> CliResult<Vec<StateCount>> {
     let mut sql = Sql::default();
     let conditions = scope.conditions(&mut sql, &jobs.state_type);
-    let max_id = sql.bind(Bind::BigInt(max_id));
-    let cap = sql.bind(Bind::BigInt(cap));
-    let text = format!(
-        "SELECT s.state, count(*)::bigint AS n FROM (SELECT j.state::text AS state FROM {} j \
-         WHERE {conditions} AND j.id <= {max_id} LIMIT {cap}) s GROUP BY 1 ORDER BY 1",
-        jobs.table
-    );
-    Ok(bound_query(&text, &sql.binds).load(conn)?)
+    super::jobs::state_counts_where(conn, jobs, sql, &conditions, max_id, cap)
 }
 
 /// The next keyset range `(after, hi]` holding up to `limit` matching jobs, and how many it held
