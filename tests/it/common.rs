@@ -92,6 +92,17 @@ pub fn cli_database_url() -> String {
     std::env::var("OBANCTL_TEST_CLI_URL").unwrap_or_else(|_| database_url())
 }
 
+/// Whether the binary under test connects through a pooler (the PgBouncer lane). Tests whose
+/// premise is a server session of obanctl's own (a backend terminated under it, a role default
+/// applied at login) hold only on a direct connection, and say so when skipped.
+pub fn through_pooler(test: &str) -> bool {
+    let pooled = cli_database_url() != database_url();
+    if pooled {
+        eprintln!("{test}: skipped through a pooler: its premise is a direct server session");
+    }
+    pooled
+}
+
 /// The database URL with `role` as the user (tests' ad-hoc roles log in without a password).
 pub fn role_url(role: &str) -> String {
     let url = database_url();

@@ -8,7 +8,7 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use predicates::prelude::*;
 
-use crate::common::{json_lines, of_kind, one_of_kind, TestSchema};
+use crate::common::{database_url, json_lines, of_kind, one_of_kind, TestSchema};
 use crate::oban_py::{
     self, all_in, insert_jobs, max_overlap, notify, producer_meta, wait_for, PyNode,
 };
@@ -53,7 +53,12 @@ fn queues_shows_an_oban_py_node_from_gossip_and_from_oban_producers() {
     let _node = PyNode::start(&schema, "py-q1", &[("alpha", 3), ("beta", 1)]);
     insert_jobs(&schema, "gamma", 2, r#"{"sleep_ms": 1}"#);
 
-    let (lines, _) = run_json(&schema, &["queues", "--listen", "2s"]);
+    // Listening needs a direct connection; the PgBouncer lane names one as an operator would.
+    let direct = database_url();
+    let (lines, _) = run_json(
+        &schema,
+        &["queues", "--listen", "2s", "--listen-url", &direct],
+    );
     let alpha = queue_line(&lines, "alpha");
     assert_eq!(alpha["nodes_source"], "gossip", "{alpha}");
     assert_eq!(alpha["nodes"][0]["node"], "py-q1", "{alpha}");
@@ -74,7 +79,7 @@ fn queues_shows_an_oban_py_node_from_gossip_and_from_oban_producers() {
     let out = schema
         .cmd()
         .env("COLUMNS", "80")
-        .args(["queues", "--listen", "1s"])
+        .args(["queues", "--listen", "1s", "--listen-url", &direct])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -82,7 +87,10 @@ fn queues_shows_an_oban_py_node_from_gossip_and_from_oban_producers() {
     assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
 
     // nodes: the node from producers, the leader table and gossip.
-    let (lines, code) = run_json(&schema, &["nodes", "--listen", "2s"]);
+    let (lines, code) = run_json(
+        &schema,
+        &["nodes", "--listen", "2s", "--listen-url", &direct],
+    );
     assert_eq!(code, 0);
     let node = one_of_kind(&lines, "node");
     assert_eq!(node["node"], "py-q1", "{node}");
@@ -402,7 +410,11 @@ fn a_read_only_role_gets_77_and_no_signal_is_sent() {
 #[test]
 fn without_nodes_the_columns_say_unknown_and_why() {
     let schema = oban_schema("qunknown");
-    let (lines, _) = run_json(&schema, &["queues", "--listen", "500ms"]);
+    let direct = database_url();
+    let (lines, _) = run_json(
+        &schema,
+        &["queues", "--listen", "500ms", "--listen-url", &direct],
+    );
     let mailers = queue_line(&lines, "mailers");
     assert!(mailers["nodes"].is_null(), "{mailers}");
     let why = mailers["nodes_unknown"].as_str().unwrap();

@@ -7,7 +7,9 @@ use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::common::{json_lines, literal, one_of_kind, quote, unique_name, TestSchema};
+use crate::common::{
+    json_lines, literal, one_of_kind, quote, through_pooler, unique_name, TestSchema,
+};
 
 const REASON: &str = "safety test run, nothing real";
 
@@ -69,6 +71,9 @@ impl Drop for Role {
 
 #[test]
 fn a_serializable_or_repeatable_read_default_changes_nothing_about_bulk_runs() {
+    if through_pooler("a_serializable_or_repeatable_read_default_changes_nothing_about_bulk_runs") {
+        return;
+    }
     for level in ["serializable", "repeatable read"] {
         let schema = with_jobs("iso", "discarded", 3000);
         let role = Role::superuser_with(&format!("SET default_transaction_isolation = '{level}'"));
@@ -229,6 +234,10 @@ fn a_server_speaking_another_language_still_gives_exit_77() {
 
 #[test]
 fn a_run_whose_connection_is_terminated_reports_and_records_what_it_committed() {
+    if through_pooler("a_run_whose_connection_is_terminated_reports_and_records_what_it_committed")
+    {
+        return;
+    }
     let schema = with_jobs("terminated", "discarded", 3000);
     let mut child = schema
         .process(&[
