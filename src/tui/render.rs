@@ -402,30 +402,40 @@ fn queue_cells(row: &QueueRow, theme: &Theme, wide: bool) -> Vec<Cell<'static>> 
     cells
 }
 
+/// A list pane's rows; when there are none to list (unknown, or empty), the pane says why and
+/// this returns `None`.
+fn rows_or_reason<'a, T>(
+    known: &'a Known<Vec<T>>,
+    empty: &'static str,
+    block: &Block<'static>,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Option<&'a [T]> {
+    let paragraph = match known {
+        Known::Value(rows) if !rows.is_empty() => return Some(rows),
+        Known::Value(_) => Paragraph::new(Span::styled(empty, theme.dim())),
+        Known::Unknown(why) => Paragraph::new(unknown(why)).wrap(Wrap { trim: false }),
+    };
+    frame.render_widget(paragraph.block(block.clone()), area);
+    None
+}
+
 fn failures(snapshot: &Snapshot, ui: &UiState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let focused = ui.pane == Pane::Failures;
     let block = Block::bordered()
         .title(" Failures, last hour ")
         .border_style(theme.border(focused));
-    let groups = match &snapshot.failures {
-        Known::Value(groups) => groups,
-        Known::Unknown(why) => {
-            frame.render_widget(
-                Paragraph::new(unknown(why))
-                    .block(block)
-                    .wrap(Wrap { trim: false }),
-                area,
-            );
-            return;
-        }
-    };
-    if groups.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled("no failures in the last hour", theme.dim())).block(block),
-            area,
-        );
+    let Some(groups) = rows_or_reason(
+        &snapshot.failures,
+        "no failures in the last hour",
+        &block,
+        theme,
+        frame,
+        area,
+    ) else {
         return;
-    }
+    };
     let cursor = ui.cursor(Pane::Failures);
     let height = layout::list_rows(area, false);
     let worker_width = (area.width as usize / 3).max(8);
@@ -465,25 +475,16 @@ fn activity(snapshot: &Snapshot, ui: &UiState, theme: &Theme, frame: &mut Frame,
     let block = Block::bordered()
         .title(" Activity (audit) ")
         .border_style(theme.border(focused));
-    let lines = match &snapshot.activity {
-        Known::Value(lines) => lines,
-        Known::Unknown(why) => {
-            frame.render_widget(
-                Paragraph::new(unknown(why))
-                    .block(block)
-                    .wrap(Wrap { trim: false }),
-                area,
-            );
-            return;
-        }
-    };
-    if lines.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled("no audit events yet", theme.dim())).block(block),
-            area,
-        );
+    let Some(lines) = rows_or_reason(
+        &snapshot.activity,
+        "no audit events yet",
+        &block,
+        theme,
+        frame,
+        area,
+    ) else {
         return;
-    }
+    };
     let cursor = ui.cursor(Pane::Activity);
     let height = layout::list_rows(area, false);
     let text: Vec<Line> = lines
