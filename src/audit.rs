@@ -460,6 +460,26 @@ fn bounded(column: &str, value: String) -> CliResult<String> {
 }
 
 /// Inserts one audit row in the caller's transaction and returns its id.
+/// Records a run's `cli.bulk_operation` summary row (one per run, whatever it changed).
+pub fn record_bulk_operation(
+    conn: &mut PgConnection,
+    powertools_schema: &str,
+    ctx: &RunContext,
+    metadata: Map<String, Value>,
+) -> CliResult<i64> {
+    record(
+        conn,
+        powertools_schema,
+        ctx,
+        AuditEvent {
+            action: "cli.bulk_operation".into(),
+            resource_type: "operation".into(),
+            resource_id: ctx.operation_id.to_string(),
+            metadata,
+        },
+    )
+}
+
 pub fn record(
     conn: &mut PgConnection,
     powertools_schema: &str,

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use super::{build_filter, require_oban};
-use crate::audit::{self, AuditEvent, RunContext};
+use crate::audit::{self, RunContext};
 use crate::cli::JobsMutateArgs;
 use crate::commands::guard;
 use crate::db::catalog::ObanFlavour;
@@ -966,17 +966,5 @@ fn write_summary(
     );
     metadata.insert("preview_token".into(), json!(ctx.operation_id.to_string()));
     metadata.insert("plan_hash".into(), json!(plan_hash));
-    db.write(|conn| {
-        audit::record(
-            conn,
-            db.powertools_schema(),
-            ctx,
-            AuditEvent {
-                action: "cli.bulk_operation".into(),
-                resource_type: "operation".into(),
-                resource_id: ctx.operation_id.to_string(),
-                metadata,
-            },
-        )
-    })
+    db.write(|conn| audit::record_bulk_operation(conn, db.powertools_schema(), ctx, metadata))
 }

@@ -674,17 +674,5 @@ fn record_run(
             "ok"
         }),
     );
-    db.write(|conn| {
-        audit::record(
-            conn,
-            db.powertools_schema(),
-            ctx,
-            AuditEvent {
-                action: "cli.bulk_operation".into(),
-                resource_type: "operation".into(),
-                resource_id: ctx.operation_id.to_string(),
-                metadata,
-            },
-        )
-    })
+    db.write(|conn| audit::record_bulk_operation(conn, db.powertools_schema(), ctx, metadata))
 }
