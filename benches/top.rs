@@ -42,40 +42,7 @@ fn main() {
     };
     if !exists {
         install(&schema, true);
-        // Per mille of the table by state: 850 completed, 60 available, 40 scheduled,
-        // 20 retryable, 15 discarded, 10 cancelled, 5 executing. Completions and failures spread
-        // over the last day, the newest within the last minutes (throughput, failures pane).
-        conn.batch_execute(&format!(
-            "SET synchronous_commit = off; \
-             INSERT INTO {q}.oban_peers VALUES ('Oban', 'web-1', timezone('UTC', now()), timezone('UTC', now()) + interval '1 hour'); \
-             INSERT INTO {q}.oban_jobs (state, queue, worker, args, errors, attempt, max_attempts, priority, \
-                                       scheduled_at, attempted_at, completed_at, discarded_at, cancelled_at, attempted_by) \
-             SELECT s.state::{q}.oban_job_state, 'queue_' || (g % {queues}), 'MyApp.Workers.W' || (g % 40), \
-                    jsonb_build_object('user_id', g % 100000), \
-                    CASE WHEN s.state IN ('retryable', 'discarded') \
-                         THEN ARRAY[jsonb_build_object('attempt', 1, 'at', now(), 'error', '** (RuntimeError) upstream ' || (g % 7) || ' timed out after ' || (g % 5000) || ' ms')] \
-                         ELSE ARRAY[]::jsonb[] END, \
-                    CASE WHEN s.state IN ('available', 'scheduled') THEN 0 ELSE 1 END, 20, g % 4, \
-                    CASE s.state WHEN 'scheduled' THEN timezone('UTC', now()) + (g % 3600) * interval '1 second' \
-                                 WHEN 'retryable' THEN timezone('UTC', now()) + (g % 600) * interval '1 second' \
-                                 WHEN 'available' THEN timezone('UTC', now()) - (g % 120) * interval '1 second' \
-                                 ELSE t.at END, \
-                    CASE WHEN s.state IN ('available', 'scheduled') THEN NULL ELSE t.at END, \
-                    CASE WHEN s.state = 'completed' THEN t.at END, \
-                    CASE WHEN s.state = 'discarded' THEN t.at END, \
-                    CASE WHEN s.state = 'cancelled' THEN t.at END, \
-                    CASE WHEN s.state IN ('available', 'scheduled') THEN NULL ELSE ARRAY['web-' || (g % 4), md5(g::text)] END \
-             FROM generate_series(1, {jobs}) g, \
-                  LATERAL (SELECT timezone('UTC', now()) - ({jobs} - g) * (86400.0 / {jobs}) * interval '1 second' AS at) t, \
-                  LATERAL (SELECT CASE WHEN g % 1000 < 850 THEN 'completed' WHEN g % 1000 < 910 THEN 'available' \
-                                       WHEN g % 1000 < 950 THEN 'scheduled' WHEN g % 1000 < 970 THEN 'retryable' \
-                                       WHEN g % 1000 < 985 THEN 'discarded' WHEN g % 1000 < 995 THEN 'cancelled' \
-                                       ELSE 'executing' END AS state) s;"
-        ))
-        .unwrap();
-        // Alone: VACUUM refuses to run in the implicit transaction of a multi-statement batch.
-        conn.batch_execute(&format!("VACUUM ANALYZE {q}.oban_jobs"))
-            .unwrap();
+        support::fill_dashboard(&mut conn, &q, jobs, queues);
     }
     let filled = started.elapsed();
 

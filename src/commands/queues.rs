@@ -211,13 +211,24 @@ pub fn queue_records(
     jobs: &JobsTable,
     listen: &ListenArgs,
 ) -> CliResult<(Vec<QueueRecord>, Vec<String>)> {
-    let hearing = hear(
-        db,
-        listen.listen_url.as_deref(),
-        listen.listen,
-        &[Channel::Gossip, Channel::Sonar],
-    );
-    let read = read_queues(db, jobs)?;
+    // The tables are read while the listening window runs: the command takes the window, not
+    // the window plus the reads.
+    let (hearing, read) = std::thread::scope(|scope| {
+        let listener = scope.spawn(|| {
+            hear(
+                db,
+                listen.listen_url.as_deref(),
+                listen.listen,
+                &[Channel::Gossip, Channel::Sonar],
+            )
+        });
+        let read = read_queues(db, jobs);
+        let hearing = listener.join().unwrap_or_else(|_| {
+            Hearing::Unavailable(Unavailable::Lost("the listening thread failed".into()))
+        });
+        (hearing, read)
+    });
+    let read = read?;
     let (nodes, source_note) = node_report(&hearing, read.overview.producers.as_ref(), db.prefix());
     let mut names: BTreeSet<String> = read
         .overview

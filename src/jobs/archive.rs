@@ -9,7 +9,7 @@
 //! {"obanctl_export":"trailer","rows":N,"sha256":"..",...}        count and SHA-256 of the rows
 //! ```
 //!
-//! `row` is PostgreSQL's `to_jsonb` of the whole `oban_jobs` row, unredacted (a restore must give
+//! `row` is PostgreSQL's `row_to_json` of the whole `oban_jobs` row, unredacted (a restore must give
 //! back exactly what was deleted), with terminal-unsafe characters escaped as `\uXXXX`. A segment
 //! without a trailer is a run that was killed: its rows are all there up to the last complete line
 //! (every batch is on disk before it is deleted); a torn last line belongs to a batch that was never

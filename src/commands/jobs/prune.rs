@@ -268,7 +268,9 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
         let done = db.write(|conn| {
             let (ids, states, sha256) = match &archive {
                 Some(archive) => {
-                    let rows = queries::lock_range(conn, &jobs, &scope, lo, hi)?;
+                    // Deleted and read in one statement; the delete commits only after the
+                    // rows are on disk below.
+                    let rows = queries::delete_range_returning_rows(conn, &jobs, &scope, lo, hi)?;
                     let mut buffer =
                         Vec::with_capacity(rows.iter().map(|r| r.row.len() + 64).sum());
                     for row in &rows {
@@ -276,7 +278,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
                     }
                     let sha256 = crate::export::sha256_hex(&buffer);
                     if !rows.is_empty() {
-                        // On disk before the delete below can commit.
+                        // On disk before this transaction (the delete) can commit.
                         let mut archive = archive.lock().unwrap_or_else(|e| e.into_inner());
                         archive.sink.write(&buffer)?;
                         archive.sink.sync()?;
@@ -285,12 +287,8 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
                         archive.first_id = archive.first_id.min(first).or(first);
                         archive.last_id = rows.last().map(|r| r.id).max(archive.last_id);
                     }
-                    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-                    if !ids.is_empty() {
-                        queries::delete_ids(conn, &jobs, ids.clone())?;
-                    }
                     (
-                        ids,
+                        rows.iter().map(|r| r.id).collect::<Vec<_>>(),
                         rows.into_iter().map(|r| r.state).collect::<Vec<_>>(),
                         sha256,
                     )
