@@ -179,6 +179,13 @@ impl PyNode {
         self.terminate()
     }
 
+    /// Kills the node with SIGKILL, as a crash or the OOM killer would: nothing of oban-py's own
+    /// shutdown runs, so its executing jobs, its `oban_producers` rows and its leader lease stay.
+    pub fn kill(mut self) {
+        self.child.kill().expect("SIGKILL to the node");
+        self.child.wait().expect("the killed node is reaped");
+    }
+
     fn terminate(&mut self) -> bool {
         if let Ok(Some(status)) = self.child.try_wait() {
             return status.success();

@@ -1,9 +1,13 @@
-//! `obanctl jobs rescue`: executing jobs a dead node left behind.
+//! `obanctl jobs rescue`: executing jobs a dead node left behind, against a hand-made Oban schema
+//! and against a real oban-py node killed mid-job.
+
+use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
 use predicates::prelude::*;
 
 use crate::common::{connect, json_lines, of_kind, one_of_kind, TestSchema};
+use crate::oban_py::{self, all_in, insert_jobs, notify, states, wait_for, PyNode};
 
 const REASON: &str = "web-9 was terminated by the autoscaler";
 
@@ -285,4 +289,214 @@ fn refusals_change_nothing() {
     let outcome = one_of_kind(&json_lines(&out.get_output().stdout), "job_outcome");
     assert_eq!(outcome["outcome"], "locked");
     assert_eq!(field(&schema, orphan, "state"), "executing");
+}
+
+/// oban-py's schema plus the Powertools tables (audit and its chain), and the table the test
+/// worker records each execution in (see `tests/oban_py/worker.py`).
+fn py_schema() -> TestSchema {
+    let schema = oban_py::schema("rescuepy");
+    schema.cmd().args(["install", "-q"]).assert().success();
+    schema.sql(&format!(
+        "CREATE TABLE {}.obanctl_test_runs (id bigserial PRIMARY KEY, job_id bigint NOT NULL, \
+         attempt int NOT NULL, node text NOT NULL, started_at timestamptz NOT NULL DEFAULT clock_timestamp(), \
+         finished_at timestamptz)",
+        schema.quoted()
+    ));
+    schema
+}
+
+/// Per job of `ids`: its recorded executions as `attempt@node:finished|unfinished`, in order.
+fn runs(schema: &TestSchema, ids: &[i64]) -> Vec<String> {
+    schema.strings(&format!(
+        "SELECT j.id || ' ' || coalesce(string_agg(r.attempt || '@' || r.node || ':' || \
+                CASE WHEN r.finished_at IS NULL THEN 'unfinished' ELSE 'finished' END, ' ' ORDER BY r.id), '') AS v \
+         FROM unnest(ARRAY[{}]::bigint[]) AS j(id) LEFT JOIN {}.obanctl_test_runs r ON r.job_id = j.id \
+         GROUP BY j.id ORDER BY j.id",
+        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","),
+        schema.quoted()
+    ))
+}
+
+#[test]
+fn jobs_a_killed_oban_py_node_left_executing_are_rescued_and_complete_once_on_a_new_node() {
+    const T: Duration = Duration::from_secs(30);
+    let schema = py_schema();
+    let q = schema.quoted();
+    let doomed = PyNode::start(&schema, "py-doomed", &[("alpha", 5)]);
+    // Long on the first attempt, instant on the next: the rescued re-run is quick.
+    let ids = insert_jobs(
+        &schema,
+        "alpha",
+        3,
+        r#"{"sleep_ms": 60000, "sleep_attempts": 1, "record": true}"#,
+    );
+    notify(&schema, "insert", r#"{"queue":"alpha"}"#);
+    wait_for(
+        "the jobs executing on py-doomed, each run recorded",
+        T,
+        || {
+            all_in(&schema, &ids, "executing")?;
+            (runs(&schema, &ids)
+                .iter()
+                .all(|r| r.ends_with(" 1@py-doomed:unfinished")))
+            .then_some(())
+        },
+    );
+
+    // SIGKILL: no shutdown of oban-py's runs, so the jobs, the producer row and the lease stay.
+    doomed.kill();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(states(&schema, &ids), ["executing"; 3]);
+    for id in &ids {
+        assert_eq!(field(&schema, *id, "attempted_by[1]"), "py-doomed");
+        assert_eq!(field(&schema, *id, "attempt"), "1");
+    }
+    assert_eq!(
+        schema.int(&format!(
+            "SELECT count(*)::bigint AS v FROM {q}.oban_producers WHERE node = 'py-doomed'"
+        )),
+        1
+    );
+
+    // Right after the kill the node still looks alive: its producer row was refreshed less than
+    // 15 s ago and it holds the leader lease. Liveness is judged from those rows only (rescue does
+    // not listen for gossip, so a pooler changes nothing), and nothing is selected, not by node,
+    // not by age, not by id.
+    let out = rescue(&schema).arg("--dry-run").assert().success();
+    let summary = one_of_kind(&json_lines(&out.get_output().stdout), "summary");
+    assert_eq!(summary["matched"], 0, "{summary}");
+    schema
+        .cmd()
+        .args(["jobs", "rescue", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Nothing to rescue").and(predicate::str::contains(
+                "Alive nodes, left alone: py-doomed (3 jobs)",
+            )),
+        );
+    let out = rescue(&schema)
+        .args(["--stuck-after", "1s", "--dry-run"])
+        .assert()
+        .success();
+    let plan = one_of_kind(&json_lines(&out.get_output().stdout), "plan");
+    assert_eq!(
+        plan["matched"], 0,
+        "an age never reaches a live node's jobs: {plan}"
+    );
+    rescue(&schema)
+        .args([&ids[0].to_string(), "--reason", REASON, "--yes"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("py-doomed, which is alive"));
+
+    // Time passing, simulated: a dead node's producer row stops being refreshed and is judged
+    // missing after 120 s; its lease expires 30 s after its last renewal and is judged missing
+    // 120 s after that. Rather than wait minutes, the rows are aged in SQL. The producer row alone
+    // is not enough while the lease vouches for the node (the freshest sighting decides).
+    schema.sql(&format!(
+        "UPDATE {q}.oban_producers SET updated_at = updated_at - interval '10 minutes' \
+         WHERE node = 'py-doomed'"
+    ));
+    let out = rescue(&schema).arg("--dry-run").assert().success();
+    let summary = one_of_kind(&json_lines(&out.get_output().stdout), "summary");
+    assert_eq!(
+        summary["matched"], 0,
+        "the unexpired lease still vouches: {summary}"
+    );
+    let aged = schema.int(&format!(
+        "WITH a AS (UPDATE {q}.oban_leaders SET expires_at = timezone('UTC', now()) - interval '10 minutes' \
+                    WHERE node = 'py-doomed' RETURNING 1) SELECT count(*)::bigint AS v FROM a"
+    ));
+    assert_eq!(aged, 1, "py-doomed held the leader lease");
+
+    let out = rescue(&schema).arg("--dry-run").assert().success();
+    let plan = one_of_kind(&json_lines(&out.get_output().stdout), "plan");
+    assert_eq!(plan["matched"], 3, "{plan}");
+    assert!(
+        plan["notes"].to_string().contains("py-doomed (3 jobs)"),
+        "{plan}"
+    );
+    assert_eq!(
+        states(&schema, &ids),
+        ["executing"; 3],
+        "a preview changes nothing"
+    );
+
+    let out = rescue(&schema)
+        .args(["--reason", REASON, "--yes"])
+        .assert()
+        .success();
+    let lines = json_lines(&out.get_output().stdout);
+    let mut rescued: Vec<i64> = of_kind(&lines, "job_outcome")
+        .iter()
+        .map(|o| {
+            assert_eq!(o["after_state"], "available", "{o}");
+            o["id"].as_i64().unwrap()
+        })
+        .collect();
+    rescued.sort_unstable();
+    assert_eq!(rescued, ids);
+    assert_eq!(one_of_kind(&lines, "summary")["changed"], 3);
+    for id in &ids {
+        assert_eq!(field(&schema, *id, "state"), "available");
+        assert_eq!(field(&schema, *id, "attempt"), "1", "the attempt is kept");
+        let entry = field(&schema, *id, "errors->-1->>'error'");
+        assert!(
+            entry.starts_with("rescued by test-actor (its node was absent or missing")
+                && entry.contains(REASON)
+                && entry.ends_with("(node py-doomed)"),
+            "{entry}"
+        );
+        assert_eq!(field(&schema, *id, "errors->-1->>'attempt'"), "1");
+        assert_eq!(field(&schema, *id, "jsonb_array_length(errors)"), "1");
+    }
+    assert_eq!(
+        schema.strings(&format!(
+            "SELECT resource_id || ' ' || (metadata->'before'->>'state') || '>' || (metadata->'after'->>'state') AS v \
+             FROM {q}.oban_powertools_audit_events \
+             WHERE action = 'lifeline.repair_executed' AND metadata->>'operation' = 'job_rescue' ORDER BY resource_id::bigint"
+        )),
+        ids.iter()
+            .map(|id| format!("{id} executing>available"))
+            .collect::<Vec<_>>(),
+        "one audit row per rescued job"
+    );
+
+    // A new node on the same queue runs each rescued job once more, as attempt 2, to completion.
+    let fresh = PyNode::start(&schema, "py-fresh", &[("alpha", 5)]);
+    notify(&schema, "insert", r#"{"queue":"alpha"}"#);
+    wait_for("the rescued jobs completed", T, || {
+        all_in(&schema, &ids, "completed")
+    });
+    // Settle: nothing runs them again.
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(
+        runs(&schema, &ids),
+        ids.iter()
+            .map(|id| format!("{id} 1@py-doomed:unfinished 2@py-fresh:finished"))
+            .collect::<Vec<_>>(),
+        "each job ran once on the killed node and completed exactly once on the new one"
+    );
+    for id in &ids {
+        assert_eq!(field(&schema, *id, "attempt"), "2");
+        assert_eq!(field(&schema, *id, "attempted_by[1]"), "py-fresh");
+    }
+
+    // Nothing left: another run selects nothing and writes nothing.
+    let audit = schema.audit_count();
+    let out = rescue(&schema)
+        .args(["--reason", REASON, "--yes"])
+        .assert()
+        .success();
+    assert_eq!(
+        one_of_kind(&json_lines(&out.get_output().stdout), "summary")["matched"],
+        0
+    );
+    assert_eq!(schema.audit_count(), audit);
+    let stderr = fresh.stderr_text();
+    assert!(
+        fresh.stop(),
+        "py-fresh exits 0 on SIGTERM; stderr:\n{stderr}"
+    );
 }

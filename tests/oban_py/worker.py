@@ -17,7 +17,11 @@ oban-py calls `metrics`, which is off unless asked for) on the given queues, pri
 
 Jobs of worker `obanctl_test.Sleep` sleep `args.sleep_ms` milliseconds, checking for a pkill every
 10 ms (oban-py's pkill is cooperative: it sets a flag that the job must look at), then complete,
-or raise when `args.fail` is true.
+or raise when `args.fail` is true. With `args.sleep_attempts` N they sleep only on attempts 1..N
+(a rescued job re-runs quickly). With `args.record` true, each execution inserts a row
+(job_id, attempt, node, started_at) into `<prefix>.obanctl_test_runs`, a table the test creates,
+before sleeping, and sets its `finished_at` when the job is about to complete: a run a node was
+killed in stays unfinished, so the table tells how many times each job ran and finished.
 """
 
 from __future__ import annotations
@@ -37,6 +41,30 @@ from oban import Cancel, Oban, worker
 from oban.schema import install_sql
 
 
+# Set by `run`: where executions of jobs with `args.record` are written.
+RECORDER: tuple[AsyncConnectionPool, str, str] | None = None
+
+
+async def record(job, run_id: int | None = None) -> int | None:
+    """Inserts this execution's row (returning its id), or marks row `run_id` finished."""
+    assert RECORDER is not None, "record needs a running node"
+    pool, prefix, node = RECORDER
+    table = sql.Identifier(prefix, "obanctl_test_runs")
+    async with pool.connection() as conn:
+        if run_id is None:
+            cur = await conn.execute(
+                sql.SQL("INSERT INTO {} (job_id, attempt, node) VALUES (%s, %s, %s) RETURNING id")
+                .format(table),
+                (job.id, job.attempt, node),
+            )
+            return (await cur.fetchone())[0]
+        await conn.execute(
+            sql.SQL("UPDATE {} SET finished_at = clock_timestamp() WHERE id = %s").format(table),
+            (run_id,),
+        )
+        return run_id
+
+
 @worker(queue="default")
 class Sleep:
     # A stable worker name (`obanctl_test.Sleep`) whatever way this file is started.
@@ -44,7 +72,10 @@ class Sleep:
 
     async def process(self, job):
         args = job.args if isinstance(job.args, dict) else {}
+        run_id = await record(job) if args.get("record") else None
         remaining = max(0, int(args.get("sleep_ms", 0))) / 1000
+        if "sleep_attempts" in args and job.attempt > int(args["sleep_attempts"]):
+            remaining = 0
         while remaining > 0:
             if job.cancelled():
                 return Cancel("pkill received")
@@ -55,6 +86,8 @@ class Sleep:
             return Cancel("pkill received")
         if args.get("fail"):
             raise RuntimeError("failed on purpose (args.fail)")
+        if run_id is not None:
+            await record(job, run_id)
         return None
 
 
@@ -95,6 +128,8 @@ async def run(args: argparse.Namespace) -> None:
 
     pool = AsyncConnectionPool(conninfo=args.dsn, min_size=1, max_size=10, open=False)
     await pool.open()
+    global RECORDER
+    RECORDER = (pool, args.prefix, args.node)
     metrics = False if args.gossip_interval <= 0 else {"interval": args.gossip_interval}
     oban = Oban(
         pool=pool,
