@@ -246,7 +246,10 @@ pub fn queue_records(
             QueueRecord::build(
                 q,
                 read.overview.line(q),
-                read.overview.count_cap,
+                (
+                    read.overview.count_cap,
+                    read.overview.finished_count_cap,
+                ),
                 (
                     executing.get(q).copied().unwrap_or(0),
                     read.executing.truncated,
@@ -258,8 +261,9 @@ pub fn queue_records(
     let mut notes = vec![source_note];
     if records.iter().any(|r| !r.counts_at_least.is_empty()) {
         notes.push(format!(
-            "Counts stop at {} per queue and state (shown with +).",
-            fmt::number(read.overview.count_cap)
+            "Counts stop at {} per queue and state, {} for finished ones (shown with +).",
+            fmt::number(read.overview.count_cap),
+            fmt::number(read.overview.finished_count_cap)
         ));
     }
     if read.overview.counts_truncated {

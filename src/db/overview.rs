@@ -44,8 +44,9 @@ impl QueueLine {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Overview {
     pub queues: Vec<QueueLine>,
-    /// The cap each (state, queue) count stopped at.
+    /// The cap each (state, queue) count stopped at, and the lower one of finished states.
     pub count_cap: i64,
+    pub finished_count_cap: i64,
     /// More (state, queue) pairs exist than were read.
     pub counts_truncated: bool,
     /// The oldest-available read was not made (no usable index) or was truncated.
@@ -126,6 +127,7 @@ pub fn overview(
     Ok(QueueScan::Done(Overview {
         queues: lines.into_values().collect(),
         count_cap: report.cap,
+        finished_count_cap: report.finished_cap,
         counts_truncated: report.truncated,
         waits_complete,
         throughput_basis: throughput.basis,

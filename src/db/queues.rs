@@ -42,6 +42,10 @@ pub const MAX_TEXT_CHARS: i64 = 255;
 /// A per-(state, queue) count cap for an overview. Measured on 2 000 000 jobs in 50 (state,
 /// queue) cells, every one of them at the cap, warm cache: 13 ms at 1 000, 120 ms at 10 000.
 pub const DEFAULT_COUNT_CAP: i64 = 1_000;
+/// The cap for finished states (completed, cancelled, discarded): their counts are history, not
+/// a backlog, and on a busy table they are the largest cells, so counting them to 1 000 each was
+/// most of an overview's time (on 5 000 000 jobs in 50 queues: 60 ms of cells, 22 ms with this).
+pub const FINISHED_COUNT_CAP: i64 = 100;
 /// Completed rows read by [`completed_per_minute`] in an overview, and the newest rows it
 /// examines without a `completed_at` index (10 000 newest rows: ~25 ms cold on the same table).
 pub const DEFAULT_THROUGHPUT_CAP: i64 = 100_000;
@@ -128,6 +132,8 @@ pub struct QueueCountsReport {
     pub queues: Vec<QueueCounts>,
     /// The cap each (state, queue) count stopped at.
     pub cap: i64,
+    /// The cap of finished states' counts (`min(cap, FINISHED_COUNT_CAP)`).
+    pub finished_cap: i64,
     /// More than [`MAX_QUEUE_CELLS`] (state, queue) pairs exist; the rest were not read.
     pub truncated: bool,
 }
@@ -167,10 +173,12 @@ pub fn queue_counts(
         return Ok(QueueScan::NoIndex);
     }
     let cap = cap.max(1);
+    let finished_cap = cap.min(FINISHED_COUNT_CAP);
     let text = format!(
         "WITH {pairs} \
          SELECT c.state::text AS state, {queue} AS queue, \
-                (SELECT count(*) FROM (SELECT 1 FROM {t} j WHERE j.state = c.state AND j.queue = c.queue LIMIT $1) x)::bigint AS n \
+                (SELECT count(*) FROM (SELECT 1 FROM {t} j WHERE j.state = c.state AND j.queue = c.queue \
+                   LIMIT CASE WHEN c.state::text IN ('completed', 'cancelled', 'discarded') THEN $3 ELSE $1 END) x)::bigint AS n \
          FROM (SELECT * FROM pairs LIMIT $2) c",
         pairs = pairs_cte(jobs, ""),
         queue = bounded("c.queue"),
@@ -179,6 +187,7 @@ pub fn queue_counts(
     let rows: Vec<CellRow> = diesel::sql_query(text)
         .bind::<BigInt, _>(cap)
         .bind::<BigInt, _>(MAX_QUEUE_CELLS + 1)
+        .bind::<BigInt, _>(finished_cap)
         .load(conn)?;
     let truncated = rows.len() as i64 > MAX_QUEUE_CELLS;
     let estimates = queue_row_estimates(conn, &jobs.prefix)?;
@@ -191,13 +200,24 @@ pub fn queue_counts(
                 queue: row.queue,
                 by_state: BTreeMap::new(),
             });
-        entry.by_state.insert(row.state, Count::bounded(row.n, cap));
+        let state_cap = if is_finished(&row.state) {
+            finished_cap
+        } else {
+            cap
+        };
+        entry.by_state.insert(row.state, Count::bounded(row.n, state_cap));
     }
     Ok(QueueScan::Done(QueueCountsReport {
         queues: queues.into_values().collect(),
         cap,
+        finished_cap,
         truncated,
     }))
+}
+
+/// Whether `state` is one of the finished states, counted to [`FINISHED_COUNT_CAP`].
+pub fn is_finished(state: &str) -> bool {
+    matches!(state, "completed" | "cancelled" | "discarded")
 }
 
 #[derive(QueryableByName)]

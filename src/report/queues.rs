@@ -44,6 +44,8 @@ pub struct QueueRecord {
     /// States whose count reached `count_cap`: at least that many.
     pub counts_at_least: Vec<String>,
     pub count_cap: i64,
+    /// The cap of finished states (completed, cancelled, discarded).
+    pub finished_count_cap: i64,
     /// The planner's estimate of the queue's rows, when its statistics single it out.
     pub estimated_rows: Option<i64>,
     /// How long the oldest available job has waited (null: none available, or not readable).
@@ -77,7 +79,7 @@ impl QueueRecord {
     pub fn build(
         queue: &str,
         line: Option<&QueueLine>,
-        count_cap: i64,
+        (count_cap, finished_count_cap): (i64, i64),
         executing: (i64, bool),
         nodes: &Nodes,
     ) -> QueueRecord {
@@ -108,6 +110,7 @@ impl QueueRecord {
             counts,
             counts_at_least,
             count_cap,
+            finished_count_cap,
             estimated_rows: line.and_then(|l| l.estimated_rows),
             oldest_available_wait_ms: line
                 .and_then(|l| l.wait_secs)
@@ -587,7 +590,7 @@ mod tests {
         let known = QueueRecord::build(
             "mailers",
             Some(&l),
-            1000,
+            (1000, 100),
             (7, false),
             &Nodes::Known(report()),
         );
@@ -598,7 +601,7 @@ mod tests {
         let unknown = QueueRecord::build(
             "x\x1b[2J",
             None,
-            1000,
+            (1000, 100),
             (0, false),
             &Nodes::Unknown("listening not possible".into()),
         );

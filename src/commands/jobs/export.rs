@@ -219,28 +219,50 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsExportArgs) -> CliR
     let mut digest = RowDigest::default();
     let mut after = 0i64;
     let mut complete = true;
-    loop {
-        if crate::interrupt::requested() {
-            complete = false;
-            break;
+    // Pages are read on a second thread while this one encodes and writes the one before: the
+    // server's work and ours overlap. One page waits at most (memory stays two pages).
+    std::thread::scope(|scope| -> CliResult<()> {
+        let (pages, inbox) = std::sync::mpsc::sync_channel::<CliResult<Vec<JobRow>>>(1);
+        let (db, jobs, filter) = (&db, &jobs, &filter);
+        scope.spawn(move || {
+            let mut after = 0i64;
+            loop {
+                let page = db.read(|conn| {
+                    queries::export_page(conn, jobs, filter, after, max_id, PAGE, selective)
+                });
+                let last = match &page {
+                    Ok(rows) if (rows.len() as i64) == PAGE => rows.last().map(|r| r.id),
+                    _ => None,
+                };
+                // A closed inbox: the writer stopped (interrupted or failed).
+                if pages.send(page).is_err() {
+                    break;
+                }
+                match last {
+                    Some(id) => after = id,
+                    None => break,
+                }
+            }
+        });
+        for page in inbox {
+            if crate::interrupt::requested() {
+                complete = false;
+                break;
+            }
+            let rows = page?;
+            let Some(last) = rows.last().map(|r| r.id) else {
+                break;
+            };
+            let buffer = match args.export_as {
+                ExportFormat::Jsonl => jsonl_page(&rows, &redactor)?,
+                ExportFormat::Csv => csv_page(&rows, &redactor)?,
+            };
+            digest.update(&buffer, rows.len() as u64);
+            sink.write(&buffer)?;
+            after = last;
         }
-        let rows = db.read(|conn| {
-            queries::export_page(conn, &jobs, &filter, after, max_id, PAGE, selective)
-        })?;
-        let Some(last) = rows.last().map(|r| r.id) else {
-            break;
-        };
-        let buffer = match args.export_as {
-            ExportFormat::Jsonl => jsonl_page(&rows, &redactor)?,
-            ExportFormat::Csv => csv_page(&rows, &redactor)?,
-        };
-        digest.update(&buffer, rows.len() as u64);
-        sink.write(&buffer)?;
-        after = last;
-        if (rows.len() as i64) < PAGE {
-            break;
-        }
-    }
+        Ok(())
+    })?;
     let trailer = json_line(&Trailer {
         obanctl_export: "trailer",
         rows: digest.rows,
