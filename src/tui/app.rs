@@ -17,11 +17,11 @@ use ratatui::Terminal;
 use super::gather::Gatherer;
 use super::render::{modal_width, render};
 use super::snapshot::Snapshot;
-use super::state::{update, Action, Event, Key, PlanInfo, UiState};
+use super::state::{update, Action, Event, Key, Notice, PlanInfo, UiState};
 use crate::commands::guard;
 use crate::commands::jobs::mutate::{self, Hooks, Prepared, Request};
 use crate::commands::queues::{
-    self as queue_actions, PreparedQueueAction, QueueAction, QueueRequest, Targets,
+    self as queue_actions, PreparedQueueAction, QueueAction, QueueDone, QueueRequest, Targets,
 };
 use crate::db::jobs::{self as job_queries, JobsTable};
 use crate::db::Database;
@@ -31,11 +31,11 @@ use crate::jobs::filter::JobFilter;
 use crate::jobs::JobState;
 use crate::notifier::QueueName;
 use crate::output::render::{self as text_render, RenderOptions};
-use crate::output::{fmt, View};
+use crate::output::{fmt, Doc, View};
 use crate::redact::Redactor;
 use crate::report::jobs::JobRecord;
 use crate::report::mutate::{capitalize, PlanView};
-use crate::report::queues::QueuePlanView;
+use crate::report::queues::{QueueConfirmation, QueuePlanView};
 use crate::settings::Settings;
 
 /// Jobs a drill-down lists (the first ones by id, as `jobs list` pages them).
@@ -46,7 +46,7 @@ const TICK: Duration = Duration::from_millis(100);
 /// The previewed action waiting for its reason and confirmation.
 enum Pending {
     Jobs(Box<(Request, Prepared)>),
-    Queue(Box<PreparedQueueAction>),
+    Queue(Box<PreparedQueueAction>, QueueAction),
 }
 
 /// How long the dashboard waits for nodes to confirm a pause or resume.
@@ -195,7 +195,7 @@ impl Actions<'_> {
                 })
             }
             Action::Execute { reason } => Some(match self.execute(&reason) {
-                Ok(text) => Event::Done(text),
+                Ok(done) => done,
                 Err(err) => Event::Failed(err.message().to_string()),
             }),
             Action::Abandon => {
@@ -212,22 +212,16 @@ impl Actions<'_> {
         if let Some(err) = mutate::refusal(&prepared.plan) {
             return Err(err);
         }
-        let width = modal_width(self.size).saturating_sub(2);
-        let text = text_render::doc(
-            &PlanView {
-                plan: &prepared.plan,
-                verb: op.verb(),
-            }
-            .view(),
-            &RenderOptions {
-                width: Some(width.max(20)),
-                color: false,
-                truncate: true,
-            },
-        );
         let plan = PlanInfo {
             op: Some(op),
-            lines: text.lines().map(str::to_string).collect(),
+            lines: modal_lines(
+                &PlanView {
+                    plan: &prepared.plan,
+                    verb: op.verb(),
+                }
+                .view(),
+                self.size,
+            ),
             question: prepared.plan.question(op.verb()),
             matched: prepared.plan.matched,
         };
@@ -257,52 +251,34 @@ impl Actions<'_> {
                 dry_run: false,
             },
         )?;
-        let width = modal_width(self.size).saturating_sub(2);
-        let text = text_render::doc(
-            &QueuePlanView {
-                plan: &prepared.plan,
-                verb: action.verb(),
-            }
-            .view(),
-            &RenderOptions {
-                width: Some(width.max(20)),
-                color: false,
-                truncate: true,
-            },
-        );
         let plan = PlanInfo {
             op: None,
-            lines: text.lines().map(str::to_string).collect(),
+            lines: modal_lines(
+                &QueuePlanView {
+                    plan: &prepared.plan,
+                    verb: action.verb(),
+                }
+                .view(),
+                self.size,
+            ),
             question: prepared.question.clone(),
             matched: 1,
         };
-        self.pending = Some(Pending::Queue(Box::new(prepared)));
+        self.pending = Some(Pending::Queue(Box::new(prepared), action));
         Ok(plan)
     }
 
-    fn execute(&mut self, reason: &str) -> CliResult<String> {
+    /// Carries out the previewed action: [`Event::Done`] with what it did.
+    fn execute(&mut self, reason: &str) -> CliResult<Event> {
         let pending = self
             .pending
             .take()
             .ok_or_else(|| CliError::refused("nothing to carry out: preview the action again"))?;
         let (request, prepared) = match pending {
             Pending::Jobs(jobs) => *jobs,
-            Pending::Queue(queue) => {
+            Pending::Queue(queue, action) => {
                 let done = queue_actions::execute(&self.db, self.settings, &queue, reason)?;
-                let confirmations: Vec<String> = done
-                    .confirmations
-                    .iter()
-                    .map(|c| {
-                        text_render::doc(&c.view(), &RenderOptions::PLAIN)
-                            .trim()
-                            .to_string()
-                    })
-                    .collect();
-                return Ok(format!(
-                    "{} (audited, operation {})",
-                    confirmations.join(" "),
-                    done.summary.operation_id.unwrap_or_default()
-                ));
+                return Ok(queue_done(action, &done));
             }
         };
         let op = request.op;
@@ -321,17 +297,80 @@ impl Actions<'_> {
             return Err(failure.with_message(message));
         }
         let skipped = done.summary.skipped_total();
-        Ok(format!(
-            "{} {}{} (audited, operation {})",
-            capitalize(op.past_tense()),
-            fmt::count(done.changed, "job"),
-            if skipped > 0 {
-                format!(", {} skipped", fmt::number(skipped))
-            } else {
-                String::new()
-            },
-            done.operation_id
-        ))
+        Ok(Event::Done {
+            text: format!(
+                "{} {}{} (audited, operation {})",
+                capitalize(op.past_tense()),
+                fmt::count(done.changed, "job"),
+                if skipped > 0 {
+                    format!(", {} skipped", fmt::number(skipped))
+                } else {
+                    String::new()
+                },
+                done.operation_id
+            ),
+            notice: None,
+        })
+    }
+}
+
+/// A plan as the command line prints it, fitted to the modal of a terminal of `size`.
+pub fn modal_lines(doc: &Doc, size: (u16, u16)) -> Vec<String> {
+    let width = modal_width(size).saturating_sub(2);
+    let text = text_render::doc(
+        doc,
+        &RenderOptions {
+            width: Some(width.max(20)),
+            color: false,
+            truncate: true,
+        },
+    );
+    text.lines().map(str::to_string).collect()
+}
+
+/// What a sent queue action shows: the nodes' confirmation in the footer, or, when some node did
+/// not confirm (or none could be asked), a short footer line and the full sentences in a modal.
+pub fn queue_done(action: QueueAction, done: &QueueDone) -> Event {
+    let confirmations: Vec<String> = done
+        .confirmations
+        .iter()
+        .map(|c| {
+            text_render::doc(&c.view(), &RenderOptions::PLAIN)
+                .trim()
+                .to_string()
+        })
+        .collect();
+    let operation = done.summary.operation_id.clone().unwrap_or_default();
+    if done.confirmations.iter().all(QueueConfirmation::ok) {
+        return Event::Done {
+            text: format!(
+                "{} (audited, operation {operation})",
+                confirmations.join(" ")
+            ),
+            notice: None,
+        };
+    }
+    let queues: Vec<&str> = done.audit_ids.keys().map(String::as_str).collect();
+    let ids: Vec<String> = done.audit_ids.values().map(i64::to_string).collect();
+    let events = format!(
+        "{} {}",
+        if ids.len() == 1 { "event" } else { "events" },
+        ids.join(", ")
+    );
+    let mut lines = confirmations;
+    lines.push(String::new());
+    lines.push(format!("Recorded as audit {events}."));
+    lines.push(format!("Operation {operation}."));
+    Event::Done {
+        text: format!(
+            "{}: {} sent, not confirmed (audited as {events})",
+            queues.join(", "),
+            action.verb()
+        ),
+        notice: Some(Notice {
+            title: format!("{} sent, not confirmed", capitalize(action.verb())),
+            lines,
+        }),
     }
 }
 

@@ -613,8 +613,11 @@ fn footer(ui: &UiState, theme: &Theme, frame: &mut Frame, areas: &Areas) {
             safe(&ui.filter)
         ))
     } else {
+        // The action keys of what is focused (the queues' are not the jobs').
         let actions = if ui.read_only {
             "read-only"
+        } else if ui.drill.is_empty() && ui.pane == Pane::Queues {
+            "p pause  u resume"
         } else {
             "r retry  c cancel  d discard"
         };
@@ -633,69 +636,79 @@ pub fn modal_width(size: (u16, u16)) -> u16 {
     size.0.saturating_sub(4).clamp(20, 76)
 }
 
+/// Rows `lines` take once wrapped to `width` columns, as the modal paints them.
+fn wrapped_rows(lines: &[Line], width: u16) -> usize {
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(width)
+}
+
 fn draw_modal(modal: &Modal, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let (title, mut lines): (String, Vec<Line>) = match modal {
-        Modal::Busy(text) => ("Working".into(), vec![Line::raw(safe(text))]),
+    // `body` may be cut to fit the terminal; `keys` (what to press next) are always shown.
+    let (title, mut body, keys): (String, Vec<Line>, Vec<Line>) = match modal {
+        Modal::Busy(text) => ("Working".into(), vec![Line::raw(safe(text))], vec![]),
         Modal::Message { title, lines } => (
             title.clone(),
-            lines
-                .iter()
-                .map(|l| Line::raw(safe(l)))
-                .chain([Line::raw(""), Line::styled("any key to close", theme.dim())])
-                .collect(),
+            lines.iter().map(|l| Line::raw(safe(l))).collect(),
+            vec![Line::raw(""), Line::styled("any key to close", theme.dim())],
         ),
         Modal::Preview(plan) => (
             plan.question.clone(),
-            plan.lines
-                .iter()
-                .map(|l| Line::raw(safe(l)))
-                .chain([
-                    Line::raw(""),
-                    Line::styled("Enter: give a reason   Esc: cancel", theme.bold()),
-                ])
-                .collect(),
+            plan.lines.iter().map(|l| Line::raw(safe(l))).collect(),
+            vec![
+                Line::raw(""),
+                Line::styled("Enter: give a reason   Esc: cancel", theme.bold()),
+            ],
         ),
         Modal::Reason { plan, input, error } => {
-            let mut lines = vec![
-                Line::raw(format!(
+            let mut keys = vec![Line::styled(format!("> {}_", safe(input)), theme.bold())];
+            if let Some(error) = error {
+                keys.push(Line::styled(safe(error), theme.bad()));
+            }
+            keys.push(Line::raw(""));
+            keys.push(Line::styled("Enter: continue   Esc: cancel", theme.dim()));
+            (
+                plan.question.clone(),
+                vec![Line::raw(format!(
                     "Reason to {} (8 to 1000 characters, recorded in the audit log):",
                     plan.question.trim_end_matches('?').to_lowercase()
-                )),
-                Line::styled(format!("> {}_", safe(input)), theme.bold()),
-            ];
-            if let Some(error) = error {
-                lines.push(Line::styled(safe(error), theme.bad()));
-            }
-            lines.push(Line::raw(""));
-            lines.push(Line::styled("Enter: continue   Esc: cancel", theme.dim()));
-            (plan.question.clone(), lines)
+                ))],
+                keys,
+            )
         }
         Modal::Confirm { plan, reason } => (
             "Confirm".into(),
+            vec![Line::raw(format!("Reason: {}", safe(reason)))],
             vec![
-                Line::raw(format!("Reason: {}", safe(reason))),
                 Line::raw(""),
                 Line::styled(format!("{} [y/N]", safe(&plan.question)), theme.bold()),
             ],
         ),
     };
-    let width = modal_width((area.width, area.height));
-    let max_lines = area.height.saturating_sub(4) as usize;
-    if lines.len() > max_lines {
-        lines.truncate(max_lines.saturating_sub(1));
-        lines.push(Line::styled("…", theme.dim()));
+    let width = modal_width((area.width, area.height)).min(area.width);
+    let inner = width.saturating_sub(2);
+    // Heights count wrapped rows: a long plan note takes several.
+    let max_rows = area.height.saturating_sub(4) as usize;
+    let key_rows = wrapped_rows(&keys, inner);
+    if wrapped_rows(&body, inner) + key_rows > max_rows {
+        let ellipsis = Line::styled("…", theme.dim());
+        while !body.is_empty() && wrapped_rows(&body, inner) + key_rows + 1 > max_rows {
+            body.pop();
+        }
+        body.push(ellipsis);
     }
-    let height = (lines.len() as u16 + 2).min(area.height);
+    body.extend(keys);
+    let height = (wrapped_rows(&body, inner) as u16 + 2).min(area.height);
     let rect = Rect {
         x: area.x + (area.width.saturating_sub(width)) / 2,
         y: area.y + (area.height.saturating_sub(height)) / 2,
-        width: width.min(area.width),
+        width,
         height,
     };
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Paragraph::new(body).wrap(Wrap { trim: false }).block(
             Block::bordered()
                 .title(format!(" {} ", safe(&title)))
                 .border_style(theme.bold()),

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::app::QUEUE_CONFIRM_TIMEOUT;
 use super::layout;
 use super::snapshot::{QueueRow, Snapshot};
 use crate::jobs::{validate_reason, Operation};
@@ -53,8 +54,19 @@ pub enum Event {
     /// A load or an action failed; the message is shown in a modal.
     Failed(String),
     Prepared(PlanInfo),
-    /// An action finished: what it did, in a sentence.
-    Done(String),
+    /// An action finished: what it did, in a sentence for the footer, and what needs a look
+    /// (nodes that did not confirm a pause), for a modal.
+    Done {
+        text: String,
+        notice: Option<Notice>,
+    },
+}
+
+/// A result that needs reading in full: the footer's one line would cut it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub title: String,
+    pub lines: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -444,8 +456,11 @@ pub fn update(ui: &mut UiState, event: Event) -> Option<Action> {
             ui.modal = Some(Modal::Preview(plan));
             None
         }
-        Event::Done(text) => {
-            ui.modal = None;
+        Event::Done { text, notice } => {
+            ui.modal = notice.map(|n| Modal::Message {
+                title: n.title,
+                lines: n.lines,
+            });
             ui.status = Some(text);
             // Leave a drill-down of jobs that just changed state: the dashboard shows the result.
             ui.drill.clear();
@@ -459,10 +474,14 @@ fn on_key(ui: &mut UiState, key: Key) -> Option<Action> {
     if key == Key::Interrupt {
         return Some(Action::Quit);
     }
-    ui.status = None;
     if let Some(modal) = ui.modal.take() {
+        // Closing a message leaves the result line it came with in the footer.
+        if !matches!(modal, Modal::Message { .. }) {
+            ui.status = None;
+        }
         return on_modal_key(ui, modal, key);
     }
+    ui.status = None;
     if ui.filtering {
         match key {
             Key::Enter => ui.filtering = false,
@@ -529,6 +548,12 @@ fn on_key(ui: &mut UiState, key: Key) -> Option<Action> {
                 if pause { "a pause" } else { "a resume" }
             )));
             return Some(Action::PrepareQueue { queue, pause });
+        }
+        Key::Char(c @ ('p' | 'u')) => {
+            ui.status = Some(format!(
+                "{}: select a queue in the Queues pane",
+                if c == 'p' { "pause" } else { "resume" }
+            ));
         }
         Key::Char(c) => {
             if let Some(op) = operation_for(c) {
@@ -676,10 +701,15 @@ fn on_modal_key(ui: &mut UiState, modal: Modal, key: Key) -> Option<Action> {
         }
         Modal::Confirm { plan, reason } => match key {
             Key::Char('y') | Key::Char('Y') => {
-                ui.modal = Some(Modal::Busy(format!(
-                    "{}...",
-                    plan.question.trim_end_matches('?')
-                )));
+                let doing = plan.question.trim_end_matches('?');
+                // A queue action then listens for the nodes: say why the dashboard waits.
+                ui.modal = Some(Modal::Busy(match plan.op {
+                    Some(_) => format!("{doing}..."),
+                    None => format!(
+                        "{doing}: sending, then waiting up to {} for the nodes to confirm...",
+                        crate::output::fmt::duration(QUEUE_CONFIRM_TIMEOUT)
+                    ),
+                }));
                 Some(Action::Execute { reason })
             }
             Key::Char('n') | Key::Char('N') | Key::Esc | Key::Enter => cancelled(ui),

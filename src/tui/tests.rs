@@ -13,7 +13,7 @@ use super::snapshot::*;
 use super::state::*;
 use crate::decode::{Json, Timestamp};
 use crate::jobs::Operation;
-use crate::output::sanitize;
+use crate::output::{sanitize, View};
 use crate::report::jobs::JobRecord;
 
 /// 2056-01-02 03:04:05 UTC (microseconds since 2000, PostgreSQL's epoch).
@@ -417,7 +417,13 @@ fn an_action_goes_preview_reason_confirm_then_execute() {
         })
     );
     assert_eq!(
-        update(&mut ui, Event::Done("Retried 3 jobs".into())),
+        update(
+            &mut ui,
+            Event::Done {
+                text: "Retried 3 jobs".into(),
+                notice: None
+            }
+        ),
         Some(Action::Refresh)
     );
     assert_eq!(ui.status.as_deref(), Some("Retried 3 jobs"));
@@ -608,4 +614,181 @@ fn p_and_u_pause_and_resume_the_selected_queue_through_the_same_modal() {
     update(&mut read_only, Event::Snapshot(snapshot.clone()));
     assert_eq!(key(&mut read_only, Key::Char('p')), None);
     assert!(read_only.status.as_deref().unwrap().contains("read-only"));
+}
+
+/// A pause plan as `prepare` builds it on the demo: no node reports state, so the preview has
+/// the long "nodes unknown" sentence and the restart note, both wider than the modal.
+fn pause_plan(queue: &str) -> crate::report::queues::QueuePlan {
+    crate::report::queues::QueuePlan {
+        operation: "queue_pause".into(),
+        dry_run: false,
+        channel: "t_top_1234_0.oban_signal".into(),
+        node: None,
+        limit: None,
+        targets: vec![crate::report::queues::QueuePlanTarget {
+            queue: queue.into(),
+            nodes: None,
+            payloads: vec![format!(r#"{{"action":"pause","queue":"{queue}"}}"#)],
+        }],
+        nodes_source: None,
+        nodes_unknown: Some(
+            "no node gossiped on t_top_1234_0.oban_gossip in 2 s, and no oban_producers in \
+             `t_top_1234_0`"
+                .into(),
+        ),
+        notes: vec![crate::commands::queues::RESTART_NOTE.into()],
+    }
+}
+
+fn pause_preview(ui: &UiState) -> PlanInfo {
+    let plan = pause_plan("mailers");
+    PlanInfo {
+        op: None,
+        lines: super::app::modal_lines(
+            &crate::report::queues::QueuePlanView {
+                plan: &plan,
+                verb: "pause",
+            }
+            .view(),
+            ui.size,
+        ),
+        question: "Pause queue mailers on every node?".into(),
+        matched: 1,
+    }
+}
+
+#[test]
+fn a_queue_pause_preview_keeps_its_keys_on_screen_however_long_its_notes() {
+    let snapshot = Arc::new(fixture(false));
+    let mut ui = state((80, 24), &snapshot);
+    let footer = screen(&draw(&snapshot, &ui));
+    assert!(footer.contains("p pause  u resume"), "{footer}");
+    key(&mut ui, Key::Down);
+    key(&mut ui, Key::Down);
+    assert_eq!(
+        key(&mut ui, Key::Char('p')),
+        Some(Action::PrepareQueue {
+            queue: "mailers".into(),
+            pause: true
+        })
+    );
+    let preview = pause_preview(&ui);
+    update(&mut ui, Event::Prepared(preview.clone()));
+    let text = screen(&draw(&snapshot, &ui));
+    // The wrapped note ends inside the modal and the keys are under it.
+    assert!(text.contains("│signals."), "{text}");
+    assert!(
+        text.contains("Enter: give a reason   Esc: cancel"),
+        "{text}"
+    );
+    insta::assert_snapshot!("modal_queue_preview", text);
+
+    // On a short terminal the plan is cut, never the keys.
+    let mut short = state((80, 12), &snapshot);
+    update(&mut short, Event::Prepared(preview));
+    let text = screen(&draw(&snapshot, &short));
+    assert!(text.contains('…'), "{text}");
+    assert!(text.contains("Enter: give a reason"), "{text}");
+
+    // The wait for the nodes is said while it lasts.
+    key(&mut ui, Key::Enter);
+    typed(&mut ui, "smtp provider throttling us");
+    key(&mut ui, Key::Enter);
+    key(&mut ui, Key::Char('y'));
+    let text = screen(&draw(&snapshot, &ui));
+    assert!(
+        text.contains("Pause queue mailers on every node: sending, then waiting up to 5 s"),
+        "{text}"
+    );
+    ui.modal = None;
+    key(&mut ui, Key::Tab);
+    let text = screen(&draw(&snapshot, &ui));
+    assert!(text.contains("r retry  c cancel  d discard"), "{text}");
+    assert_eq!(key(&mut ui, Key::Char('p')), None);
+    assert_eq!(
+        ui.status.as_deref(),
+        Some("pause: select a queue in the Queues pane")
+    );
+}
+
+fn confirmation(unknown: Option<&str>) -> crate::report::queues::QueueConfirmation {
+    let nodes: std::collections::BTreeSet<String> =
+        ["web-1".to_string(), "web-2".to_string()].into();
+    crate::report::queues::QueueConfirmation {
+        queue: "mailers".into(),
+        wanted: crate::queue_state::Wanted::Paused,
+        expected: if unknown.is_some() {
+            Default::default()
+        } else {
+            nodes.clone()
+        },
+        confirmed: if unknown.is_some() {
+            Default::default()
+        } else {
+            nodes
+        },
+        unconfirmed: Default::default(),
+        source: None,
+        unknown: unknown.map(str::to_string),
+        waited_ms: 5000,
+        audit_id: Some(42),
+    }
+}
+
+fn queue_done(confirmation: crate::report::queues::QueueConfirmation) -> Event {
+    super::app::queue_done(
+        crate::commands::queues::QueueAction::Pause,
+        &crate::commands::queues::QueueDone {
+            audit_ids: [("mailers".to_string(), 42)].into(),
+            signals_sent: 1,
+            confirmations: vec![confirmation],
+            summary: crate::output::Summary {
+                operation_id: Some("0b9a6c1e-5f4e-4c1a-9d43-6f2a0c8e7d11".into()),
+                ..Default::default()
+            },
+            status: crate::error::ExitStatus::Attention,
+        },
+    )
+}
+
+#[test]
+fn an_unconfirmed_pause_is_shown_in_full_and_its_result_line_stays() {
+    let snapshot = Arc::new(fixture(false));
+    let mut ui = state((80, 24), &snapshot);
+    let done = queue_done(confirmation(Some(
+        "no node gossiped on t_top_1234_0.oban_gossip in 1.5 s, and no oban_producers in \
+         `t_top_1234_0`",
+    )));
+    assert_eq!(update(&mut ui, done), Some(Action::Refresh));
+    let text = screen(&draw(&snapshot, &ui));
+    for expected in [
+        "Pause sent, not confirmed",
+        "mailers: sent; cannot confirm it was paused: no node gossiped",
+        "Recorded as audit event 42.",
+        "Operation 0b9a6c1e-5f4e-4c1a-9d43-6f2a0c8e7d11.",
+        "mailers: pause sent, not confirmed (audited as event 42)",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    insta::assert_snapshot!("modal_queue_unconfirmed", text);
+    key(&mut ui, Key::Char('x'));
+    assert!(ui.modal.is_none());
+    assert_eq!(
+        ui.status.as_deref(),
+        Some("mailers: pause sent, not confirmed (audited as event 42)"),
+        "closing the modal leaves the result line"
+    );
+    key(&mut ui, Key::Down);
+    assert_eq!(ui.status, None, "the next key clears it");
+
+    // Confirmed by every node: one line, no modal.
+    update(&mut ui, queue_done(confirmation(None)));
+    assert!(ui.modal.is_none());
+    assert_eq!(
+        ui.status.as_deref(),
+        Some(
+            "mailers: paused on 2 of 2 nodes. (audited, operation \
+             0b9a6c1e-5f4e-4c1a-9d43-6f2a0c8e7d11)"
+        )
+    );
 }

@@ -4,7 +4,9 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::common::{cli_database_url, connect, role_url, unique_name, TestSchema, ACTOR};
+use crate::common::{
+    cli_database_url, connect, database_url, quote, role_url, unique_name, TestSchema, ACTOR,
+};
 use diesel::connection::SimpleConnection;
 
 /// A tmux session running one command; killed when dropped.
@@ -191,6 +193,123 @@ fn navigate_retry_a_failed_job_with_a_reason_and_quit() {
         )],
         "one audit row, with the reason typed in the modal"
     );
+}
+
+/// The text of the modal on the screen, its wrapped rows joined again (a modal is 76 columns wide
+/// in the 80-column pane, so its text is columns 3 to 76).
+fn modal_text(screen: &str, title: &str) -> String {
+    let head = format!("┌ {title} ");
+    assert!(screen.contains(&head), "no modal `{title}`:\n{screen}");
+    let inside = |line: &str| -> String {
+        let text: String = line.chars().skip(3).take(74).collect();
+        text.trim().to_string()
+    };
+    screen
+        .lines()
+        .skip_while(|l| !l.contains(&head))
+        .skip(1)
+        .take_while(|l| l.chars().nth(2) != Some('└'))
+        .map(inside)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn navigate_to_a_queue_pause_it_with_a_reason_and_quit() {
+    let schema = demo_schema();
+    let signal = format!("{}.oban_signal", schema.name);
+    // The test's own direct connection hears the signal in either lane.
+    let mut listener = connect();
+    listener
+        .batch_execute(&format!("LISTEN {}", quote(&signal)))
+        .unwrap();
+    let pooled = cli_database_url() != database_url();
+    let pane = Pane::start(&schema, &[], &["top", "--interval", "1s"]);
+    pane.wait_for("webhooks");
+    pane.wait_for("p pause  u resume");
+    // Queues by name: billing, default, exports, mailers.
+    pane.keys(&["j", "j", "j", "p"]);
+    // The demo has no live node: who consumes the queue is unknown, and the plan says so at
+    // length, with the keys still under it.
+    let preview = pane.wait_for("Enter: give a reason   Esc: cancel");
+    let plan = modal_text(&preview, "Pause queue mailers on every node?");
+    for expected in [
+        "Will pause queue: mailers on every node.",
+        "mailers  unknown",
+        "Nodes unknown: ",
+        &format!("and no oban_producers in `{}`.", schema.name),
+        &format!("Sends 1 signal on {signal}."),
+        "a node restart undoes it",
+    ] {
+        assert!(plan.contains(expected), "{expected}\n{preview}");
+    }
+    pane.keys(&["Enter"]);
+    pane.wait_for("Reason to pause queue mailers on every node");
+    pane.text("smtp provider throttling us");
+    pane.keys(&["Enter"]);
+    pane.wait_for("[y/N]");
+    pane.keys(&["y"]);
+    // Sent, then up to 5 s of listening for a confirmation no node gives: the dashboard says
+    // why it cannot confirm (through a pooler, listening itself is impossible).
+    let sent = pane.wait_for("any key to close");
+    let notice = modal_text(&sent, "Pause sent, not confirmed");
+    let id: i64 = schema.strings(&format!(
+        "SELECT id::text AS v FROM {}.oban_powertools_audit_events WHERE action = 'queue.paused'",
+        schema.quoted()
+    ))[0]
+        .parse()
+        .unwrap();
+    let why = if pooled {
+        "listening not possible on this connection (a transaction pooler?)"
+    } else {
+        "no node gossiped on"
+    };
+    for expected in [
+        "mailers: sent; cannot confirm it was paused: ",
+        why,
+        &format!("Recorded as audit event {id}."),
+        "Operation ",
+    ] {
+        assert!(notice.contains(expected), "{expected}\n{sent}");
+    }
+    // Closing it leaves the result line; the activity pane shows the new audit row.
+    pane.keys(&["x"]);
+    let after = pane.wait_for(&format!(
+        "mailers: pause sent, not confirmed (audited as event {id})"
+    ));
+    assert!(!after.contains("any key to close"), "{after}");
+    pane.wait_for("queue.paused queue:mailers \"smtp provider throttling us\"");
+    pane.keys(&["q"]);
+    pane.assert_restored("0");
+
+    let audit = schema.strings(&format!(
+        "SELECT concat_ws(' | ', action, resource_type, resource_id, actor_id, metadata->>'reason', \
+         metadata->>'summary', metadata->'after'->'wanted'->>'kind', metadata->'signal'->>'channel') AS v \
+         FROM {}.oban_powertools_audit_events WHERE resource_type = 'queue'",
+        schema.quoted()
+    ));
+    assert_eq!(
+        audit,
+        vec![format!(
+            "queue.paused | queue | mailers | {ACTOR} | smtp provider throttling us | \
+             Pause queue mailers on every node. | paused | {signal}"
+        )],
+        "one audit row, with the reason typed in the modal"
+    );
+    // The signal reached PostgreSQL, and it is the one the audit row names.
+    let payloads = schema.strings(&format!(
+        "SELECT jsonb_array_elements_text(metadata->'signal'->'payloads') AS v \
+         FROM {}.oban_powertools_audit_events WHERE id = {id}",
+        schema.quoted()
+    ));
+    let heard: Vec<String> = listener
+        .notifications_iter()
+        .filter_map(Result::ok)
+        .filter(|n| n.channel == signal)
+        .map(|n| n.payload)
+        .collect();
+    assert_eq!(heard, payloads, "the audited signal was sent, once");
+    assert!(heard[0].contains("\"pause\""), "{heard:?}");
 }
 
 #[test]
