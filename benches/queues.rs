@@ -46,7 +46,8 @@ fn main() {
         support::fill_dashboard(&mut conn, &q, jobs, queues);
     } else {
         // A kept schema may have gone stale since it was filled: statistics first.
-        conn.batch_execute(&format!("ANALYZE {q}.oban_jobs")).unwrap();
+        conn.batch_execute(&format!("ANALYZE {q}.oban_jobs"))
+            .unwrap();
     }
     let rows: i64 = {
         use diesel::sql_types::BigInt;
@@ -84,8 +85,9 @@ fn main() {
             .collect();
         median_ms(runs)
     };
-    let (exact_ms, exact_worst) =
-        raw(&format!("SELECT queue, state, count(*) FROM {q}.oban_jobs GROUP BY 1, 2"));
+    let (exact_ms, exact_worst) = raw(&format!(
+        "SELECT queue, state, count(*) FROM {q}.oban_jobs GROUP BY 1, 2"
+    ));
     let (bounded_ms, bounded_worst) = raw(&format!(
         "WITH RECURSIVE cells AS ( \
            (SELECT state, queue FROM {q}.oban_jobs ORDER BY state, queue LIMIT 1) \
@@ -125,4 +127,3 @@ fn main() {
         "obanctl queues took {listened_ms:.0} ms (median) with a 2 s window"
     );
 }
-

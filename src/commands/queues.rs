@@ -246,10 +246,7 @@ pub fn queue_records(
             QueueRecord::build(
                 q,
                 read.overview.line(q),
-                (
-                    read.overview.count_cap,
-                    read.overview.finished_count_cap,
-                ),
+                (read.overview.count_cap, read.overview.finished_count_cap),
                 (
                     executing.get(q).copied().unwrap_or(0),
                     read.executing.truncated,

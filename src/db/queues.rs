@@ -205,7 +205,9 @@ pub fn queue_counts(
         } else {
             cap
         };
-        entry.by_state.insert(row.state, Count::bounded(row.n, state_cap));
+        entry
+            .by_state
+            .insert(row.state, Count::bounded(row.n, state_cap));
     }
     Ok(QueueScan::Done(QueueCountsReport {
         queues: queues.into_values().collect(),

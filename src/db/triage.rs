@@ -10,7 +10,7 @@ use super::jobs::JobsTable;
 use crate::decode::Timestamp as DbTime;
 use crate::error::CliResult;
 use crate::jobs::filter::{Bind, JobFilter, Sql};
-use crate::triage::{error_text_sql, first_line_sql, Failure};
+use crate::triage::{error_text_sql, error_text_sql_jsonb_array, first_line_sql, Failure};
 
 #[derive(Debug, Clone, QueryableByName)]
 struct FailureRow {
@@ -63,15 +63,23 @@ pub fn newest_failures(
     if arms.is_empty() {
         return Ok(Vec::new());
     }
-    let line = first_line_sql(&error_text_sql("j.errors"));
+    let line = if errors_are_jsonb_array(conn, jobs)? {
+        first_line_sql(&error_text_sql_jsonb_array("j.errors"))
+    } else {
+        first_line_sql(&error_text_sql("j.errors"))
+    };
+    // Each chosen job is fetched by its id (LATERAL, kept from being flattened by its LIMIT): a
+    // join the planner may otherwise make a merge join over the whole primary key.
     let text = format!(
-        "SELECT j.id, j.state::text AS state, j.worker, j.attempt::int AS attempt, \
-                j.max_attempts::int AS max_attempts, \
-                CASE j.state::text WHEN 'discarded' THEN j.discarded_at WHEN 'cancelled' THEN j.cancelled_at \
-                     ELSE j.attempted_at END AS failed_at, \
-                {line} AS line \
+        "SELECT j.id, j.state, j.worker, j.attempt, j.max_attempts, j.failed_at, j.line \
          FROM (SELECT u.id FROM ({union}) u ORDER BY u.ts DESC, u.id DESC LIMIT {limit}) p \
-         JOIN {table} j ON j.id = p.id",
+         CROSS JOIN LATERAL ( \
+           SELECT j.id, j.state::text AS state, j.worker, j.attempt::int AS attempt, \
+                  j.max_attempts::int AS max_attempts, \
+                  CASE j.state::text WHEN 'discarded' THEN j.discarded_at WHEN 'cancelled' THEN j.cancelled_at \
+                       ELSE j.attempted_at END AS failed_at, \
+                  {line} AS line \
+           FROM {table} j WHERE j.id = p.id LIMIT 1) j",
         union = arms.join(" UNION ALL "),
         table = jobs.table
     );
@@ -88,4 +96,23 @@ pub fn newest_failures(
             line: r.line,
         })
         .collect())
+}
+
+/// Whether `errors` is exactly `jsonb[]` (Elixir Oban's type), read from the catalog: only then
+/// is the subscript form of the latest entry used.
+fn errors_are_jsonb_array(conn: &mut PgConnection, jobs: &JobsTable) -> CliResult<bool> {
+    #[derive(QueryableByName)]
+    struct Type {
+        #[diesel(sql_type = Nullable<Text>)]
+        name: Option<String>,
+    }
+    let row: Option<Type> = bound_query(
+        "SELECT format_type(a.atttypid, a.atttypmod) AS name FROM pg_attribute a \
+         WHERE a.attrelid = $1::regclass AND a.attname = 'errors' AND NOT a.attisdropped",
+        &[Bind::Text(jobs.table.clone())],
+    )
+    .get_results(conn)?
+    .into_iter()
+    .next();
+    Ok(row.and_then(|r| r.name).as_deref() == Some("jsonb[]"))
 }

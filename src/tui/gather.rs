@@ -194,7 +194,9 @@ impl Gatherer {
                     let failures = scope.spawn(|| this.failures(jobs));
                     let queues = this.queues(jobs);
                     let failures = failures.join().unwrap_or_else(|_| {
-                        Err(CliError::unreachable("the failures read stopped unexpectedly"))
+                        Err(CliError::unreachable(
+                            "the failures read stopped unexpectedly",
+                        ))
                     });
                     (queues, failures)
                 });

@@ -322,7 +322,11 @@ fn a_node_that_does_not_confirm_makes_the_exit_1_and_is_named() {
     let lines = json_lines(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{lines:?}");
     let c = one_of_kind(&lines, "queue_confirmation");
-    assert_eq!(c["expected"], serde_json::json!(["py-deaf", "py-live"]), "{c}");
+    assert_eq!(
+        c["expected"],
+        serde_json::json!(["py-deaf", "py-live"]),
+        "{c}"
+    );
     assert_eq!(c["confirmed"], serde_json::json!(["py-live"]), "{c}");
     assert_eq!(c["unconfirmed"], serde_json::json!(["py-deaf"]), "{c}");
     assert_eq!(one_of_kind(&lines, "summary")["exit"], 1);

@@ -167,6 +167,42 @@ fn the_sql_signature_is_the_rust_signature() {
     assert!(mismatches.is_empty(), "{mismatches:#?}");
 }
 
+/// The subscript form used for `jsonb[]` columns reads the same latest error text as the
+/// generic `to_jsonb` form, whatever the entries hold.
+#[test]
+fn the_jsonb_array_form_of_the_latest_error_is_the_generic_form() {
+    #[derive(diesel::QueryableByName, Debug)]
+    struct Both {
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+        generic: Option<String>,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+        subscript: Option<String>,
+    }
+    let arrays = [
+        "ARRAY[]::jsonb[]",
+        "NULL::jsonb[]",
+        r#"ARRAY['{"attempt":1,"error":"first"}', '{"attempt":2,"error":"second\nline"}']::jsonb[]"#,
+        r#"ARRAY['{"attempt":1}']::jsonb[]"#,
+        r#"ARRAY['"a bare string"']::jsonb[]"#,
+        r#"ARRAY['42', 'null', '[1,2]']::jsonb[]"#,
+        r#"ARRAY[NULL, '{"error":"after a null"}']::jsonb[]"#,
+        r#"ARRAY['{"error":"x"}', NULL]::jsonb[]"#,
+        r#"ARRAY[ARRAY['{"error":"two"}'::jsonb], ARRAY['{"error":"dims"}'::jsonb]]"#,
+        r#"'[5:6]={"{\"error\":\"offset\"}","{\"error\":\"bounds\"}"}'::jsonb[]"#,
+        r#"ARRAY['{"error":{"nested":"object"}}', '{"error":7}']::jsonb[]"#,
+    ];
+    let mut conn = connect();
+    for array in arrays {
+        let query = format!(
+            "SELECT {} AS generic, {} AS subscript FROM (SELECT {array} AS errors) j",
+            triage::error_text_sql("j.errors"),
+            triage::error_text_sql_jsonb_array("j.errors")
+        );
+        let both: Both = diesel::sql_query(query).get_result(&mut conn).unwrap();
+        assert_eq!(both.generic, both.subscript, "{array}");
+    }
+}
+
 fn check_groups_and_commands(flavour: &str) {
     let schema = oban(&format!("errors_{flavour}"), flavour);
     let w = "MyApp.Workers.Sync";
