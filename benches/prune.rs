@@ -97,7 +97,7 @@ fn main() {
     ]);
     let (time, kb) = timed(prune);
     rows.push((
-        "`obanctl jobs prune --older-than 1d` (5 000 per batch, 2 at a time)".into(),
+        "`obanctl jobs prune --older-than 1d` (10 000 per batch, 2 at a time)".into(),
         time,
         format!(
             "{:.2}x raw; peak RSS {} MB",

@@ -72,7 +72,7 @@ pub struct JobsPruneArgs {
     pub dry_run: bool,
 
     /// Jobs per transaction
-    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(i64).range(1..=50_000))]
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(i64).range(1..=50_000))]
     pub batch_size: i64,
 
     /// Pause between batches, in milliseconds (implies --parallel 1)
