@@ -86,6 +86,38 @@ fn heap_bytes(conn: &mut PgConnection, jobs: &JobsTable) -> CliResult<i64> {
     Ok(size.bytes)
 }
 
+/// Where a range of `rows` rows of the table after `after` ends (whatever their state), read
+/// from the primary key alone (an index-only walk where the visibility map allows): a batch of
+/// such a range holds at most `rows` matching jobs, found without reading them twice. `None`
+/// when fewer rows remain up to `max_id` (the range then ends there).
+pub fn range_end_by_rows(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    after: i64,
+    max_id: i64,
+    rows: i64,
+) -> CliResult<Option<i64>> {
+    #[derive(QueryableByName)]
+    struct End {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+    }
+    let text = format!(
+        "SELECT j.id FROM {} j WHERE j.id > $1 AND j.id <= $2 ORDER BY j.id OFFSET $3 LIMIT 1",
+        jobs.table
+    );
+    let end: Vec<End> = bound_query(
+        &text,
+        &[
+            Bind::BigInt(after),
+            Bind::BigInt(max_id),
+            Bind::BigInt(rows.max(1) - 1),
+        ],
+    )
+    .load(conn)?;
+    Ok(end.first().map(|e| e.id))
+}
+
 /// The next keyset range `(after, hi]` holding up to `limit` matching jobs, and how many it held
 /// when read (no locks). `n` is 0 when nothing is left.
 #[derive(Debug, Clone, Copy, QueryableByName)]
@@ -197,14 +229,15 @@ fn outright_or_skipping<T>(
 
 /// Deletes the matching jobs of `(lo, hi]` that nobody holds, in the caller's transaction:
 /// outright when no row of the range is locked, else with `FOR UPDATE SKIP LOCKED` (held rows
-/// are skipped, never waited for beyond [`OUTRIGHT_LOCK_WAIT`]).
+/// are skipped, never waited for beyond [`OUTRIGHT_LOCK_WAIT`]). Also says whether it stepped
+/// back (then held rows may have been left).
 pub fn delete_range(
     conn: &mut PgConnection,
     jobs: &JobsTable,
     scope: &PruneScope,
     lo: i64,
     hi: i64,
-) -> CliResult<Vec<Deleted>> {
+) -> CliResult<(Vec<Deleted>, bool)> {
     let mut sql = Sql::default();
     let conditions = range_conditions(&mut sql, jobs, scope, lo, hi);
     let outright = format!(
@@ -219,12 +252,11 @@ pub fn delete_range(
          WHERE d.ctid = s.t RETURNING d.id, d.state::text AS state",
         table = jobs.table
     );
-    let (rows, _) = outright_or_skipping(
+    outright_or_skipping(
         conn,
         |conn| Ok(bound_query(&outright, &sql.binds).load(conn)?),
         |conn| Ok(bound_query(&skipping, &sql.binds).load(conn)?),
-    )?;
-    Ok(rows)
+    )
 }
 
 /// [`delete_range`] returning each deleted row whole, for the archive. Nothing is committed
@@ -235,7 +267,7 @@ pub fn delete_range_returning_rows(
     scope: &PruneScope,
     lo: i64,
     hi: i64,
-) -> CliResult<Vec<LockedRow>> {
+) -> CliResult<(Vec<LockedRow>, bool)> {
     let mut sql = Sql::default();
     let conditions = range_conditions(&mut sql, jobs, scope, lo, hi);
     let outright = format!(
@@ -249,13 +281,13 @@ pub fn delete_range_returning_rows(
          WHERE d.ctid = s.t RETURNING d.id, d.state::text AS state, row_to_json(d)::text AS row",
         table = jobs.table
     );
-    let (mut rows, _): (Vec<LockedRow>, bool) = outright_or_skipping(
+    let (mut rows, stepped_back): (Vec<LockedRow>, bool) = outright_or_skipping(
         conn,
         |conn| Ok(bound_query(&outright, &sql.binds).load(conn)?),
         |conn| Ok(bound_query(&skipping, &sql.binds).load(conn)?),
     )?;
     rows.sort_unstable_by_key(|r| r.id);
-    Ok(rows)
+    Ok((rows, stepped_back))
 }
 
 #[derive(QueryableByName)]

@@ -144,8 +144,15 @@ fn prune_deletes_old_finished_jobs_only_with_one_audit_row_per_batch() {
     assert_eq!(summary["operation"], "job_prune");
     assert_eq!(summary["changed"], 30);
     assert_eq!(summary["exit"], 0);
+    // Each batch is a range of 10 rows of the table: at most 10 jobs deleted per transaction.
+    // Ranges that held nothing to delete print no line and write no audit row.
     let batches = of_kind(&lines, "prune_batch");
-    assert_eq!(batches.len(), 3);
+    assert!(
+        batches
+            .iter()
+            .all(|b| (1..=10).contains(&b["deleted"].as_i64().unwrap())),
+        "{batches:?}"
+    );
     assert_eq!(
         batches
             .iter()
@@ -153,6 +160,7 @@ fn prune_deletes_old_finished_jobs_only_with_one_audit_row_per_batch() {
             .sum::<i64>(),
         30
     );
+    let pruned_batches = batches.len();
     assert_eq!(
         count(&schema, "TRUE"),
         15,
@@ -160,8 +168,8 @@ fn prune_deletes_old_finished_jobs_only_with_one_audit_row_per_batch() {
     );
     assert_eq!(count(&schema, "state = 'completed'"), 5);
     assert_eq!(count(&schema, "state IN ('available', 'executing')"), 10);
-    // One jobs.pruned row per batch (one for the first run, three for this one), not per job.
-    assert_eq!(actions(&schema, "jobs.pruned"), 4);
+    // One jobs.pruned row per batch (one for the first run, one per batch of this one), not per job.
+    assert_eq!(actions(&schema, "jobs.pruned"), 1 + pruned_batches as i64);
     assert_eq!(actions(&schema, "cli.bulk_operation"), 2);
     let meta = schema.strings(&format!(
         "SELECT metadata::text AS v FROM {}.oban_powertools_audit_events WHERE action = 'jobs.pruned' ORDER BY id DESC LIMIT 1",

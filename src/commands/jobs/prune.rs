@@ -228,7 +228,23 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
     crate::interrupt::allow_graceful_stop();
     let limit = args.max.unwrap_or(i64::MAX);
     let (mut after, mut dispatched) = (0i64, 0i64);
-    let select = || -> CliResult<Vec<(i64, i64, i64)>> {
+    // Ranges of the id space, `(lo, hi]`, each holding at most --batch-size matching jobs. With
+    // --max they are counted exactly as they are chosen (the run must stop at the maximum);
+    // without, a range is --batch-size rows of the table whatever their state, which the primary
+    // key tells without reading the rows the batch will read again. `seen` is the count when known.
+    let select = || -> CliResult<Vec<(i64, i64, Option<i64>)>> {
+        if args.max.is_none() {
+            if after >= max_id {
+                return Ok(Vec::new());
+            }
+            let end = db.read(|conn| {
+                queries::range_end_by_rows(conn, &jobs, after, max_id, args.batch_size)
+            })?;
+            let hi = end.unwrap_or(max_id);
+            let batch = vec![(after, hi, None)];
+            after = hi;
+            return Ok(batch);
+        }
         let remaining = limit - dispatched;
         if remaining <= 0 {
             return Ok(Vec::new());
@@ -246,7 +262,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
         if range.n == 0 {
             return Ok(Vec::new());
         }
-        let batch = vec![(after, range.hi, range.n)];
+        let batch = vec![(after, range.hi, Some(range.n))];
         after = range.hi;
         dispatched += range.n;
         Ok(batch)
@@ -262,15 +278,16 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
         m.insert("archive".into(), json!(archive_file));
         m
     };
-    let apply = |batch: Vec<(i64, i64, i64)>| -> CliResult<PruneBatch> {
+    let apply = |batch: Vec<(i64, i64, Option<i64>)>| -> CliResult<PruneBatch> {
         let (lo, hi, seen) = batch[0];
         let batch_started = Instant::now();
         let done = db.write(|conn| {
-            let (ids, states, sha256) = match &archive {
+            let (ids, states, sha256, stepped_back) = match &archive {
                 Some(archive) => {
                     // Deleted and read in one statement; the delete commits only after the
                     // rows are on disk below.
-                    let rows = queries::delete_range_returning_rows(conn, &jobs, &scope, lo, hi)?;
+                    let (rows, stepped_back) =
+                        queries::delete_range_returning_rows(conn, &jobs, &scope, lo, hi)?;
                     let mut buffer =
                         Vec::with_capacity(rows.iter().map(|r| r.row.len() + 64).sum());
                     for row in &rows {
@@ -291,10 +308,12 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
                         rows.iter().map(|r| r.id).collect::<Vec<_>>(),
                         rows.into_iter().map(|r| r.state).collect::<Vec<_>>(),
                         sha256,
+                        stepped_back,
                     )
                 }
                 None => {
-                    let mut gone = queries::delete_range(conn, &jobs, &scope, lo, hi)?;
+                    let (mut gone, stepped_back) =
+                        queries::delete_range(conn, &jobs, &scope, lo, hi)?;
                     gone.sort_by_key(|d| d.id);
                     let mut text = String::with_capacity(gone.len() * 12);
                     for d in &gone {
@@ -306,16 +325,20 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
                         gone.iter().map(|d| d.id).collect(),
                         gone.into_iter().map(|d| d.state).collect(),
                         sha256,
+                        stepped_back,
                     )
                 }
             };
             let deleted = ids.len() as i64;
             let (mut locked, mut drifted) = (0, 0);
-            if deleted < seen {
+            // Only a batch that stepped back to skipping held rows can have left some.
+            if stepped_back {
                 let still = queries::count_range(conn, &jobs, &scope, lo, hi)?;
                 // Our own deletes are gone from this transaction's view: what still matches
                 // in the range is held by someone else.
                 locked = still.max(0);
+            }
+            if let Some(seen) = seen {
                 drifted = (seen - deleted - locked).max(0);
             }
             let mut by_state = BTreeMap::new();
@@ -385,7 +408,8 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
         for (state, n) in &batch.by_state {
             *tally.by_state.entry(state.clone()).or_default() += n;
         }
-        if printer.is_json() && !to_stdout {
+        // A range that held nothing to delete is not news.
+        if printer.is_json() && !to_stdout && (batch.deleted > 0 || batch.locked > 0) {
             printer.json(&batch)?;
         }
         Ok(())
