@@ -17,38 +17,20 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
-use support::{connect, install, median_ms, obanctl, timed};
+use support::{connect, median_ms, obanctl, timed};
 
 const TARGET_MS: f64 = 200.0;
 const WINDOW_MS: f64 = 2000.0;
 
 fn main() {
-    let env = |name: &str, default: i64| -> i64 {
-        std::env::var(name)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(default)
-    };
-    let jobs = env("BENCH_JOBS", 5_000_000);
-    let queues = env("BENCH_QUEUES", 50);
-    let keep = std::env::var("BENCH_SCHEMA").ok();
-    let schema = keep
-        .clone()
-        .unwrap_or_else(|| format!("obanctl_queues_bench_{}", std::process::id()));
     let mut conn = connect();
-    let q = format!("\"{schema}\"");
-    let exists: bool = keep.is_some() && {
-        conn.batch_execute(&format!("SELECT 1 FROM {q}.oban_jobs LIMIT 1"))
-            .is_ok()
-    };
-    if !exists {
-        install(&schema, true);
-        support::fill_dashboard(&mut conn, &q, jobs, queues);
-    } else {
-        // A kept schema may have gone stale since it was filled: statistics first.
-        conn.batch_execute(&format!("ANALYZE {q}.oban_jobs"))
-            .unwrap();
-    }
+    let support::Dashboard {
+        schema,
+        q,
+        queues,
+        keep,
+        ..
+    } = support::dashboard(&mut conn, "queues");
     let rows: i64 = {
         use diesel::sql_types::BigInt;
         use diesel::RunQueryDsl;
@@ -99,7 +81,7 @@ fn main() {
                  WHERE j.state = c.state AND j.queue = c.queue LIMIT 1000) s) AS n FROM cells c"
     ));
 
-    if keep.is_none() {
+    if !keep {
         conn.batch_execute(&format!("DROP SCHEMA {q} CASCADE"))
             .unwrap();
     }

@@ -16,35 +16,20 @@ use obanctl::printer::Printer;
 use obanctl::redact::Redactor;
 use obanctl::settings::Settings;
 use obanctl::tui::gather::{run_doctor_subset, Gatherer};
-use support::{connect, database_url, install, median_ms};
+use support::{connect, database_url, median_ms};
 
 const TARGET_MS: f64 = 100.0;
 
 fn main() {
-    let env = |name: &str, default: i64| -> i64 {
-        std::env::var(name)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(default)
-    };
-    let jobs = env("BENCH_JOBS", 5_000_000);
-    let queues = env("BENCH_QUEUES", 50);
-    let keep = std::env::var("BENCH_SCHEMA").ok();
-    let schema = keep
-        .clone()
-        .unwrap_or_else(|| format!("obanctl_top_bench_{}", std::process::id()));
     let mut conn = connect();
-    let q = format!("\"{schema}\"");
-    let started = Instant::now();
-    let exists: bool = keep.is_some() && {
-        conn.batch_execute(&format!("SELECT 1 FROM {q}.oban_jobs LIMIT 1"))
-            .is_ok()
-    };
-    if !exists {
-        install(&schema, true);
-        support::fill_dashboard(&mut conn, &q, jobs, queues);
-    }
-    let filled = started.elapsed();
+    let support::Dashboard {
+        schema,
+        q,
+        jobs,
+        queues,
+        keep,
+        filled,
+    } = support::dashboard(&mut conn, "top");
 
     let global = GlobalArgs {
         database_url: Some(database_url()),
@@ -81,7 +66,7 @@ fn main() {
         })
         .collect();
     let (doctor, doctor_worst) = median_ms(doctor);
-    if keep.is_none() {
+    if !keep {
         conn.batch_execute(&format!("DROP SCHEMA {q} CASCADE"))
             .unwrap();
     }

@@ -93,6 +93,59 @@ pub fn median_ms(mut times: Vec<Duration>) -> (f64, f64) {
     )
 }
 
+/// The dashboard mix's schema (see [`fill_dashboard`]): BENCH_JOBS (default 5 000 000) jobs over
+/// BENCH_QUEUES (default 50) queues in a throwaway schema named after `tag`, or in BENCH_SCHEMA,
+/// kept and reused (ANALYZEd first: it may have gone stale since it was filled).
+#[allow(dead_code)] // only the dashboard and queues benchmarks use this mix
+pub struct Dashboard {
+    pub schema: String,
+    /// The schema's name, quoted.
+    pub q: String,
+    pub jobs: i64,
+    pub queues: i64,
+    /// Whether the schema is kept (BENCH_SCHEMA); otherwise the benchmark drops it.
+    pub keep: bool,
+    pub filled: Duration,
+}
+
+#[allow(dead_code)]
+pub fn dashboard(conn: &mut diesel::PgConnection, tag: &str) -> Dashboard {
+    use diesel::connection::SimpleConnection;
+    let env = |name: &str, default: i64| -> i64 {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let jobs = env("BENCH_JOBS", 5_000_000);
+    let queues = env("BENCH_QUEUES", 50);
+    let kept = std::env::var("BENCH_SCHEMA").ok();
+    let schema = kept
+        .clone()
+        .unwrap_or_else(|| format!("obanctl_{tag}_bench_{}", std::process::id()));
+    let q = format!("\"{schema}\"");
+    let started = Instant::now();
+    let exists = kept.is_some()
+        && conn
+            .batch_execute(&format!("SELECT 1 FROM {q}.oban_jobs LIMIT 1"))
+            .is_ok();
+    if exists {
+        conn.batch_execute(&format!("ANALYZE {q}.oban_jobs"))
+            .unwrap();
+    } else {
+        install(&schema, true);
+        fill_dashboard(conn, &q, jobs, queues);
+    }
+    Dashboard {
+        schema,
+        q,
+        jobs,
+        queues,
+        keep: kept.is_some(),
+        filled: started.elapsed(),
+    }
+}
+
 /// Fills the Oban v14 schema `q` (quoted) with `jobs` jobs over `queues` queues, a
 /// production-like mix shared by the dashboard and queues benchmarks, then VACUUM ANALYZEs it.
 /// Per mille of the table by state: 850 completed, 60 available, 40 scheduled, 20 retryable,

@@ -584,16 +584,6 @@ struct SizeRow {
     tuples: f64,
 }
 
-#[derive(QueryableByName)]
-struct SampledRow {
-    #[diesel(sql_type = BigInt)]
-    completed: i64,
-    #[diesel(sql_type = BigInt)]
-    cancelled: i64,
-    #[diesel(sql_type = BigInt)]
-    discarded: i64,
-}
-
 /// Above this many rows, old finished jobs are estimated from a sample: Elixir Oban has no index
 /// on `completed_at`, so an exact answer would read every completed row.
 const SAMPLE_ABOVE_TUPLES: f64 = 200_000.0;
@@ -615,7 +605,7 @@ pub fn completed(
     let cutoff = format!("timezone('UTC', now()) - make_interval(secs => {age_secs})");
     if size.tuples > SAMPLE_ABOVE_TUPLES {
         let percent = (100.0 * SAMPLE_ROWS / size.tuples).clamp(0.01, 100.0);
-        let row: SampledRow = diesel::sql_query(format!(
+        let row: super::jobs::FinishedCounts = diesel::sql_query(format!(
             "SELECT count(*) FILTER (WHERE state = 'completed' AND completed_at < {cutoff}) AS completed, \
                     count(*) FILTER (WHERE state = 'cancelled' AND cancelled_at < {cutoff}) AS cancelled, \
                     count(*) FILTER (WHERE state = 'discarded' AND discarded_at < {cutoff}) AS discarded \

@@ -277,6 +277,17 @@ pub fn max_id(conn: &mut PgConnection, jobs: &JobsTable) -> CliResult<i64> {
     Ok(row.id)
 }
 
+/// Jobs in each finished state, as one row.
+#[derive(Debug, Clone, Copy, QueryableByName)]
+pub struct FinishedCounts {
+    #[diesel(sql_type = BigInt)]
+    pub completed: i64,
+    #[diesel(sql_type = BigInt)]
+    pub cancelled: i64,
+    #[diesel(sql_type = BigInt)]
+    pub discarded: i64,
+}
+
 #[derive(Debug, Clone, QueryableByName)]
 pub struct StateCount {
     #[diesel(sql_type = Text)]

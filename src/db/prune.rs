@@ -32,15 +32,6 @@ pub fn plan_counts(
     if bytes > FULL_COUNT_MAX_BYTES {
         return super::jobs::state_counts_where(conn, jobs, sql, &conditions, max_id, cap);
     }
-    #[derive(QueryableByName)]
-    struct Counts {
-        #[diesel(sql_type = BigInt)]
-        completed: i64,
-        #[diesel(sql_type = BigInt)]
-        cancelled: i64,
-        #[diesel(sql_type = BigInt)]
-        discarded: i64,
-    }
     let max_id = sql.bind(Bind::BigInt(max_id));
     let count = |state: &str| {
         format!(
@@ -55,7 +46,7 @@ pub fn plan_counts(
         count("discarded"),
         jobs.table
     );
-    let c: Counts = bound_query(&text, &sql.binds).get_result(conn)?;
+    let c: super::jobs::FinishedCounts = bound_query(&text, &sql.binds).get_result(conn)?;
     Ok([
         ("cancelled", c.cancelled),
         ("completed", c.completed),
