@@ -189,8 +189,8 @@ fn queue_scale_to_one_runs_one_job_at_a_time() {
     assert_eq!(max_overlap(&schema, &ids), 1);
 }
 
-/// `--node` addresses one node: only it is expected to confirm, the other keeps its state. A
-/// confirmation window shorter than a gossip round may leave nodes unconfirmed: then the exit is 1.
+/// `--node` addresses one node: only it is expected to confirm, the other keeps its state (a
+/// node that does not confirm, and the exit 1 it makes, is the next test).
 #[test]
 fn node_addresses_one_node_and_only_it_must_confirm() {
     let schema = py_schema("qnoconfirm");
@@ -222,29 +222,6 @@ fn node_addresses_one_node_and_only_it_must_confirm() {
         producer_meta_of(&schema, "py-c1", "paused").as_deref(),
         Some("true")
     );
-    // A 100 ms confirmation window: whichever nodes did not confirm in it make the exit 1.
-    let out = schema
-        .cmd()
-        .args([
-            "queue",
-            "pause",
-            "alpha",
-            "--reason",
-            REASON,
-            "--yes",
-            "--confirm-timeout",
-            "100ms",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let lines = json_lines(&out.stdout);
-    let c = one_of_kind(&lines, "queue_confirmation");
-    if !c["unconfirmed"].as_array().unwrap().is_empty() {
-        assert_eq!(out.status.code(), Some(1), "{lines:?}");
-        assert_eq!(one_of_kind(&lines, "summary")["exit"], 1);
-    }
 }
 
 /// A node that gossips but never obeys (wedged, or reached by a notifier obanctl's signal does

@@ -48,6 +48,20 @@ fn rescue(schema: &TestSchema) -> assert_cmd::Command {
     cmd
 }
 
+/// A rescue run now matches nothing and writes no audit row.
+fn assert_nothing_left_to_rescue(schema: &TestSchema) {
+    let audit = schema.audit_count();
+    let out = rescue(schema)
+        .args(["--reason", REASON, "--yes"])
+        .assert()
+        .success();
+    assert_eq!(
+        one_of_kind(&json_lines(&out.get_output().stdout), "summary")["matched"],
+        0
+    );
+    assert_eq!(schema.audit_count(), audit);
+}
+
 /// One Oban-shaped worker step: fetch available jobs of `default` (FOR UPDATE SKIP LOCKED), run
 /// each (counted in `runs`), complete it. Returns the ids it ran.
 fn work_once(schema: &TestSchema) -> Vec<String> {
@@ -164,16 +178,7 @@ fn jobs_of_a_dead_node_are_rescued_once_and_a_live_nodes_are_not() {
     );
 
     // Nothing left: a second run rescues nothing and writes nothing.
-    let audit = schema.audit_count();
-    let out = rescue(&schema)
-        .args(["--reason", REASON, "--yes"])
-        .assert()
-        .success();
-    assert_eq!(
-        one_of_kind(&json_lines(&out.get_output().stdout), "summary")["matched"],
-        0
-    );
-    assert_eq!(schema.audit_count(), audit);
+    assert_nothing_left_to_rescue(&schema);
 }
 
 #[test]
@@ -484,16 +489,7 @@ fn jobs_a_killed_oban_py_node_left_executing_are_rescued_and_complete_once_on_a_
     }
 
     // Nothing left: another run selects nothing and writes nothing.
-    let audit = schema.audit_count();
-    let out = rescue(&schema)
-        .args(["--reason", REASON, "--yes"])
-        .assert()
-        .success();
-    assert_eq!(
-        one_of_kind(&json_lines(&out.get_output().stdout), "summary")["matched"],
-        0
-    );
-    assert_eq!(schema.audit_count(), audit);
+    assert_nothing_left_to_rescue(&schema);
     let stderr = fresh.stderr_text();
     assert!(
         fresh.stop(),
