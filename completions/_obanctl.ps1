@@ -418,6 +418,8 @@ Register-ArgumentCompleter -Native -CommandName 'obanctl' -ScriptBlock {
         }
         'obanctl;jobs;rescue' {
             [CompletionResult]::new('--stuck-after', '--stuck-after', [CompletionResultType]::ParameterName, 'Select by age instead: executing jobs whose attempted_at is older than this (e.g. 30m), on nodes not known to be alive')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'How long to listen to the nodes'' gossip (0 to not listen)')
+            [CompletionResult]::new('--listen-url', '--listen-url', [CompletionResultType]::ParameterName, 'A direct connection (not through a transaction pooler) to listen on; defaults to the database URL [env: OBANCTL_LISTEN_URL]')
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Refuse when more jobs than this match')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal')
             [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Jobs per transaction')

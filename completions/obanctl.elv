@@ -404,6 +404,8 @@ set edit:completion:arg-completer[obanctl] = {|@words|
         }
         &'obanctl;jobs;rescue'= {
             cand --stuck-after 'Select by age instead: executing jobs whose attempted_at is older than this (e.g. 30m), on nodes not known to be alive'
+            cand --listen 'How long to listen to the nodes'' gossip (0 to not listen)'
+            cand --listen-url 'A direct connection (not through a transaction pooler) to listen on; defaults to the database URL [env: OBANCTL_LISTEN_URL]'
             cand --max 'Refuse when more jobs than this match'
             cand --reason 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal'
             cand --batch-size 'Jobs per transaction'

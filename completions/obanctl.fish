@@ -455,6 +455,8 @@ complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_su
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from errors" -s V -l version -d 'Print version'
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from rescue" -l stuck-after -d 'Select by age instead: executing jobs whose attempted_at is older than this (e.g. 30m), on nodes not known to be alive' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from rescue" -l listen -d 'How long to listen to the nodes\' gossip (0 to not listen)' -r
+complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from rescue" -l listen-url -d 'A direct connection (not through a transaction pooler) to listen on; defaults to the database URL [env: OBANCTL_LISTEN_URL]' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from rescue" -l max -d 'Refuse when more jobs than this match' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from rescue" -l reason -d 'Why (8 to 1000 characters); recorded in every audit row. Asked for on a terminal' -r
 complete -c obanctl -n "__fish_obanctl_using_subcommand jobs; and __fish_seen_subcommand_from rescue" -l batch-size -d 'Jobs per transaction' -r

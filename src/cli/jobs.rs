@@ -112,6 +112,10 @@ pub struct JobsRescueArgs {
     #[arg(long)]
     pub force: bool,
 
+    // Nodes alive only by their gossip (Elixir Oban without oban_producers) are heard with these.
+    #[command(flatten)]
+    pub listen: super::ListenArgs,
+
     #[command(flatten)]
     pub common: JobsMutateArgs,
 }

@@ -1039,28 +1039,39 @@ fn confirm(
 // ---------------------------------------------------------------------------------------------
 // nodes
 
+/// The nodes heard on the gossip and sonar channels for `--listen` (the liveness source the
+/// tables do not hold), and a note when none could be heard (not asked, or listening
+/// impossible, with why). Shared by `nodes` and `jobs rescue`.
+pub fn node_sightings(
+    db: &Database,
+    listen: &ListenArgs,
+) -> (Vec<liveness::Sighting>, Option<String>) {
+    let hearing = hear(
+        db,
+        listen.listen_url.as_deref(),
+        listen.listen,
+        &[Channel::Gossip, Channel::Sonar],
+    );
+    match &hearing {
+        Hearing::Heard(heard) => (liveness::gossip_sightings(heard, db.prefix()), None),
+        Hearing::NotAsked => (
+            Vec::new(),
+            Some("Gossip and sonar: not listened (--listen 0).".to_string()),
+        ),
+        Hearing::Unavailable(u) => (
+            Vec::new(),
+            Some(format!("Gossip and sonar: {}.", u.reason())),
+        ),
+    }
+}
+
 pub fn run_nodes(settings: &Settings, printer: &Printer, args: NodesArgs) -> CliResult<ExitStatus> {
     let (db, jobs) = open(settings, printer)?;
     let prefix = db.prefix().to_string();
     let pt = db.powertools_schema().to_string();
-    let hearing = hear(
-        &db,
-        args.listen.listen_url.as_deref(),
-        args.listen.listen,
-        &[Channel::Gossip, Channel::Sonar],
-    );
     let mut notes = Vec::new();
-    let sightings = match &hearing {
-        Hearing::Heard(heard) => liveness::gossip_sightings(heard, &prefix),
-        Hearing::NotAsked => {
-            notes.push("Gossip and sonar: not listened (--listen 0).".to_string());
-            Vec::new()
-        }
-        Hearing::Unavailable(u) => {
-            notes.push(format!("Gossip and sonar: {}.", u.reason()));
-            Vec::new()
-        }
-    };
+    let (sightings, note) = node_sightings(&db, &args.listen);
+    notes.extend(note);
     let (read, executing, leaders) = db.read_snapshot(|conn| {
         let read = crate::db::liveness::census(conn, &prefix, &pt, sightings)?;
         let executing = queue_reads::executing(conn, &jobs, EXECUTING_CAP)?;

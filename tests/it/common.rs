@@ -448,3 +448,47 @@ pub fn legacy_05x_replay() -> String {
         &ELIXIR_REPLAY[cut + resume..job_records]
     )
 }
+
+/// A node that gossips but never obeys (wedged, or reached by a notifier obanctl's signal does
+/// not travel on): a thread sends its gossip every 200 ms until dropped.
+pub struct DeafNode {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl DeafNode {
+    pub fn start(schema: &TestSchema, node: &str, queue: &str) -> DeafNode {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let channel = literal(&format!("{}.oban_gossip", schema.name));
+        let payload = literal(
+            &serde_json::json!({"checks": [{
+                "name": "Oban", "node": node, "queue": queue, "local_limit": 2,
+                "paused": false, "running": [], "uuid": "00000000-0000-4000-8000-00000000dead"
+            }]})
+            .to_string(),
+        );
+        let sql = format!("SELECT pg_notify({channel}, {payload})");
+        let flag = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let mut conn =
+                <diesel::PgConnection as diesel::Connection>::establish(&database_url()).unwrap();
+            while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+                diesel::connection::SimpleConnection::batch_execute(&mut conn, &sql).unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+        });
+        DeafNode {
+            stop,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for DeafNode {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

@@ -224,56 +224,13 @@ fn node_addresses_one_node_and_only_it_must_confirm() {
     );
 }
 
-/// A node that gossips but never obeys (wedged, or reached by a notifier obanctl's signal does
-/// not travel on): a thread sends its gossip every 200 ms until dropped.
-struct DeafNode {
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl DeafNode {
-    fn start(schema: &TestSchema, node: &str, queue: &str) -> DeafNode {
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let channel = crate::common::literal(&format!("{}.oban_gossip", schema.name));
-        let payload = crate::common::literal(
-            &serde_json::json!({"checks": [{
-                "name": "Oban", "node": node, "queue": queue, "local_limit": 2,
-                "paused": false, "running": [], "uuid": "00000000-0000-4000-8000-00000000dead"
-            }]})
-            .to_string(),
-        );
-        let sql = format!("SELECT pg_notify({channel}, {payload})");
-        let flag = stop.clone();
-        let thread = std::thread::spawn(move || {
-            let mut conn = PgConnection::establish(&database_url()).unwrap();
-            while !flag.load(std::sync::atomic::Ordering::Relaxed) {
-                conn.batch_execute(&sql).unwrap();
-                std::thread::sleep(Duration::from_millis(200));
-            }
-        });
-        DeafNode {
-            stop,
-            thread: Some(thread),
-        }
-    }
-}
-
-impl Drop for DeafNode {
-    fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
 /// Deterministic: a real node confirms the pause, a node that keeps gossiping "not paused" never
 /// does, so the run exits 1 and names the node that did not confirm (in JSON and for people).
 #[test]
 fn a_node_that_does_not_confirm_makes_the_exit_1_and_is_named() {
     let schema = py_schema("qdeaf");
     let _live = PyNode::start(&schema, "py-live", &[("alpha", 2)]);
-    let _deaf = DeafNode::start(&schema, "py-deaf", "alpha");
+    let _deaf = crate::common::DeafNode::start(&schema, "py-deaf", "alpha");
     let direct = database_url();
     let pause = |format: &str| {
         schema

@@ -42,9 +42,10 @@ fn field(schema: &TestSchema, id: i64, expr: &str) -> String {
         .clone()
 }
 
+/// `jobs rescue` without listening for gossip: these tests' nodes are rows, not processes.
 fn rescue(schema: &TestSchema) -> assert_cmd::Command {
     let mut cmd = schema.cmd();
-    cmd.args(["--format", "json", "jobs", "rescue"]);
+    cmd.args(["--format", "json", "jobs", "rescue", "--listen", "0"]);
     cmd
 }
 
@@ -179,6 +180,48 @@ fn jobs_of_a_dead_node_are_rescued_once_and_a_live_nodes_are_not() {
 
     // Nothing left: a second run rescues nothing and writes nothing.
     assert_nothing_left_to_rescue(&schema);
+}
+
+/// A node alive only by its gossip (Elixir Oban without `oban_producers`, no Powertools
+/// heartbeat) keeps its jobs: heard, it is alive; not listened for, it would look dead.
+#[test]
+fn a_node_heard_only_by_its_gossip_keeps_its_jobs() {
+    let schema = oban();
+    heartbeat(&schema, "web-1");
+    executing(&schema, "web-7", 1, 3, "2 hours");
+    let orphan = executing(&schema, "web-9", 1, 3, "2 hours");
+    let _web7 = crate::common::DeafNode::start(&schema, "web-7", "default");
+    let direct = crate::common::database_url();
+    let plan = |args: &[&str]| {
+        let out = schema
+            .cmd()
+            .args(["--format", "json", "jobs", "rescue", "--dry-run"])
+            .args(args)
+            .assert()
+            .success();
+        one_of_kind(&json_lines(&out.get_output().stdout), "plan")
+    };
+    for by_age in [false, true] {
+        let age: &[&str] = if by_age {
+            &["--stuck-after", "1h"]
+        } else {
+            &[]
+        };
+        let heard = plan(&[&["--listen", "2s", "--listen-url", &direct][..], age].concat());
+        assert_eq!(heard["matched"], 1, "only web-9's job: {heard}");
+        assert!(heard["notes"].to_string().contains("web-7"), "{heard}");
+        let deaf = plan(&[&["--listen", "0"][..], age].concat());
+        assert_eq!(deaf["matched"], 2, "unheard, web-7 looks dead: {deaf}");
+        assert!(
+            deaf["notes"].to_string().contains("not listened"),
+            "the plan says it did not listen: {deaf}"
+        );
+    }
+    assert_eq!(
+        field(&schema, orphan, "state"),
+        "executing",
+        "dry runs change nothing"
+    );
 }
 
 #[test]

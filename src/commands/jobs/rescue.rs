@@ -171,11 +171,13 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsRescueArgs) -> CliR
     } + 1;
     let db = Database::connect_with_pool(settings, printer, pool)?;
     filter.states = vec![JobState::Executing];
+    // Gossip is heard first, so that a node alive only by its gossip is never judged dead.
+    let (sightings, hearing_note) = crate::commands::queues::node_sightings(&db, &args.listen);
     let (census, nodes, named) = db.read(|conn| {
         let schema = require_oban(conn, db.prefix())?;
         let jobs = JobsTable::new(db.prefix()).with_flavour(schema.flavour);
         let census =
-            crate::db::liveness::census(conn, db.prefix(), db.powertools_schema(), Vec::new())?;
+            crate::db::liveness::census(conn, db.prefix(), db.powertools_schema(), sightings)?;
         if ids.is_empty() {
             let mut scope = filter.clone();
             scope.freeze(crate::db::now(conn)?);
@@ -189,7 +191,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsRescueArgs) -> CliR
         }
     })?;
     let evidence = sources(&census);
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = hearing_note.into_iter().collect();
     let why;
     if !ids.is_empty() {
         // Named jobs: each executing one must be an orphan (or old enough), unless forced.
