@@ -258,7 +258,7 @@ pub fn queue_records(
     let mut notes = vec![source_note];
     if records.iter().any(|r| !r.counts_at_least.is_empty()) {
         notes.push(format!(
-            "Counts stop at {} per queue and state, {} for finished ones (shown with +).",
+            "Counts stop at {} per queue and state, {} for completed and cancelled (shown with +).",
             fmt::number(read.overview.count_cap),
             fmt::number(read.overview.finished_count_cap)
         ));
@@ -1053,7 +1053,16 @@ pub fn node_sightings(
         &[Channel::Gossip, Channel::Sonar],
     );
     match &hearing {
-        Hearing::Heard(heard) => (liveness::gossip_sightings(heard, db.prefix()), None),
+        Hearing::Heard(heard) => {
+            let sightings = liveness::gossip_sightings(heard, db.prefix());
+            let note = sightings.is_empty().then(|| {
+                format!(
+                    "Gossip and sonar: listened {}, no node heard.",
+                    crate::output::fmt::duration(heard.window)
+                )
+            });
+            (sightings, note)
+        }
         Hearing::NotAsked => (
             Vec::new(),
             Some("Gossip and sonar: not listened (--listen 0).".to_string()),

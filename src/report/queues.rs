@@ -44,7 +44,7 @@ pub struct QueueRecord {
     /// States whose count reached `count_cap`: at least that many.
     pub counts_at_least: Vec<String>,
     pub count_cap: i64,
-    /// The cap of finished states (completed, cancelled, discarded).
+    /// The cap of completed and cancelled counts.
     pub finished_count_cap: i64,
     /// The planner's estimate of the queue's rows, when its statistics single it out.
     pub estimated_rows: Option<i64>,
