@@ -164,7 +164,7 @@ pub struct Deleted {
 
 /// A row deleted for the archive: `row` is the whole row as JSON text.
 #[derive(Debug, Clone, QueryableByName)]
-pub struct LockedRow {
+pub struct ArchivedRow {
     #[diesel(sql_type = BigInt)]
     pub id: i64,
     #[diesel(sql_type = Text)]
@@ -258,7 +258,7 @@ pub fn delete_range_returning_rows(
     scope: &PruneScope,
     lo: i64,
     hi: i64,
-) -> CliResult<(Vec<LockedRow>, bool)> {
+) -> CliResult<(Vec<ArchivedRow>, bool)> {
     let mut sql = Sql::default();
     let conditions = range_conditions(&mut sql, jobs, scope, lo, hi);
     let outright = format!(
@@ -272,7 +272,7 @@ pub fn delete_range_returning_rows(
          WHERE d.ctid = s.t RETURNING d.id, d.state::text AS state, row_to_json(d)::text AS row",
         table = jobs.table
     );
-    let (mut rows, stepped_back): (Vec<LockedRow>, bool) = outright_or_skipping(
+    let (mut rows, stepped_back): (Vec<ArchivedRow>, bool) = outright_or_skipping(
         conn,
         |conn| Ok(bound_query(&outright, &sql.binds).load(conn)?),
         |conn| Ok(bound_query(&skipping, &sql.binds).load(conn)?),

@@ -41,7 +41,7 @@ pub const DOCTOR_EVERY: Duration = Duration::from_secs(30);
 /// The failures pane looks back this far.
 pub const FAILURE_WINDOW: Duration = Duration::from_secs(3600);
 /// The failures pane reads at most this many of the newest failures (a floor beyond): enough to
-/// rank the largest groups, and a fifth of the read `jobs errors` makes by default, so a frame
+/// rank the largest groups (`jobs errors` reads up to 100 000 by default), so a frame
 /// stays within its budget on a table of millions.
 pub const FAILURE_SCAN: i64 = 2_000;
 /// Audit events kept for the activity pane.
