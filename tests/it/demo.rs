@@ -160,9 +160,49 @@ fn schema_comment() -> Option<String> {
 const ALL_EXPORTS: &str =
     "unset OBANCTL_PROFILE OBANCTL_DATABASE_URL OBANCTL_PREFIX OBANCTL_POWERTOOLS_SCHEMA\n";
 
+/// Where a developer's own demo (an `obanctl_demo` on the same server, from the README's quick
+/// start) waits while the test below runs its own: it is put back when the test ends, pass or
+/// fail, so running the tests never wipes the demo someone is trying.
+const SET_ASIDE: &str = "obanctl_demo_set_aside_by_tests";
+
+struct DemoSetAside;
+
+impl DemoSetAside {
+    fn new() -> DemoSetAside {
+        use diesel::connection::SimpleConnection;
+        // A set-aside schema left by an interrupted run is the developer's: keep it as it is.
+        connect()
+            .batch_execute(&format!(
+                "DO $$ BEGIN \
+                   IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'obanctl_demo') \
+                      AND NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = '{SET_ASIDE}') THEN \
+                     ALTER SCHEMA obanctl_demo RENAME TO {SET_ASIDE}; \
+                   END IF; \
+                 END $$"
+            ))
+            .unwrap();
+        DemoSetAside
+    }
+}
+
+impl Drop for DemoSetAside {
+    fn drop(&mut self) {
+        use diesel::connection::SimpleConnection;
+        let _ = connect().batch_execute(&format!(
+            "DO $$ BEGIN \
+               IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = '{SET_ASIDE}') THEN \
+                 DROP SCHEMA IF EXISTS obanctl_demo CASCADE; \
+                 ALTER SCHEMA {SET_ASIDE} RENAME TO obanctl_demo; \
+               END IF; \
+             END $$"
+        ));
+    }
+}
+
 #[test]
 fn the_readme_quick_start_and_its_tour_work_as_printed_and_down_removes_every_demo() {
     use diesel::connection::SimpleConnection;
+    let _kept = DemoSetAside::new();
     let url = cli_database_url();
     let sandbox = Sandbox::new(Some(&url));
     // A project's own config file, which may be committed: the demo never writes into it.
