@@ -72,7 +72,11 @@ impl Terminal {
         );
     }
 
+    /// Types after a pause: a prompt is printed a moment before it switches the terminal to raw
+    /// mode and reads keys. A person never types inside that moment; a loaded test machine's
+    /// writer can, and a Ctrl-C there is a signal to the whole session instead of a key.
     fn type_keys(&mut self, keys: &str) {
+        std::thread::sleep(Duration::from_millis(300));
         let stdin = self.child.stdin.as_mut().unwrap();
         stdin.write_all(keys.as_bytes()).unwrap();
         stdin.flush().unwrap();
@@ -159,9 +163,6 @@ fn ctrl_c_at_the_reason_prompt_exits_130_on_a_clean_line() {
     let audit_before = schema.audit_count();
     let mut term = Terminal::open(&schema, &["jobs", "retry", "--state", "discarded"]);
     term.wait_for("Reason to retry jobs");
-    // The prompt is printed a moment before it reads keys; a person never types inside that
-    // moment, a loaded test machine's writer can.
-    std::thread::sleep(Duration::from_millis(300));
     term.type_keys("half a reas\x03");
     term.wait_for("error: interrupted");
     let (code, screen) = term.exit_code();
