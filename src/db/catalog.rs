@@ -48,6 +48,10 @@ impl MigrationVersion {
 pub struct ObanSchema {
     pub flavour: ObanFlavour,
     pub version: MigrationVersion,
+    /// `errors` is exactly `jsonb[]` (Elixir Oban's type): its latest entry may be read by
+    /// subscript. Read with the flavour, so no query needs to ask again.
+    #[serde(skip)]
+    pub errors_jsonb_array: bool,
 }
 
 #[derive(QueryableByName)]
@@ -77,6 +81,7 @@ pub fn oban_schema(conn: &mut PgConnection, prefix: &str) -> CliResult<Option<Ob
             ObanFlavour::Elixir
         },
         version: MigrationVersion::from_comment(row.comment.as_deref()),
+        errors_jsonb_array: row.errors_type.as_deref() == Some("jsonb[]"),
     }))
 }
 

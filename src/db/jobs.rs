@@ -23,6 +23,8 @@ pub struct JobsTable {
     pub prefix: String,
     /// Which flavour made the table (known once the catalog has been read).
     pub flavour: ObanFlavour,
+    /// `errors` is known to be `jsonb[]` ([`JobsTable::for_schema`]); false reads it generically.
+    pub errors_jsonb_array: bool,
 }
 
 impl JobsTable {
@@ -32,6 +34,15 @@ impl JobsTable {
             state_type: format!("{}.oban_job_state", ident::quote(prefix)),
             prefix: prefix.to_string(),
             flavour: ObanFlavour::Elixir,
+            errors_jsonb_array: false,
+        }
+    }
+
+    /// The table as the catalog described it: flavour and the type of `errors`.
+    pub fn for_schema(prefix: &str, schema: &super::catalog::ObanSchema) -> Self {
+        JobsTable {
+            errors_jsonb_array: schema.errors_jsonb_array,
+            ..JobsTable::new(prefix).with_flavour(schema.flavour)
         }
     }
 

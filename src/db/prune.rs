@@ -194,7 +194,7 @@ fn outright_or_skipping<T>(
         #[diesel(sql_type = Text)]
         value: String,
     }
-    let restore = |conn: &mut PgConnection, value: &str| -> CliResult<()> {
+    let set_lock_timeout = |conn: &mut PgConnection, value: &str| -> CliResult<()> {
         bound_query(
             "SELECT set_config('lock_timeout', $1, true) AS value",
             &[Bind::Text(value.to_string())],
@@ -206,9 +206,9 @@ fn outright_or_skipping<T>(
         .get_result::<Setting>(conn)?
         .value;
     let attempt = conn.transaction(|conn| {
-        restore(conn, OUTRIGHT_LOCK_WAIT)?;
+        set_lock_timeout(conn, OUTRIGHT_LOCK_WAIT)?;
         let done = outright(conn)?;
-        restore(conn, &saved)?;
+        set_lock_timeout(conn, &saved)?;
         Ok::<T, crate::error::CliError>(done)
     });
     match attempt {
@@ -229,29 +229,14 @@ pub fn delete_range(
     lo: i64,
     hi: i64,
 ) -> CliResult<(Vec<Deleted>, bool)> {
-    let mut sql = Sql::default();
-    let conditions = range_conditions(&mut sql, jobs, scope, lo, hi);
-    let outright = format!(
-        "DELETE FROM {table} j WHERE {conditions} RETURNING j.id, j.state::text AS state",
-        table = jobs.table
-    );
-    // The locked rows are joined back by ctid: this statement holds their locks, so the
-    // tuples cannot move, and no second index lookup per row is needed.
-    let skipping = format!(
-        "DELETE FROM {table} d USING \
-           (SELECT j.ctid AS t FROM {table} j WHERE {conditions} FOR UPDATE OF j SKIP LOCKED) s \
-         WHERE d.ctid = s.t RETURNING d.id, d.state::text AS state",
-        table = jobs.table
-    );
-    outright_or_skipping(
-        conn,
-        |conn| Ok(bound_query(&outright, &sql.binds).load(conn)?),
-        |conn| Ok(bound_query(&skipping, &sql.binds).load(conn)?),
-    )
+    delete_range_returning(conn, jobs, scope, lo, hi, |row| {
+        format!("{row}.id, {row}.state::text AS state")
+    })
 }
 
-/// [`delete_range`] returning each deleted row whole, for the archive. Nothing is committed
-/// here: the caller writes the rows out (and makes them durable) before its transaction commits.
+/// [`delete_range`] returning each deleted row whole, for the archive, in id order. Nothing is
+/// committed here: the caller writes the rows out (and makes them durable) before its
+/// transaction commits.
 pub fn delete_range_returning_rows(
     conn: &mut PgConnection,
     jobs: &JobsTable,
@@ -259,26 +244,44 @@ pub fn delete_range_returning_rows(
     lo: i64,
     hi: i64,
 ) -> CliResult<(Vec<ArchivedRow>, bool)> {
+    let (mut rows, stepped_back): (Vec<ArchivedRow>, bool) =
+        delete_range_returning(conn, jobs, scope, lo, hi, |row| {
+            format!("{row}.id, {row}.state::text AS state, row_to_json({row})::text AS row")
+        })?;
+    rows.sort_unstable_by_key(|r| r.id);
+    Ok((rows, stepped_back))
+}
+
+/// Both forms of a range's delete, `RETURNING` what `returning` gives for the deleted row's alias.
+fn delete_range_returning<R: QueryableByName<diesel::pg::Pg> + 'static>(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    scope: &PruneScope,
+    lo: i64,
+    hi: i64,
+    returning: impl Fn(&str) -> String,
+) -> CliResult<(Vec<R>, bool)> {
     let mut sql = Sql::default();
     let conditions = range_conditions(&mut sql, jobs, scope, lo, hi);
     let outright = format!(
-        "DELETE FROM {table} j WHERE {conditions} \
-         RETURNING j.id, j.state::text AS state, row_to_json(j)::text AS row",
+        "DELETE FROM {table} j WHERE {conditions} RETURNING {}",
+        returning("j"),
         table = jobs.table
     );
+    // The locked rows are joined back by ctid: this statement holds their locks, so the
+    // tuples cannot move, and no second index lookup per row is needed.
     let skipping = format!(
         "DELETE FROM {table} d USING \
            (SELECT j.ctid AS t FROM {table} j WHERE {conditions} FOR UPDATE OF j SKIP LOCKED) s \
-         WHERE d.ctid = s.t RETURNING d.id, d.state::text AS state, row_to_json(d)::text AS row",
+         WHERE d.ctid = s.t RETURNING {}",
+        returning("d"),
         table = jobs.table
     );
-    let (mut rows, stepped_back): (Vec<ArchivedRow>, bool) = outright_or_skipping(
+    outright_or_skipping(
         conn,
         |conn| Ok(bound_query(&outright, &sql.binds).load(conn)?),
         |conn| Ok(bound_query(&skipping, &sql.binds).load(conn)?),
-    )?;
-    rows.sort_unstable_by_key(|r| r.id);
-    Ok((rows, stepped_back))
+    )
 }
 
 #[derive(QueryableByName)]

@@ -179,9 +179,10 @@ pub fn queue_counts(
         "WITH {pairs} \
          SELECT c.state::text AS state, {queue} AS queue, \
                 (SELECT count(*) FROM (SELECT 1 FROM {t} j WHERE j.state = c.state AND j.queue = c.queue \
-                   LIMIT CASE WHEN c.state::text IN ('completed', 'cancelled') THEN $3 ELSE $1 END) x)::bigint AS n \
+                   LIMIT CASE WHEN c.state::text IN ({capped}) THEN $3 ELSE $1 END) x)::bigint AS n \
          FROM (SELECT * FROM pairs LIMIT $2) c",
         pairs = pairs_cte(jobs, ""),
+        capped = FINISHED_CAPPED_STATES.map(|st| format!("'{st}'")).join(", "),
         queue = bounded("c.queue"),
         t = jobs.table
     );
@@ -218,9 +219,12 @@ pub fn queue_counts(
     }))
 }
 
-/// Whether `state` is counted to [`FINISHED_COUNT_CAP`]: finished and not a failure.
+/// The states counted to [`FINISHED_COUNT_CAP`]: finished and not a failure.
+const FINISHED_CAPPED_STATES: [&str; 2] = ["completed", "cancelled"];
+
+/// Whether `state` is counted to [`FINISHED_COUNT_CAP`].
 pub fn is_finished(state: &str) -> bool {
-    matches!(state, "completed" | "cancelled")
+    FINISHED_CAPPED_STATES.contains(&state)
 }
 
 #[derive(QueryableByName)]

@@ -63,7 +63,7 @@ pub fn newest_failures(
     if arms.is_empty() {
         return Ok(Vec::new());
     }
-    let line = if errors_are_jsonb_array(conn, jobs)? {
+    let line = if jobs.errors_jsonb_array {
         first_line_sql(&error_text_sql_jsonb_array("j.errors"))
     } else {
         first_line_sql(&error_text_sql("j.errors"))
@@ -96,23 +96,4 @@ pub fn newest_failures(
             line: r.line,
         })
         .collect())
-}
-
-/// Whether `errors` is exactly `jsonb[]` (Elixir Oban's type), read from the catalog: only then
-/// is the subscript form of the latest entry used.
-fn errors_are_jsonb_array(conn: &mut PgConnection, jobs: &JobsTable) -> CliResult<bool> {
-    #[derive(QueryableByName)]
-    struct Type {
-        #[diesel(sql_type = Nullable<Text>)]
-        name: Option<String>,
-    }
-    let row: Option<Type> = bound_query(
-        "SELECT format_type(a.atttypid, a.atttypmod) AS name FROM pg_attribute a \
-         WHERE a.attrelid = $1::regclass AND a.attname = 'errors' AND NOT a.attisdropped",
-        &[Bind::Text(jobs.table.clone())],
-    )
-    .get_results(conn)?
-    .into_iter()
-    .next();
-    Ok(row.and_then(|r| r.name).as_deref() == Some("jsonb[]"))
 }

@@ -1365,6 +1365,7 @@ mod tests {
         ObanSchema {
             flavour: ObanFlavour::Elixir,
             version,
+            errors_jsonb_array: true,
         }
     }
 
@@ -1428,6 +1429,7 @@ mod tests {
         let python = ObanSchema {
             flavour: ObanFlavour::Python,
             version: MigrationVersion::Missing,
+            errors_jsonb_array: false,
         };
         assert!(oban_version("p", &facts(Some(python)), 14)
             .findings

@@ -184,7 +184,7 @@ impl Gatherer {
         let jobs = facts
             .oban
             .as_ref()
-            .map(|o| JobsTable::new(self.db.prefix()).with_flavour(o.flavour));
+            .map(|o| JobsTable::for_schema(self.db.prefix(), o));
         let no_jobs = format!("no oban_jobs table in schema `{}`", self.db.prefix());
         let (queues, failures) = match &jobs {
             Some(jobs) => {

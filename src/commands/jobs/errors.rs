@@ -40,7 +40,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsErrorsArgs) -> CliR
     let limit = args.limit as usize;
     let (scanned, groups, examples, filter, jobs) = db.read_snapshot(|conn| {
         let schema = require_oban(conn, db.prefix())?;
-        let jobs = JobsTable::new(db.prefix()).with_flavour(schema.flavour);
+        let jobs = JobsTable::for_schema(db.prefix(), &schema);
         filter.freeze(crate::db::now(conn)?);
         let failures = crate::db::triage::newest_failures(conn, &jobs, &filter, args.scan)?;
         let groups = triage::group(&failures, SAMPLE_IDS);
