@@ -9,6 +9,10 @@ static GRACEFUL: AtomicBool = AtomicBool::new(false);
 static REQUESTED: AtomicBool = AtomicBool::new(false);
 /// A prompt is waiting on the terminal (its line is unfinished, the cursor may be hidden).
 static PROMPTING: AtomicBool = AtomicBool::new(false);
+/// Someone has taken on reporting a Ctrl-C at a prompt: the handler or the prompt's own error
+/// path, whichever came first. The prompt library sees the Ctrl-C key and also raises SIGINT,
+/// so both hear of the same key; exactly one must say it and end the process.
+static PROMPT_CTRL_C_CLAIMED: AtomicBool = AtomicBool::new(false);
 
 pub const EXIT_INTERRUPTED: i32 = 130;
 
@@ -16,6 +20,11 @@ pub fn install_handler() {
     // Failing to install a handler only loses graceful stopping; the default SIGINT still exits.
     let _ = ctrlc::set_handler(|| {
         if GRACEFUL.load(Ordering::SeqCst) && !REQUESTED.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        if PROMPT_CTRL_C_CLAIMED.swap(true, Ordering::SeqCst) {
+            // The prompt's error path is reporting this Ctrl-C and exits 130 itself; exiting here
+            // could cut its message off.
             return;
         }
         if PROMPTING.load(Ordering::SeqCst) {
@@ -42,6 +51,12 @@ impl Drop for PromptGuard {
     fn drop(&mut self) {
         PROMPTING.store(false, Ordering::SeqCst);
     }
+}
+
+/// Called by a prompt that read a Ctrl-C key. True: the caller reports it and exits 130. False:
+/// the handler is already reporting it and ends the process; the caller must print nothing more.
+pub fn claim_prompt_ctrl_c() -> bool {
+    !PROMPT_CTRL_C_CLAIMED.swap(true, Ordering::SeqCst)
 }
 
 pub fn allow_graceful_stop() {

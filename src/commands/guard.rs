@@ -76,10 +76,17 @@ pub fn confirm(printer: &Printer, question: &str, yes: bool) -> CliResult<()> {
 }
 
 /// A prompt that ended without an answer. Ctrl-C (the terminal is in raw mode, so it arrives as
-/// a key, not a signal) ends the prompt's line and exits 130 like Ctrl-C anywhere else.
+/// a key; the prompt library raises SIGINT as well) ends the prompt's line and exits 130 like
+/// Ctrl-C anywhere else, reported once, by this path or by the handler.
 fn prompt_failed(err: dialoguer::Error, what: &str) -> CliError {
     let dialoguer::Error::IO(io) = &err;
     if io.kind() == std::io::ErrorKind::Interrupted {
+        if !crate::interrupt::claim_prompt_ctrl_c() {
+            // The SIGINT handler got there first: it is writing the message and exiting.
+            loop {
+                std::thread::park();
+            }
+        }
         crate::printer::end_prompt_line();
         return CliError::interrupted(Some("at the prompt; nothing was changed".into()));
     }

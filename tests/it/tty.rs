@@ -58,7 +58,7 @@ impl Terminal {
         Terminal { child, screen }
     }
 
-    fn wait_for(&self, text: &str) {
+    fn wait_for(&mut self, text: &str) {
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             if self.screen.lock().unwrap().contains(text) {
@@ -66,8 +66,10 @@ impl Terminal {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
+        // Whether the session is still running tells a hang from an early exit.
+        let status = self.child.try_wait();
         panic!(
-            "`{text}` never appeared on the terminal:\n{}",
+            "`{text}` never appeared on the terminal (session: {status:?}):\n{:?}",
             self.screen.lock().unwrap()
         );
     }
