@@ -89,8 +89,8 @@ source lists every node, nothing can be judged dead: pass --stuck-after to selec
 (jobs whose attempted_at is older than DURATION, still never on a node that is alive or late).
 A job on a live node is rescued only when named by id with --force.
 
-Each rescued job does what Oban's Lifeline rescue does: back to `available` with its attempt kept,
-or `discarded` (discarded_at now) when attempt >= max_attempts, with an error entry saying it was
+Each rescued job does what Oban's Lifeline rescue does: back to `available` with its attempt kept
+and meta.rescued counted up, or `discarded` (discarded_at now) when attempt >= max_attempts, with an error entry saying it was
 rescued, by whom, why and from which node; the node is sent pkill in case it still runs it. The
 run previews, needs a --reason and a confirmation (or --yes), and changes jobs in batches with one
 audit row per job (operation job_rescue); rows locked by someone else are skipped (`locked`).

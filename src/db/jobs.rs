@@ -390,7 +390,10 @@ fn set_clause(op: Operation, jobs: &JobsTable, discard_error: &str) -> String {
             format!("state = 'discarded'::{state_type}, discarded_at = {now}, errors = {errors}")
         }
         // Oban's Lifeline: back to available with the attempt kept (so the attempt budget
-        // counts), or discarded when none is left; plus an entry saying who rescued it and why.
+        // counts) and `meta.rescued` counted up, or discarded when none is left; plus an entry
+        // saying who rescued it and why. Oban counts with `::int`, which a hostile `rescued`
+        // (text, a huge number) or a meta that is not an object would make fail the batch: here
+        // any JSON number counts on, anything else starts at 1, and a non-object is kept as is.
         Operation::Rescue => {
             let entry_text = format!(
                 "{discard_error}::text || ' (node ' || coalesce(j.attempted_by[1], 'none') || ')'"
@@ -399,6 +402,11 @@ fn set_clause(op: Operation, jobs: &JobsTable, discard_error: &str) -> String {
             format!(
                 "state = CASE WHEN j.attempt >= j.max_attempts THEN 'discarded'::{state_type} ELSE 'available'::{state_type} END, \
                  discarded_at = CASE WHEN j.attempt >= j.max_attempts THEN {now} ELSE j.discarded_at END, \
+                 meta = CASE WHEN j.attempt >= j.max_attempts THEN j.meta \
+                             WHEN j.meta IS NULL OR jsonb_typeof(j.meta) = 'null' THEN jsonb_build_object('rescued', 1) \
+                             WHEN jsonb_typeof(j.meta) <> 'object' THEN j.meta \
+                             ELSE j.meta || jsonb_build_object('rescued', \
+                                  CASE WHEN jsonb_typeof(j.meta->'rescued') = 'number' THEN (j.meta->>'rescued')::numeric + 1 ELSE 1 END) END, \
                  errors = {errors}"
             )
         }

@@ -136,6 +136,10 @@ fn jobs_of_a_dead_node_are_rescued_once_and_a_live_nodes_are_not() {
         field(&schema, exhausted, "discarded_at IS NOT NULL"),
         "true"
     );
+    // Counted like Oban's Lifeline: a job back in the queue carries meta.rescued; a discarded
+    // one keeps its meta.
+    assert_eq!(field(&schema, orphan, "meta->'rescued'"), "1");
+    assert_eq!(field(&schema, exhausted, "meta ? 'rescued'"), "false");
     assert_eq!(field(&schema, alive, "state"), "executing");
     let entry = field(&schema, orphan, "errors[array_upper(errors, 1)]->>'error'");
     assert!(
@@ -288,6 +292,45 @@ fn live_nodes_need_force_and_blind_spots_need_an_age() {
         "errors[array_upper(errors, 1)]->>'error'",
     );
     assert!(entry.contains("named by id with --force"), "{entry}");
+}
+
+#[test]
+fn meta_rescued_counts_on_and_hostile_meta_neither_fails_the_batch_nor_is_lost() {
+    let schema = oban();
+    let q = schema.quoted();
+    heartbeat(&schema, "web-1");
+    let cases = [
+        (
+            "'{\"rescued\": 2, \"k\": \"v\"}'",
+            "{\"k\": \"v\", \"rescued\": 3}",
+        ),
+        ("'{\"rescued\": \"two\"}'", "{\"rescued\": 1}"),
+        (
+            "'{\"rescued\": 1e30}'",
+            "{\"rescued\": 1000000000000000000000000000001}",
+        ),
+        ("'[1, 2]'", "[1, 2]"),
+        ("'\"text\"'", "\"text\""),
+        ("'null'", "{\"rescued\": 1}"),
+    ];
+    let ids: Vec<i64> = cases
+        .iter()
+        .map(|(meta, _)| {
+            let id = executing(&schema, "web-9", 1, 3, "10 minutes");
+            schema.sql(&format!(
+                "UPDATE {q}.oban_jobs SET meta = {meta}::jsonb WHERE id = {id}"
+            ));
+            id
+        })
+        .collect();
+    rescue(&schema)
+        .args(["--reason", REASON, "--yes"])
+        .assert()
+        .success();
+    for (id, (given, expected)) in ids.iter().zip(cases) {
+        assert_eq!(field(&schema, *id, "state"), "available", "meta {given}");
+        assert_eq!(field(&schema, *id, "meta"), expected, "meta {given}");
+    }
 }
 
 #[test]
