@@ -370,6 +370,24 @@ impl Printer {
         bar
     }
 
+    /// A running count for work whose total is not known beforehand (same rules as
+    /// [`Printer::progress_bar`]).
+    pub fn progress_counter(&self, unit: &str) -> indicatif::ProgressBar {
+        if self.is_json() || !self.shows_progress() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        let unit = sanitize::inline(unit);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {{pos}} {} ({{per_sec}})",
+            unit.replace('{', "{{").replace('}', "}}")
+        )) {
+            bar.set_style(style);
+        }
+        bar
+    }
+
     /// A bug: one line naming where it happened, and where to report it.
     pub fn panic(&self, info: &std::panic::PanicHookInfo<'_>) {
         let message = info

@@ -13,11 +13,14 @@ fn parse_state(text: &str) -> Result<crate::jobs::JobState, String> {
 pub const PRUNE_HELP: &str = "\
 Deletes finished jobs (completed, cancelled, discarded; --state picks) whose state's timestamp
 (completed_at, cancelled_at, discarded_at) is older than --older-than, lowest ids first, in batches
-of --batch-size: each batch is one short transaction that locks its rows with FOR UPDATE SKIP
-LOCKED (rows someone holds are skipped, never waited for), deletes them and writes one
-`jobs.pruned` audit row (count, id range, states, archive file, the batch's SHA-256). The run ends
-with a `cli.bulk_operation` audit row and a summary. Ctrl-C stops after the batches in flight.
---max caps how many this run deletes; rerun to continue.
+of --batch-size: each batch is one short transaction that deletes its rows (when someone holds one
+of them, after a 20 ms lock wait, it deletes around the held rows with FOR UPDATE SKIP LOCKED: they
+are skipped, never waited for) and writes one `jobs.pruned` audit row (count, id range, states,
+archive file, the batch's SHA-256). The run ends with a `cli.bulk_operation` audit row and a
+summary. Ctrl-C stops after the batches in flight. --max caps how many this run deletes; rerun to
+continue. The preview counts every match (--dry-run, or before it asks); with --yes nobody reads
+it before the deleting starts, so it counts the first 10,000 only (`at least`) and the summary
+gives the exact number.
 
 --archive FILE writes every row, whole and UNREDACTED (so that `jobs restore` gives back exactly
 what was deleted: treat the file like a database dump), as JSON lines between a header (filters,

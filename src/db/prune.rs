@@ -1,6 +1,8 @@
 //! SQL of `jobs prune`, `jobs restore` and `jobs export`: keyset ranges, locked reads for the
 //! archive, deletes, reinserts and export pages. Every value is a bind parameter.
 
+use std::time::Duration;
+
 use diesel::pg::PgConnection;
 use diesel::sql_types::{BigInt, Text};
 use diesel::{QueryableByName, RunQueryDsl};
@@ -17,19 +19,19 @@ use crate::jobs::filter::{Bind, JobFilter, Sql};
 /// rows (324 MB): 154 ms against 380 ms for the bounded form.
 const FULL_COUNT_MAX_BYTES: i64 = 2 << 30;
 
-/// Matching jobs per state: every one on a table of up to [`FULL_COUNT_MAX_BYTES`], else at most
-/// `cap` rows in all.
+/// Matching jobs per state: with `whole`, every one on a table of up to [`FULL_COUNT_MAX_BYTES`];
+/// otherwise (or beyond that size) at most `cap` rows in all.
 pub fn plan_counts(
     conn: &mut PgConnection,
     jobs: &JobsTable,
     scope: &PruneScope,
     max_id: i64,
     cap: i64,
+    whole: bool,
 ) -> CliResult<Vec<StateCount>> {
     let mut sql = Sql::default();
     let conditions = scope.conditions(&mut sql, &jobs.state_type);
-    let bytes = heap_bytes(conn, jobs)?;
-    if bytes > FULL_COUNT_MAX_BYTES {
+    if !whole || heap_bytes(conn, jobs)? > FULL_COUNT_MAX_BYTES {
         return super::jobs::state_counts_where(conn, jobs, sql, &conditions, max_id, cap);
     }
     let max_id = sql.bind(Bind::BigInt(max_id));
@@ -154,14 +156,6 @@ fn range_conditions(
     format!("j.id > {lo} AND j.id <= {hi} AND {conditions}")
 }
 
-#[derive(Debug, Clone, QueryableByName)]
-pub struct Deleted {
-    #[diesel(sql_type = BigInt)]
-    pub id: i64,
-    #[diesel(sql_type = Text)]
-    pub state: String,
-}
-
 /// A row deleted for the archive: `row` is the whole row as JSON text.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct ArchivedRow {
@@ -175,63 +169,110 @@ pub struct ArchivedRow {
     pub row: String,
 }
 
-/// How long a batch's outright delete waits for a row lock before it steps back and skips the
-/// held rows instead. Finished jobs are rarely locked (another pruner, a repair of the same rows);
-/// when none is, the outright delete is the cheap one, since `FOR UPDATE` writes a lock onto every
-/// row before the delete writes it again.
-pub const OUTRIGHT_LOCK_WAIT: &str = "20ms";
+/// How long a batch's outright delete waits for a row lock before the batch is run again in the
+/// form that skips held rows. Finished jobs are rarely locked (another pruner, a repair of the
+/// same rows); when none is, the outright delete is the cheap one, since `FOR UPDATE` writes a
+/// lock onto every row before the delete writes it again.
+pub const OUTRIGHT_LOCK_WAIT: Duration = Duration::from_millis(20);
 
-/// Runs `outright` in a savepoint under a short lock wait; if a row lock stops it, rolls it back
-/// and runs `skipping` (a `FOR UPDATE SKIP LOCKED` form) instead. Returns whether it stepped back.
-fn outright_or_skipping<T>(
-    conn: &mut PgConnection,
-    outright: impl FnOnce(&mut PgConnection) -> CliResult<T>,
-    skipping: impl FnOnce(&mut PgConnection) -> CliResult<T>,
-) -> CliResult<(T, bool)> {
-    use diesel::Connection;
-    #[derive(QueryableByName)]
-    struct Setting {
-        #[diesel(sql_type = Text)]
-        value: String,
-    }
-    let set_lock_timeout = |conn: &mut PgConnection, value: &str| -> CliResult<()> {
-        bound_query(
-            "SELECT set_config('lock_timeout', $1, true) AS value",
-            &[Bind::Text(value.to_string())],
-        )
-        .get_result::<Setting>(conn)?;
-        Ok(())
-    };
-    let saved = bound_query("SELECT current_setting('lock_timeout') AS value", &[])
-        .get_result::<Setting>(conn)?
-        .value;
-    let attempt = conn.transaction(|conn| {
-        set_lock_timeout(conn, OUTRIGHT_LOCK_WAIT)?;
-        let done = outright(conn)?;
-        set_lock_timeout(conn, &saved)?;
-        Ok::<T, crate::error::CliError>(done)
-    });
-    match attempt {
-        Ok(done) => Ok((done, false)),
-        Err(err) if err.machine_code() == "lock_timeout" => Ok((skipping(conn)?, true)),
-        Err(err) => Err(err),
+/// How a batch's delete treats rows someone else holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeleteForm {
+    /// Every matching row of the range, in a transaction under [`OUTRIGHT_LOCK_WAIT`]: a held
+    /// row makes it fail with `lock_timeout`, and the batch is then run again as `SkipLocked`.
+    Outright,
+    /// `FOR UPDATE SKIP LOCKED`: held rows are left, never waited for.
+    SkipLocked,
+}
+
+impl DeleteForm {
+    /// The lock timeout its transaction runs under (`configured` for the skipping form, whose
+    /// only waits are the audit chain's).
+    pub fn lock_timeout(self, configured: Duration) -> Duration {
+        match self {
+            DeleteForm::Outright => OUTRIGHT_LOCK_WAIT,
+            DeleteForm::SkipLocked => configured,
+        }
     }
 }
 
-/// Deletes the matching jobs of `(lo, hi]` that nobody holds, in the caller's transaction:
-/// outright when no row of the range is locked, else with `FOR UPDATE SKIP LOCKED` (held rows
-/// are skipped, never waited for beyond [`OUTRIGHT_LOCK_WAIT`]). Also says whether it stepped
-/// back (then held rows may have been left).
+/// Puts the transaction's lock timeout back to `value` after an outright delete's short one.
+pub fn set_lock_timeout(conn: &mut PgConnection, value: Duration) -> CliResult<()> {
+    #[derive(QueryableByName)]
+    struct Setting {
+        #[diesel(sql_type = Text)]
+        _value: String,
+    }
+    bound_query(
+        "SELECT set_config('lock_timeout', $1, true) AS _value",
+        &[Bind::Text(format!("{}ms", value.as_millis()))],
+    )
+    .get_result::<Setting>(conn)?;
+    Ok(())
+}
+
+/// What a batch deleted, summed up where it was deleted: no row travels to obanctl.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct DeletedSummary {
+    #[diesel(sql_type = BigInt)]
+    pub n: i64,
+    #[diesel(sql_type = diesel::sql_types::Nullable<BigInt>)]
+    pub first_id: Option<i64>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<BigInt>)]
+    pub last_id: Option<i64>,
+    #[diesel(sql_type = BigInt)]
+    pub completed: i64,
+    #[diesel(sql_type = BigInt)]
+    pub cancelled: i64,
+    #[diesel(sql_type = BigInt)]
+    pub discarded: i64,
+    /// SHA-256 (hex) of the deleted ids in order, each followed by a newline.
+    #[diesel(sql_type = Text)]
+    pub sha256: String,
+}
+
+impl DeletedSummary {
+    /// The deleted jobs per state, states with none left out.
+    pub fn by_state(&self) -> std::collections::BTreeMap<String, i64> {
+        [
+            ("cancelled", self.cancelled),
+            ("completed", self.completed),
+            ("discarded", self.discarded),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(state, n)| (state.to_string(), n))
+        .collect()
+    }
+}
+
+/// Deletes the matching jobs of `(lo, hi]` in the caller's transaction, in `form`, and sums up
+/// what it deleted in the same statement (returning 10 000 rows to add them up here cost more
+/// than the sums).
 pub fn delete_range(
     conn: &mut PgConnection,
     jobs: &JobsTable,
     scope: &PruneScope,
     lo: i64,
     hi: i64,
-) -> CliResult<(Vec<Deleted>, bool)> {
-    delete_range_returning(conn, jobs, scope, lo, hi, |row| {
+    form: DeleteForm,
+) -> CliResult<DeletedSummary> {
+    let mut sql = Sql::default();
+    let delete = delete_statement(&mut sql, jobs, scope, lo, hi, form, |row| {
         format!("{row}.id, {row}.state::text AS state")
-    })
+    });
+    let count =
+        |state: &str| format!("count(*) FILTER (WHERE d.state = '{state}')::bigint AS {state}");
+    let text = format!(
+        "WITH d AS ({delete}) \
+         SELECT count(*)::bigint AS n, min(d.id) AS first_id, max(d.id) AS last_id, {}, {}, {}, \
+                encode(sha256(convert_to(coalesce(string_agg(d.id::text || E'\\n', '' ORDER BY d.id), ''), 'UTF8')), 'hex') AS sha256 \
+         FROM d",
+        count("completed"),
+        count("cancelled"),
+        count("discarded"),
+    );
+    Ok(bound_query(&text, &sql.binds).get_result(conn)?)
 }
 
 /// [`delete_range`] returning each deleted row whole, for the archive, in id order. Nothing is
@@ -243,45 +284,58 @@ pub fn delete_range_returning_rows(
     scope: &PruneScope,
     lo: i64,
     hi: i64,
-) -> CliResult<(Vec<ArchivedRow>, bool)> {
-    let (mut rows, stepped_back): (Vec<ArchivedRow>, bool) =
-        delete_range_returning(conn, jobs, scope, lo, hi, |row| {
+    form: DeleteForm,
+) -> CliResult<Vec<ArchivedRow>> {
+    let mut rows: Vec<ArchivedRow> =
+        delete_range_returning(conn, jobs, scope, lo, hi, form, |row| {
             format!("{row}.id, {row}.state::text AS state, row_to_json({row})::text AS row")
         })?;
     rows.sort_unstable_by_key(|r| r.id);
-    Ok((rows, stepped_back))
+    Ok(rows)
 }
 
-/// Both forms of a range's delete, `RETURNING` what `returning` gives for the deleted row's alias.
+/// A range's delete in `form`, `RETURNING` what `returning` gives for the deleted row's alias.
 fn delete_range_returning<R: QueryableByName<diesel::pg::Pg> + 'static>(
     conn: &mut PgConnection,
     jobs: &JobsTable,
     scope: &PruneScope,
     lo: i64,
     hi: i64,
+    form: DeleteForm,
     returning: impl Fn(&str) -> String,
-) -> CliResult<(Vec<R>, bool)> {
+) -> CliResult<Vec<R>> {
     let mut sql = Sql::default();
-    let conditions = range_conditions(&mut sql, jobs, scope, lo, hi);
-    let outright = format!(
-        "DELETE FROM {table} j WHERE {conditions} RETURNING {}",
-        returning("j"),
-        table = jobs.table
-    );
-    // The locked rows are joined back by ctid: this statement holds their locks, so the
-    // tuples cannot move, and no second index lookup per row is needed.
-    let skipping = format!(
-        "DELETE FROM {table} d USING \
-           (SELECT j.ctid AS t FROM {table} j WHERE {conditions} FOR UPDATE OF j SKIP LOCKED) s \
-         WHERE d.ctid = s.t RETURNING {}",
-        returning("d"),
-        table = jobs.table
-    );
-    outright_or_skipping(
-        conn,
-        |conn| Ok(bound_query(&outright, &sql.binds).load(conn)?),
-        |conn| Ok(bound_query(&skipping, &sql.binds).load(conn)?),
-    )
+    let text = delete_statement(&mut sql, jobs, scope, lo, hi, form, returning);
+    Ok(bound_query(&text, &sql.binds).load(conn)?)
+}
+
+/// The text of a range's delete in `form` (its values bound into `sql`).
+fn delete_statement(
+    sql: &mut Sql,
+    jobs: &JobsTable,
+    scope: &PruneScope,
+    lo: i64,
+    hi: i64,
+    form: DeleteForm,
+    returning: impl Fn(&str) -> String,
+) -> String {
+    let conditions = range_conditions(sql, jobs, scope, lo, hi);
+    match form {
+        DeleteForm::Outright => format!(
+            "DELETE FROM {table} j WHERE {conditions} RETURNING {}",
+            returning("j"),
+            table = jobs.table
+        ),
+        // The locked rows are joined back by ctid: this statement holds their locks, so the
+        // tuples cannot move, and no second index lookup per row is needed.
+        DeleteForm::SkipLocked => format!(
+            "DELETE FROM {table} d USING \
+               (SELECT j.ctid AS t FROM {table} j WHERE {conditions} FOR UPDATE OF j SKIP LOCKED) s \
+             WHERE d.ctid = s.t RETURNING {}",
+            returning("d"),
+            table = jobs.table
+        ),
+    }
 }
 
 #[derive(QueryableByName)]

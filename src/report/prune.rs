@@ -25,7 +25,8 @@ pub struct PrunePlan {
     pub matched_at_least: bool,
     pub by_state: BTreeMap<String, i64>,
     pub max: Option<i64>,
-    /// What this run deletes: `matched`, or `max` when that is smaller.
+    /// What this run deletes: `matched`, or `max` when that is smaller (a floor, like
+    /// `matched`, when `matched_at_least` and no smaller `max`).
     pub will_delete: i64,
     /// The archive file (`-`: stdout), if any.
     pub archive: Option<String>,
@@ -37,6 +38,11 @@ impl Record for PrunePlan {
 }
 
 impl PrunePlan {
+    /// Whether `will_delete` is exact (not a floor from a count that stopped early).
+    pub fn will_delete_known(&self) -> bool {
+        !self.matched_at_least || self.max.is_some_and(|max| max <= self.matched)
+    }
+
     pub fn question(&self) -> String {
         format!(
             "Delete {}{}?",

@@ -128,6 +128,15 @@ fn prune_deletes_old_finished_jobs_only_with_one_audit_row_per_batch() {
     assert_eq!(count(&schema, "state = 'cancelled'"), 0);
     assert_eq!(count(&schema, "TRUE"), 45);
 
+    let doomed: Vec<i64> = schema
+        .strings(&format!(
+            "SELECT id::text AS v FROM {}.oban_jobs WHERE state IN ('completed', 'cancelled', 'discarded') \
+             AND coalesce(completed_at, cancelled_at, discarded_at) < timezone('UTC', now()) - interval '1 day' ORDER BY id",
+            schema.quoted()
+        ))
+        .iter()
+        .map(|v| v.parse().unwrap())
+        .collect();
     let out = prune(&schema)
         .args([
             "--older-than",
@@ -177,8 +186,19 @@ fn prune_deletes_old_finished_jobs_only_with_one_audit_row_per_batch() {
     ));
     let meta: Value = serde_json::from_str(&meta[0]).unwrap();
     assert_eq!(meta["reason"], REASON);
-    assert_eq!(meta["sha256"].as_str().unwrap().len(), 64);
-    assert!(meta["id_range"][0].as_i64().unwrap() <= meta["id_range"][1].as_i64().unwrap());
+    // The batch's digest is of its deleted ids, in order, one per line.
+    let (lo, hi) = (
+        meta["id_range"][0].as_i64().unwrap(),
+        meta["id_range"][1].as_i64().unwrap(),
+    );
+    assert!(lo <= hi);
+    let ids: String = doomed
+        .iter()
+        .filter(|id| (lo..=hi).contains(*id))
+        .map(|id| format!("{id}\n"))
+        .collect();
+    assert_eq!(meta["count"], ids.lines().count());
+    assert_eq!(meta["sha256"], obanctl::export::sha256_hex(ids.as_bytes()));
     schema.cmd().args(["audit", "verify"]).assert().success();
 
     // Nothing left: exit 0, no audit row.
@@ -188,6 +208,63 @@ fn prune_deletes_old_finished_jobs_only_with_one_audit_row_per_batch() {
         .assert()
         .success();
     assert_eq!(schema.audit_count(), before);
+}
+
+#[test]
+fn with_yes_the_preview_counts_no_further_than_it_must_and_the_summary_is_exact() {
+    let schema = oban("pruneyes", "elixir");
+    insert(&schema, 10_005, "completed", "2 days", "default");
+    insert(&schema, 3, "available", "0 days", "default");
+    // Looked at first (no --yes): every match is counted.
+    let out = schema
+        .cmd()
+        .args([
+            "--format",
+            "json",
+            "jobs",
+            "prune",
+            "--older-than",
+            "1d",
+            "--dry-run",
+            "--yes",
+        ])
+        .assert()
+        .success();
+    let plan = one_of_kind(&json_lines(&out.get_output().stdout), "prune_plan");
+    assert_eq!(plan["matched"], 10_005);
+    assert_eq!(plan["matched_at_least"], false);
+
+    let out = prune(&schema)
+        .args(["--older-than", "1d", "--format", "json"])
+        .assert()
+        .success();
+    let lines = json_lines(&out.get_output().stdout);
+    let plan = one_of_kind(&lines, "prune_plan");
+    assert_eq!(plan["matched"], 10_000);
+    assert_eq!(plan["matched_at_least"], true);
+    assert!(plan["notes"][0]
+        .as_str()
+        .unwrap()
+        .contains("--yes: counted the first 10,000 only"));
+    let summary = one_of_kind(&lines, "summary");
+    assert_eq!(summary["matched"], 10_005);
+    assert_eq!(summary["changed"], 10_005);
+    assert_eq!(summary["skipped"], serde_json::json!({}), "{summary}");
+    assert_eq!(summary["exit"], 0);
+    assert_eq!(count(&schema, "TRUE"), 3);
+
+    // The human preview says so too.
+    insert(&schema, 10_001, "completed", "2 days", "default");
+    let out = prune(&schema)
+        .args(["--older-than", "1d"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("At least 10,000 jobs finished before"),
+        "{stderr}"
+    );
+    assert_eq!(count(&schema, "TRUE"), 3);
 }
 
 #[test]

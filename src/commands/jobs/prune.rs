@@ -2,6 +2,7 @@
 //! each batch one transaction with its `jobs.pruned` audit row, optionally writing every row to an
 //! archive (and making it durable) before the batch's delete commits.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -15,7 +16,7 @@ use crate::audit::{self, AuditEvent, RunContext};
 use crate::cli::JobsPruneArgs;
 use crate::commands::guard;
 use crate::db::jobs::JobsTable;
-use crate::db::prune as queries;
+use crate::db::prune::{self as queries, DeleteForm};
 use crate::db::Database;
 use crate::error::{CliError, CliResult, ErrorKind, ExitStatus};
 use crate::export::{json_line, RowDigest, Sink};
@@ -33,6 +34,9 @@ use crate::values::split_list;
 
 /// Counting stops here: the plan then says "at least".
 const COUNT_LIMIT: i64 = 10_000_000;
+/// With --yes the preview is read by no one before the deleting starts: it counts this far (a
+/// full count of a large table is a scan of it) and the summary has the exact number.
+const UNATTENDED_COUNT_LIMIT: i64 = 10_000;
 pub const OPERATION: &str = "job_prune";
 
 /// The archive of a run: the sink and the running digest, written by one batch at a time.
@@ -50,6 +54,16 @@ struct Tally {
     locked: i64,
     drifted: i64,
     by_state: BTreeMap<String, i64>,
+}
+
+/// What one batch deleted: its jobs per state, id range, and the SHA-256 its audit row records
+/// (of its archive lines, or of its ids when there is no archive).
+struct Gone {
+    count: i64,
+    first_id: Option<i64>,
+    last_id: Option<i64>,
+    by_state: BTreeMap<String, i64>,
+    sha256: String,
 }
 
 fn archive_name(path: &Path) -> String {
@@ -126,8 +140,13 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
             filter: filter.clone(),
         };
         let max_id = crate::db::jobs::max_id(conn, &jobs)?;
-        let cap = COUNT_LIMIT + 1;
-        let counts = queries::plan_counts(conn, &jobs, &scope, max_id, cap)?;
+        let unattended = args.yes && !args.dry_run;
+        let cap = if unattended {
+            UNATTENDED_COUNT_LIMIT
+        } else {
+            COUNT_LIMIT
+        } + 1;
+        let counts = queries::plan_counts(conn, &jobs, &scope, max_id, cap, !unattended)?;
         let by_state: BTreeMap<String, i64> = counts.into_iter().map(|c| (c.state, c.n)).collect();
         let matched: i64 = by_state.values().sum();
         let may_delete = queries::can_delete(conn, &jobs)?;
@@ -146,7 +165,14 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
             max: args.max,
             will_delete: args.max.map_or(matched, |m| matched.min(m)),
             archive: args.archive.as_deref().map(archive_name),
-            notes: Vec::new(),
+            notes: if unattended && matched >= cap {
+                vec![format!(
+                    "--yes: counted the first {} only; the summary has the exact number",
+                    fmt::number(UNATTENDED_COUNT_LIMIT)
+                )]
+            } else {
+                Vec::new()
+            },
         };
         Ok((jobs, scope, max_id, plan, may_delete, columns))
     })?;
@@ -224,7 +250,11 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
         }
     };
 
-    let progress = printer.progress_bar(plan.will_delete as u64, "jobs");
+    let progress = if plan.will_delete_known() {
+        printer.progress_bar(plan.will_delete as u64, "jobs")
+    } else {
+        printer.progress_counter("jobs")
+    };
     crate::interrupt::allow_graceful_stop();
     let limit = args.max.unwrap_or(i64::MAX);
     let (mut after, mut dispatched) = (0i64, 0i64);
@@ -278,16 +308,31 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
         m.insert("archive".into(), json!(archive_file));
         m
     };
-    let apply = |batch: Vec<(i64, i64, Option<i64>)>| -> CliResult<PruneBatch> {
-        let (lo, hi, seen) = batch[0];
-        let batch_started = Instant::now();
-        let done = db.write(|conn| {
-            let (ids, states, sha256, stepped_back) = match &archive {
+    // One batch in one transaction, in `form`. `deleted` turns true once its delete is done:
+    // only a batch whose delete itself met a held row is run again as the skipping form (an
+    // archive may already hold the rows of a batch that failed later).
+    let attempt = |lo: i64,
+                   hi: i64,
+                   seen: Option<i64>,
+                   form: DeleteForm,
+                   deleted: &Cell<bool>|
+     -> CliResult<PruneBatch> {
+        db.write_batch(form.lock_timeout(db.lock_timeout()), |conn| {
+            let stepped_back = form == DeleteForm::SkipLocked;
+            let delete_done = |conn: &mut diesel::PgConnection| -> CliResult<()> {
+                deleted.set(true);
+                if form == DeleteForm::Outright {
+                    queries::set_lock_timeout(conn, db.lock_timeout())?;
+                }
+                Ok(())
+            };
+            let gone = match &archive {
                 Some(archive) => {
                     // Deleted and read in one statement; the delete commits only after the
                     // rows are on disk below.
-                    let (rows, stepped_back) =
-                        queries::delete_range_returning_rows(conn, &jobs, &scope, lo, hi)?;
+                    let rows =
+                        queries::delete_range_returning_rows(conn, &jobs, &scope, lo, hi, form)?;
+                    delete_done(conn)?;
                     let mut buffer =
                         Vec::with_capacity(rows.iter().map(|r| r.row.len() + 64).sum());
                     for row in &rows {
@@ -304,32 +349,31 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
                         archive.first_id = archive.first_id.min(first).or(first);
                         archive.last_id = rows.last().map(|r| r.id).max(archive.last_id);
                     }
-                    (
-                        rows.iter().map(|r| r.id).collect::<Vec<_>>(),
-                        rows.into_iter().map(|r| r.state).collect::<Vec<_>>(),
+                    let mut by_state = BTreeMap::new();
+                    for row in &rows {
+                        *by_state.entry(row.state.clone()).or_insert(0i64) += 1;
+                    }
+                    Gone {
+                        count: rows.len() as i64,
+                        first_id: rows.first().map(|r| r.id),
+                        last_id: rows.last().map(|r| r.id),
+                        by_state,
                         sha256,
-                        stepped_back,
-                    )
+                    }
                 }
                 None => {
-                    let (mut gone, stepped_back) =
-                        queries::delete_range(conn, &jobs, &scope, lo, hi)?;
-                    gone.sort_by_key(|d| d.id);
-                    let mut text = String::with_capacity(gone.len() * 12);
-                    for d in &gone {
-                        text.push_str(&d.id.to_string());
-                        text.push('\n');
+                    let summary = queries::delete_range(conn, &jobs, &scope, lo, hi, form)?;
+                    delete_done(conn)?;
+                    Gone {
+                        count: summary.n,
+                        first_id: summary.first_id,
+                        last_id: summary.last_id,
+                        by_state: summary.by_state(),
+                        sha256: summary.sha256,
                     }
-                    let sha256 = crate::export::sha256_hex(text.as_bytes());
-                    (
-                        gone.iter().map(|d| d.id).collect(),
-                        gone.into_iter().map(|d| d.state).collect(),
-                        sha256,
-                        stepped_back,
-                    )
                 }
             };
-            let deleted = ids.len() as i64;
+            let deleted = gone.count;
             let (mut locked, mut drifted) = (0, 0);
             // Only a batch that stepped back to skipping held rows can have left some.
             if stepped_back {
@@ -341,16 +385,12 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
             if let Some(seen) = seen {
                 drifted = (seen - deleted - locked).max(0);
             }
-            let mut by_state = BTreeMap::new();
-            for s in states {
-                *by_state.entry(s).or_insert(0i64) += 1;
-            }
             let audit_id = if deleted > 0 {
                 let mut metadata = base_metadata.clone();
                 metadata.insert("count".into(), json!(deleted));
-                metadata.insert("id_range".into(), json!([ids.first(), ids.last()]));
-                metadata.insert("states".into(), json!(by_state));
-                metadata.insert("sha256".into(), json!(sha256));
+                metadata.insert("id_range".into(), json!([gone.first_id, gone.last_id]));
+                metadata.insert("states".into(), json!(gone.by_state));
+                metadata.insert("sha256".into(), json!(gone.sha256));
                 metadata.insert(
                     "sha256_of".into(),
                     json!(if archive.is_some() {
@@ -369,8 +409,8 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
                         resource_type: "job_batch".into(),
                         resource_id: format!(
                             "{}-{}",
-                            ids.first().copied().unwrap_or_default(),
-                            ids.last().copied().unwrap_or_default()
+                            gone.first_id.unwrap_or_default(),
+                            gone.last_id.unwrap_or_default()
                         ),
                         metadata,
                     },
@@ -380,15 +420,29 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
             };
             Ok(PruneBatch {
                 deleted,
-                first_id: ids.first().copied(),
-                last_id: ids.last().copied(),
-                by_state,
+                first_id: gone.first_id,
+                last_id: gone.last_id,
+                by_state: gone.by_state,
                 locked,
                 drifted,
-                sha256,
+                sha256: gone.sha256,
                 audit_id,
             })
-        })?;
+        })
+    };
+    let apply = |batch: Vec<(i64, i64, Option<i64>)>| -> CliResult<PruneBatch> {
+        let (lo, hi, seen) = batch[0];
+        let batch_started = Instant::now();
+        let deleted = Cell::new(false);
+        let done = match attempt(lo, hi, seen, DeleteForm::Outright, &deleted) {
+            Err(err) if err.machine_code() == "lock_timeout" && !deleted.get() => {
+                printer.verbose(format!(
+                    "batch ({lo}..{hi}]: a row is held; deleting around it (SKIP LOCKED)"
+                ));
+                attempt(lo, hi, seen, DeleteForm::SkipLocked, &Cell::new(false))
+            }
+            other => other,
+        }?;
         printer.verbose(format!(
             "batch ({lo}..{hi}]: {} deleted in {} ms",
             done.deleted,
@@ -570,7 +624,12 @@ fn build_summary(
     failure: &Option<CliError>,
     interrupted: bool,
 ) -> Summary {
-    let matched = plan.will_delete.max(tally.deleted);
+    // Without a known total, what matched is what the batches met.
+    let matched = if plan.will_delete_known() {
+        plan.will_delete.max(tally.deleted)
+    } else {
+        tally.deleted + tally.locked
+    };
     let mut skipped = BTreeMap::new();
     if tally.locked > 0 {
         skipped.insert("locked".to_string(), tally.locked);
