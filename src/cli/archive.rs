@@ -12,8 +12,9 @@ fn parse_state(text: &str) -> Result<crate::jobs::JobState, String> {
 
 pub const PRUNE_HELP: &str = "\
 Deletes finished jobs (completed, cancelled, discarded; --state picks) whose state's timestamp
-(completed_at, cancelled_at, discarded_at) is older than --older-than, lowest ids first, in batches
-of --batch-size: each batch is one short transaction that deletes its rows (when someone holds one
+(completed_at, cancelled_at, discarded_at) is older than --older-than, in batches of --batch-size
+rows taken in the table's own order on disk (like one DELETE; lowest ids first with --max, or
+before PostgreSQL 14, or on a partitioned table): each batch is one short transaction that deletes its rows (when someone holds one
 of them, after a 20 ms lock wait, it deletes around the held rows with FOR UPDATE SKIP LOCKED: they
 are skipped, never waited for) and writes one `jobs.pruned` audit row (count, id range, states,
 archive file, the batch's SHA-256). The run ends with a `cli.bulk_operation` audit row and a

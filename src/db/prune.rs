@@ -143,17 +143,112 @@ pub fn next_range(
     Ok(bound_query(&text, &sql.binds).get_result(conn)?)
 }
 
-fn range_conditions(
-    sql: &mut Sql,
-    jobs: &JobsTable,
-    scope: &PruneScope,
-    lo: i64,
-    hi: i64,
-) -> String {
+/// One batch's share of the table: ids `(lo, hi]`, or row positions `[lo, hi)` in the heap (see
+/// [`tid`]; with only jobs up to `max_id`, so a job inserted into an old page's free space after
+/// the preview is left).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub by: SpanBy,
+    pub lo: i64,
+    pub hi: i64,
+    pub max_id: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanBy {
+    Ids,
+    Positions,
+}
+
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.by {
+            SpanBy::Ids => write!(f, "ids ({}..{}]", self.lo, self.hi),
+            SpanBy::Positions => write!(f, "rows [{}..{})", tid(self.lo), tid(self.hi)),
+        }
+    }
+}
+
+fn range_conditions(sql: &mut Sql, jobs: &JobsTable, scope: &PruneScope, span: Span) -> String {
     let conditions = scope.conditions(sql, &jobs.state_type);
-    let lo = sql.bind(Bind::BigInt(lo));
-    let hi = sql.bind(Bind::BigInt(hi));
-    format!("j.id > {lo} AND j.id <= {hi} AND {conditions}")
+    match span.by {
+        SpanBy::Ids => {
+            let lo = sql.bind(Bind::BigInt(span.lo));
+            let hi = sql.bind(Bind::BigInt(span.hi));
+            format!("j.id > {lo} AND j.id <= {hi} AND {conditions}")
+        }
+        SpanBy::Positions => {
+            let lo = sql.bind(Bind::Text(tid(span.lo)));
+            let hi = sql.bind(Bind::Text(tid(span.hi)));
+            let max_id = sql.bind(Bind::BigInt(span.max_id));
+            format!(
+                "j.ctid >= {lo}::tid AND j.ctid < {hi}::tid AND j.id <= {max_id} AND {conditions}"
+            )
+        }
+    }
+}
+
+/// The heap pages of `oban_jobs` when a batch can be a range of them: PostgreSQL 14 or later
+/// (a TID range scan reads just those pages) and a plain table (a partitioned one numbers its
+/// pages per partition). `None`: batches are ranges of ids.
+pub fn heap_pages(conn: &mut PgConnection, jobs: &JobsTable) -> CliResult<Option<i64>> {
+    #[derive(QueryableByName)]
+    struct Pages {
+        #[diesel(sql_type = diesel::sql_types::Nullable<BigInt>)]
+        pages: Option<i64>,
+    }
+    let row: Pages = bound_query(
+        "SELECT CASE WHEN current_setting('server_version_num')::int >= 140000 AND c.relkind = 'r' \
+                THEN pg_relation_size(c.oid) / current_setting('block_size')::bigint END AS pages \
+         FROM pg_class c WHERE c.oid = $1::regclass",
+        &[Bind::Text(jobs.table.clone())],
+    )
+    .get_result(conn)?;
+    Ok(row.pages)
+}
+
+/// A row position (page, line pointer) as one number, `page << 16 | item` (a line pointer is
+/// below 2^16), so that a span's ends sort and travel like ids.
+pub fn position(page: i64, item: i64) -> i64 {
+    (page << 16) | item
+}
+
+/// A position as PostgreSQL's tid text, `(page,item)`.
+pub fn tid(position: i64) -> String {
+    format!("({},{})", position >> 16, position & 0xffff)
+}
+
+/// Where a span of `rows` rows of the table (whatever their state) from position `from` ends:
+/// the position of the next row after them, read in the heap's order (the rows the batch's
+/// delete reads next). `None` when no row follows them before position `end`.
+pub fn range_end_by_positions(
+    conn: &mut PgConnection,
+    jobs: &JobsTable,
+    from: i64,
+    end: i64,
+    rows: i64,
+) -> CliResult<Option<i64>> {
+    #[derive(QueryableByName)]
+    struct Position {
+        #[diesel(sql_type = BigInt)]
+        position: i64,
+    }
+    let text = format!(
+        "SELECT ((p.at)[0]::bigint << 16) | (p.at)[1]::bigint AS position \
+         FROM (SELECT j.ctid::text::point AS at FROM {} j \
+               WHERE j.ctid >= $1::tid AND j.ctid < $2::tid OFFSET $3 LIMIT 1) p",
+        jobs.table
+    );
+    let found: Vec<Position> = bound_query(
+        &text,
+        &[
+            Bind::Text(tid(from)),
+            Bind::Text(tid(end)),
+            Bind::BigInt(rows.max(1)),
+        ],
+    )
+    .load(conn)?;
+    Ok(found.first().map(|p| p.position))
 }
 
 /// A row deleted for the archive: `row` is the whole row as JSON text.
@@ -253,12 +348,11 @@ pub fn delete_range(
     conn: &mut PgConnection,
     jobs: &JobsTable,
     scope: &PruneScope,
-    lo: i64,
-    hi: i64,
+    span: Span,
     form: DeleteForm,
 ) -> CliResult<DeletedSummary> {
     let mut sql = Sql::default();
-    let delete = delete_statement(&mut sql, jobs, scope, lo, hi, form, |row| {
+    let delete = delete_statement(&mut sql, jobs, scope, span, form, |row| {
         format!("{row}.id, {row}.state::text AS state")
     });
     let count =
@@ -282,12 +376,11 @@ pub fn delete_range_returning_rows(
     conn: &mut PgConnection,
     jobs: &JobsTable,
     scope: &PruneScope,
-    lo: i64,
-    hi: i64,
+    span: Span,
     form: DeleteForm,
 ) -> CliResult<Vec<ArchivedRow>> {
     let mut rows: Vec<ArchivedRow> =
-        delete_range_returning(conn, jobs, scope, lo, hi, form, |row| {
+        delete_range_returning(conn, jobs, scope, span, form, |row| {
             format!("{row}.id, {row}.state::text AS state, row_to_json({row})::text AS row")
         })?;
     rows.sort_unstable_by_key(|r| r.id);
@@ -299,13 +392,12 @@ fn delete_range_returning<R: QueryableByName<diesel::pg::Pg> + 'static>(
     conn: &mut PgConnection,
     jobs: &JobsTable,
     scope: &PruneScope,
-    lo: i64,
-    hi: i64,
+    span: Span,
     form: DeleteForm,
     returning: impl Fn(&str) -> String,
 ) -> CliResult<Vec<R>> {
     let mut sql = Sql::default();
-    let text = delete_statement(&mut sql, jobs, scope, lo, hi, form, returning);
+    let text = delete_statement(&mut sql, jobs, scope, span, form, returning);
     Ok(bound_query(&text, &sql.binds).load(conn)?)
 }
 
@@ -314,12 +406,11 @@ fn delete_statement(
     sql: &mut Sql,
     jobs: &JobsTable,
     scope: &PruneScope,
-    lo: i64,
-    hi: i64,
+    span: Span,
     form: DeleteForm,
     returning: impl Fn(&str) -> String,
 ) -> String {
-    let conditions = range_conditions(sql, jobs, scope, lo, hi);
+    let conditions = range_conditions(sql, jobs, scope, span);
     match form {
         DeleteForm::Outright => format!(
             "DELETE FROM {table} j WHERE {conditions} RETURNING {}",
@@ -344,16 +435,15 @@ struct Count {
     n: i64,
 }
 
-/// Matching jobs in `(lo, hi]` now, locked or not (to tell locked rows from drifted ones).
+/// Matching jobs in `span` now, locked or not (to tell locked rows from drifted ones).
 pub fn count_range(
     conn: &mut PgConnection,
     jobs: &JobsTable,
     scope: &PruneScope,
-    lo: i64,
-    hi: i64,
+    span: Span,
 ) -> CliResult<i64> {
     let mut sql = Sql::default();
-    let conditions = range_conditions(&mut sql, jobs, scope, lo, hi);
+    let conditions = range_conditions(&mut sql, jobs, scope, span);
     let text = format!(
         "SELECT count(*)::bigint AS n FROM {} j WHERE {conditions}",
         jobs.table
@@ -486,4 +576,18 @@ pub fn is_selective(
         jobs.table
     );
     Ok(bound_query(&text, &sql.binds).get_result::<Count>(conn)?.n < below)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{position, tid};
+
+    #[test]
+    fn a_position_is_a_tid_that_sorts_like_one() {
+        assert_eq!(tid(position(0, 0)), "(0,0)");
+        assert_eq!(tid(position(41_508, 291)), "(41508,291)");
+        assert_eq!(tid(position(u32::MAX as i64, 0xffff)), "(4294967295,65535)");
+        assert!(position(7, 65_535) < position(8, 0));
+        assert!(position(8, 1) < position(8, 2));
+    }
 }

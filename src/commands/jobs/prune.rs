@@ -16,7 +16,7 @@ use crate::audit::{self, AuditEvent, RunContext};
 use crate::cli::JobsPruneArgs;
 use crate::commands::guard;
 use crate::db::jobs::JobsTable;
-use crate::db::prune::{self as queries, DeleteForm};
+use crate::db::prune::{self as queries, DeleteForm, Span, SpanBy};
 use crate::db::Database;
 use crate::error::{CliError, CliResult, ErrorKind, ExitStatus};
 use crate::export::{json_line, RowDigest, Sink};
@@ -117,7 +117,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
     let started = Instant::now();
 
     // The preview: one read-only transaction; the cutoff is the database clock's, once.
-    let (jobs, scope, max_id, plan, may_delete, columns) = db.read(|conn| {
+    let (jobs, scope, max_id, plan, may_delete, columns, pages) = db.read(|conn| {
         let schema = require_oban(conn, db.prefix())?;
         let jobs = JobsTable::new(db.prefix()).with_flavour(schema.flavour);
         if !args.dry_run {
@@ -150,6 +150,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
         let by_state: BTreeMap<String, i64> = counts.into_iter().map(|c| (c.state, c.n)).collect();
         let matched: i64 = by_state.values().sum();
         let may_delete = queries::can_delete(conn, &jobs)?;
+        let pages = queries::heap_pages(conn, &jobs)?;
         let columns = queries::columns(conn, &jobs)?;
         let plan = PrunePlan {
             operation: OPERATION,
@@ -174,7 +175,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
                 Vec::new()
             },
         };
-        Ok((jobs, scope, max_id, plan, may_delete, columns))
+        Ok((jobs, scope, max_id, plan, may_delete, columns, pages))
     })?;
     printer.verbose(format!(
         "preview: {} matching up to id {max_id} ({} ms)",
@@ -258,12 +259,38 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
     crate::interrupt::allow_graceful_stop();
     let limit = args.max.unwrap_or(i64::MAX);
     let (mut after, mut dispatched) = (0i64, 0i64);
-    // Ranges of the id space, `(lo, hi]`, each holding at most --batch-size matching jobs. With
-    // --max they are counted exactly as they are chosen (the run must stop at the maximum);
-    // without, a range is --batch-size rows of the table whatever their state, which the primary
-    // key tells without reading the rows the batch will read again. `seen` is the count when known.
-    let select = || -> CliResult<Vec<(i64, i64, Option<i64>)>> {
+    let ids = |lo: i64, hi: i64| Span {
+        by: SpanBy::Ids,
+        lo,
+        hi,
+        max_id,
+    };
+    // Each batch's share of the table, holding at most --batch-size matching jobs. With --max:
+    // ranges of ids, counted exactly as they are chosen (the run must stop at the maximum).
+    // Without: --batch-size rows of the table whatever their state, found without reading the
+    // rows the batch reads again: ranges of row positions in the heap where the server can scan
+    // just those (the delete then reads the table in its own order, as one DELETE would, however
+    // its ids lie on disk), else ranges of ids read from the primary key. `seen` is the count when known.
+    let select = || -> CliResult<Vec<(Span, Option<i64>)>> {
         if args.max.is_none() {
+            if let Some(pages) = pages {
+                let end = queries::position(pages, 0);
+                if after >= end {
+                    return Ok(Vec::new());
+                }
+                let next = db.read(|conn| {
+                    queries::range_end_by_positions(conn, &jobs, after, end, args.batch_size)
+                })?;
+                // The last span runs to the end of the table as it was at the preview.
+                let span = Span {
+                    by: SpanBy::Positions,
+                    lo: after,
+                    hi: next.map_or(end, |at| at.min(end)),
+                    max_id,
+                };
+                after = span.hi;
+                return Ok(vec![(span, None)]);
+            }
             if after >= max_id {
                 return Ok(Vec::new());
             }
@@ -271,7 +298,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
                 queries::range_end_by_rows(conn, &jobs, after, max_id, args.batch_size)
             })?;
             let hi = end.unwrap_or(max_id);
-            let batch = vec![(after, hi, None)];
+            let batch = vec![(ids(after, hi), None)];
             after = hi;
             return Ok(batch);
         }
@@ -292,7 +319,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
         if range.n == 0 {
             return Ok(Vec::new());
         }
-        let batch = vec![(after, range.hi, Some(range.n))];
+        let batch = vec![(ids(after, range.hi), Some(range.n))];
         after = range.hi;
         dispatched += range.n;
         Ok(batch)
@@ -311,8 +338,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
     // One batch in one transaction, in `form`. `deleted` turns true once its delete is done:
     // only a batch whose delete itself met a held row is run again as the skipping form (an
     // archive may already hold the rows of a batch that failed later).
-    let attempt = |lo: i64,
-                   hi: i64,
+    let attempt = |span: Span,
                    seen: Option<i64>,
                    form: DeleteForm,
                    deleted: &Cell<bool>|
@@ -331,7 +357,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
                     // Deleted and read in one statement; the delete commits only after the
                     // rows are on disk below.
                     let rows =
-                        queries::delete_range_returning_rows(conn, &jobs, &scope, lo, hi, form)?;
+                        queries::delete_range_returning_rows(conn, &jobs, &scope, span, form)?;
                     delete_done(conn)?;
                     let mut buffer =
                         Vec::with_capacity(rows.iter().map(|r| r.row.len() + 64).sum());
@@ -362,7 +388,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
                     }
                 }
                 None => {
-                    let summary = queries::delete_range(conn, &jobs, &scope, lo, hi, form)?;
+                    let summary = queries::delete_range(conn, &jobs, &scope, span, form)?;
                     delete_done(conn)?;
                     Gone {
                         count: summary.n,
@@ -377,7 +403,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
             let (mut locked, mut drifted) = (0, 0);
             // Only a batch that stepped back to skipping held rows can have left some.
             if stepped_back {
-                let still = queries::count_range(conn, &jobs, &scope, lo, hi)?;
+                let still = queries::count_range(conn, &jobs, &scope, span)?;
                 // Our own deletes are gone from this transaction's view: what still matches
                 // in the range is held by someone else.
                 locked = still.max(0);
@@ -430,21 +456,21 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
             })
         })
     };
-    let apply = |batch: Vec<(i64, i64, Option<i64>)>| -> CliResult<PruneBatch> {
-        let (lo, hi, seen) = batch[0];
+    let apply = |batch: Vec<(Span, Option<i64>)>| -> CliResult<PruneBatch> {
+        let (span, seen) = batch[0];
         let batch_started = Instant::now();
         let deleted = Cell::new(false);
-        let done = match attempt(lo, hi, seen, DeleteForm::Outright, &deleted) {
+        let done = match attempt(span, seen, DeleteForm::Outright, &deleted) {
             Err(err) if err.machine_code() == "lock_timeout" && !deleted.get() => {
                 printer.verbose(format!(
-                    "batch ({lo}..{hi}]: a row is held; deleting around it (SKIP LOCKED)"
+                    "batch {span}: a row is held; deleting around it (SKIP LOCKED)"
                 ));
-                attempt(lo, hi, seen, DeleteForm::SkipLocked, &Cell::new(false))
+                attempt(span, seen, DeleteForm::SkipLocked, &Cell::new(false))
             }
             other => other,
         }?;
         printer.verbose(format!(
-            "batch ({lo}..{hi}]: {} deleted in {} ms",
+            "batch {span}: {} deleted in {} ms",
             done.deleted,
             batch_started.elapsed().as_millis()
         ));
