@@ -299,6 +299,21 @@ pub struct FinishedCounts {
     pub discarded: i64,
 }
 
+impl FinishedCounts {
+    /// The counts by state name, states with none left out.
+    pub fn by_state(&self) -> std::collections::BTreeMap<String, i64> {
+        [
+            ("cancelled", self.cancelled),
+            ("completed", self.completed),
+            ("discarded", self.discarded),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(state, n)| (state.to_string(), n))
+        .collect()
+    }
+}
+
 #[derive(Debug, Clone, QueryableByName)]
 pub struct StateCount {
     #[diesel(sql_type = Text)]

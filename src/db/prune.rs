@@ -49,18 +49,10 @@ pub fn plan_counts(
         jobs.table
     );
     let c: super::jobs::FinishedCounts = bound_query(&text, &sql.binds).get_result(conn)?;
-    Ok([
-        ("cancelled", c.cancelled),
-        ("completed", c.completed),
-        ("discarded", c.discarded),
-    ]
-    .into_iter()
-    .filter(|(_, n)| *n > 0)
-    .map(|(state, n)| StateCount {
-        state: state.to_string(),
-        n,
-    })
-    .collect())
+    Ok(c.by_state()
+        .into_iter()
+        .map(|(state, n)| StateCount { state, n })
+        .collect())
 }
 
 /// The heap size of `oban_jobs` in bytes (a partitioned table counts as its partitions).
@@ -315,30 +307,11 @@ pub struct DeletedSummary {
     pub first_id: Option<i64>,
     #[diesel(sql_type = diesel::sql_types::Nullable<BigInt>)]
     pub last_id: Option<i64>,
-    #[diesel(sql_type = BigInt)]
-    pub completed: i64,
-    #[diesel(sql_type = BigInt)]
-    pub cancelled: i64,
-    #[diesel(sql_type = BigInt)]
-    pub discarded: i64,
+    #[diesel(embed)]
+    pub counts: super::jobs::FinishedCounts,
     /// SHA-256 (hex) of the deleted ids in order, each followed by a newline.
     #[diesel(sql_type = Text)]
     pub sha256: String,
-}
-
-impl DeletedSummary {
-    /// The deleted jobs per state, states with none left out.
-    pub fn by_state(&self) -> std::collections::BTreeMap<String, i64> {
-        [
-            ("cancelled", self.cancelled),
-            ("completed", self.completed),
-            ("discarded", self.discarded),
-        ]
-        .into_iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(state, n)| (state.to_string(), n))
-        .collect()
-    }
 }
 
 /// Deletes the matching jobs of `(lo, hi]` in the caller's transaction, in `form`, and sums up

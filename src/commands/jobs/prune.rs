@@ -394,7 +394,7 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
                         count: summary.n,
                         first_id: summary.first_id,
                         last_id: summary.last_id,
-                        by_state: summary.by_state(),
+                        by_state: summary.counts.by_state(),
                         sha256: summary.sha256,
                     }
                 }
