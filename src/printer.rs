@@ -353,36 +353,32 @@ impl Printer {
     /// A progress bar on stderr counting `unit`s, or a hidden one when there is no terminal to
     /// draw on, under `--quiet`, or with JSON output.
     pub fn progress_bar(&self, total: u64, unit: &str) -> indicatif::ProgressBar {
-        if self.is_json() || !self.shows_progress() {
-            return indicatif::ProgressBar::hidden();
-        }
-        let bar = indicatif::ProgressBar::with_draw_target(
+        self.progress(
             Some(total),
-            indicatif::ProgressDrawTarget::stderr(),
-        );
-        let unit = sanitize::inline(unit);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
-            "{{bar:40}} {{pos}}/{{len}} {} ({{per_sec}}, eta {{eta}})",
-            unit.replace('{', "{{").replace('}', "}}")
-        )) {
-            bar.set_style(style);
-        }
-        bar
+            "{bar:40} {pos}/{len} UNIT ({per_sec}, eta {eta})",
+            unit,
+        )
     }
 
     /// A running count for work whose total is not known beforehand (same rules as
     /// [`Printer::progress_bar`]).
     pub fn progress_counter(&self, unit: &str) -> indicatif::ProgressBar {
+        self.progress(None, "{spinner} {pos} UNIT ({per_sec})", unit)
+    }
+
+    /// A progress display of `total` (None: unknown) drawn with `template`, whose `UNIT` is
+    /// replaced by the sanitised `unit` (its braces escaped for indicatif).
+    fn progress(&self, total: Option<u64>, template: &str, unit: &str) -> indicatif::ProgressBar {
         if self.is_json() || !self.shows_progress() {
             return indicatif::ProgressBar::hidden();
         }
-        let bar =
-            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-        let unit = sanitize::inline(unit);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
-            "{{spinner}} {{pos}} {} ({{per_sec}})",
-            unit.replace('{', "{{").replace('}', "}}")
-        )) {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            total,
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        let unit = sanitize::inline(unit).replace('{', "{{").replace('}', "}}");
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&template.replace("UNIT", &unit))
+        {
             bar.set_style(style);
         }
         bar

@@ -150,7 +150,11 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
         let by_state: BTreeMap<String, i64> = counts.into_iter().map(|c| (c.state, c.n)).collect();
         let matched: i64 = by_state.values().sum();
         let may_delete = queries::can_delete(conn, &jobs)?;
-        let pages = queries::heap_pages(conn, &jobs)?;
+        // Only batches without --max can be ranges of row positions.
+        let pages = match args.max {
+            None => queries::heap_pages(conn, &jobs)?,
+            Some(_) => None,
+        };
         let columns = queries::columns(conn, &jobs)?;
         let plan = PrunePlan {
             operation: OPERATION,
@@ -267,10 +271,10 @@ pub fn run(settings: &Settings, printer: &Printer, args: JobsPruneArgs) -> CliRe
     };
     // Each batch's share of the table, holding at most --batch-size matching jobs. With --max:
     // ranges of ids, counted exactly as they are chosen (the run must stop at the maximum).
-    // Without: --batch-size rows of the table whatever their state, found without reading the
-    // rows the batch reads again: ranges of row positions in the heap where the server can scan
-    // just those (the delete then reads the table in its own order, as one DELETE would, however
-    // its ids lie on disk), else ranges of ids read from the primary key. `seen` is the count when known.
+    // Without: --batch-size rows of the table whatever their state: ranges of row positions in
+    // the heap where the server can scan just those (read in the heap's order, so the delete then
+    // finds its pages cached and reads the table as one DELETE would, however its ids lie on
+    // disk), else ranges of ids read from the primary key alone. `seen` is the count when known.
     let select = || -> CliResult<Vec<(Span, Option<i64>)>> {
         if args.max.is_none() {
             if let Some(pages) = pages {
